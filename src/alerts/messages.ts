@@ -1,0 +1,206 @@
+import type { Feed } from '../onepassword/feeds.ts';
+import { alertMarker, kindMarker } from './alert.ts';
+import type { Alert, AlertKind } from './alert.ts';
+
+export { tokenExpiry, TOKEN_EXPIRY_WARNING_DAYS } from './token-expiry.ts';
+export type { TokenExpiry } from './token-expiry.ts';
+
+/**
+ * Facts every alert may mention. Builders copy only the fields they know, and none of them takes
+ * the token: an issue body cannot leak what it was never given.
+ */
+export interface AlertFacts {
+  /** When the problem was seen. */
+  at: Date;
+  /** Link to the workflow run. */
+  runUrl: string;
+  /** Events API base URL. */
+  server?: string;
+  /** 1Password account (uuid or name), to tell several accounts in one repository apart. */
+  account?: string;
+  /** Same namespace as the AlertIssues instance; AlertIssues stamps its own marker either way. */
+  namespace?: string;
+}
+
+const TITLE_PREFIX = '1Password events export';
+
+/** Where the token is managed, as the 1Password admin console names it. */
+const INTEGRATION_PATH = '**Integrations → Events Reporting**';
+
+const FEED_NAMES: Record<Feed, string> = {
+  signinattempts: 'sign-in attempts',
+  itemusages: 'item usages',
+  auditevents: 'audit events',
+};
+
+const REGION_SERVERS = [
+  ['1password.com', 'https://events.1password.com'],
+  ['1password.ca', 'https://events.1password.ca'],
+  ['1password.eu', 'https://events.1password.eu'],
+  ['ent.1password.com', 'https://events.ent.1password.com'],
+] as const;
+
+export function authFailedAlert(
+  facts: AlertFacts & { server: string; reason?: 'expired' | 'unauthorized'; expiredAt?: Date },
+): Alert {
+  const expired = facts.reason === 'expired';
+  const expiry = expired && facts.expiredAt ? ` (the token expired at ${formatTime(facts.expiredAt)})` : '';
+  const summary = `The Events API answered 401 Unauthorized at ${facts.server}${expiry}; no events were exported.`;
+  const firstStep = expired
+    ? `The token has expired${facts.expiredAt ? ` (at ${formatTime(facts.expiredAt)})` : ''}. In the 1Password admin console, open ${INTEGRATION_PATH}, issue a new token with the same event types, and revoke the old one.`
+    : `Check that the \`token\` secret holds a token issued by the **Events Reporting** integration (not a service-account or Connect token), and that it has not expired and was not revoked or regenerated since.`;
+  const body = [
+    markerFor('auth-failed', facts),
+    '## The 1Password Events API refused the token',
+    '',
+    `The Events API answered **401 Unauthorized** at \`${facts.server}\`, so this run exported no events.${expired ? ` The token expired${facts.expiredAt ? ` at ${formatTime(facts.expiredAt)}` : ''}.` : ''}`,
+    '',
+    factsTable(facts),
+    '',
+    '### What to do',
+    '',
+    `1. ${firstStep}`,
+    `2. Check that the server matches the account's region: ${REGION_SERVERS.map(([region, url]) => `\`${url}\` for ${region}`).join(', ')}. Set the \`server-url\` input when the token does not name the right one.`,
+    `3. In the 1Password admin console, open ${INTEGRATION_PATH} and check that the integration is still active.`,
+    '4. Update the repository secret that the workflow passes as `token` (Settings → Secrets and variables → Actions).',
+    '',
+    FOOTER_RECOVERS,
+  ].join('\n');
+  return {
+    kind: 'auth-failed',
+    title: titleFor('the Events Reporting token was refused', facts),
+    body,
+    summary,
+  };
+}
+
+export function missingScopeAlert(facts: AlertFacts & { missing: Feed[]; granted: Feed[] }): Alert {
+  const missing = facts.missing.map(feedLabel).join(', ');
+  const still =
+    facts.granted.length > 0
+      ? `The other feeds (${facts.granted.map(feedLabel).join(', ')}) keep being exported.`
+      : 'The token grants none of the feeds, so nothing is exported until it is replaced.';
+  const summary = `The token does not grant ${missing}; those feeds were skipped.`;
+  const body = [
+    markerFor('missing-scope', facts),
+    '## The token cannot read some of the requested event types',
+    '',
+    `The workflow asked for ${missing}, but the Events Reporting token does not grant ${facts.missing.length === 1 ? 'it' : 'them'}. ${still}`,
+    '',
+    factsTable(facts),
+    '',
+    '### What to do',
+    '',
+    `1. In the 1Password admin console, open ${INTEGRATION_PATH} and issue a new token with these event types selected: ${[...facts.granted, ...facts.missing].map((feed) => FEED_NAMES[feed]).join(', ')}. The event types of an existing token cannot be changed.`,
+    '2. Update the repository secret that the workflow passes as `token`, then revoke the old token.',
+    ...(facts.granted.length > 0
+      ? [
+          `3. Or, if you do not want those events, set the \`events\` input to the feeds the token grants: \`events: ${facts.granted.join(',')}\`.`,
+        ]
+      : []),
+    '',
+    FOOTER_RECOVERS,
+  ].join('\n');
+  return {
+    kind: 'missing-scope',
+    title: titleFor('the token lacks some event types', facts),
+    body,
+    summary,
+  };
+}
+
+export function lostStateAlert(
+  facts: AlertFacts & { feeds: Feed[]; startTime: Date; lastExportAt?: Date },
+): Alert {
+  const feeds = facts.feeds.map(feedLabel).join(', ');
+  const start = formatTime(facts.startTime);
+  const last = facts.lastExportAt ? formatTime(facts.lastExportAt) : undefined;
+  const noGap = facts.lastExportAt !== undefined && facts.startTime.getTime() <= facts.lastExportAt.getTime();
+  const consequence = noGap
+    ? `The restart point is before the last export (${last}), so no events should be missing, but events after ${start} are exported a second time: drop duplicates on \`uuid\`.`
+    : `Events between ${last ? `the last export (${last})` : 'the last export'} and ${start} may be missing from the export.`;
+  const summary = `The saved position of ${feeds} was lost; restarted from ${start}.`;
+  const body = [
+    markerFor('lost-state', facts),
+    '## The saved export position was lost: events may be missing',
+    '',
+    `No saved position (cursor) was found for ${feeds}, although this repository exported events before. ${facts.feeds.length === 1 ? 'It' : 'They'} restarted from \`start-time\` (${start}). ${consequence}`,
+    '',
+    factsTable({ ...facts, extra: last ? [['Last export', last]] : [] }),
+    '',
+    '### How to backfill',
+    '',
+    `1. Run the workflow by hand (\`workflow_dispatch\`) with \`start-time: ${last ?? '<time of the last export>'}\` (RFC 3339, at most 120 days ago: the Events API keeps nothing older), a \`state-key\` that was never used (for example \`1password-events-backfill\`) and \`destination: artifact\`, so the run starts at that time and leaves the regular runs' saved position alone.`,
+    "2. The backfill overlaps what was already exported. Drop duplicates on `uuid` when reading, for example in DuckDB: `SELECT * FROM read_parquet('signinattempts/date=*/*.parquet', hive_partitioning = true) QUALIFY row_number() OVER (PARTITION BY uuid ORDER BY timestamp) = 1`.",
+    '',
+    '### Why this happens',
+    '',
+    'Actions cache entries are evicted when not used for 7 days or when the repository goes over its cache quota; the state is also not found when `state-key`, the account or the server changed. Running at least daily, or `destination: repo` (the state is committed with the data), keeps it.',
+    '',
+    'Close this issue once the gap is backfilled or accepted; a new loss adds a comment here.',
+  ].join('\n');
+  return {
+    kind: 'lost-state',
+    title: titleFor('saved state was lost, events may be missing', facts),
+    body,
+    summary,
+  };
+}
+
+export function tokenExpiringAlert(facts: AlertFacts & { expiresAt: Date; daysLeft: number }): Alert {
+  const expires = formatTime(facts.expiresAt);
+  const when =
+    facts.daysLeft < 1 ? 'in less than a day' : `in ${facts.daysLeft} day${facts.daysLeft === 1 ? '' : 's'}`;
+  const summary = `The Events Reporting token expires at ${expires} (${when}).`;
+  const body = [
+    markerFor('token-expiring', facts),
+    '## The Events Reporting token expires soon',
+    '',
+    `The token expires at **${expires}** (${when}). After that the Events API refuses it (401 Unauthorized) and the export stops.`,
+    '',
+    factsTable({ ...facts, extra: [['Expires', expires]] }),
+    '',
+    '### What to do',
+    '',
+    `1. In the 1Password admin console, open ${INTEGRATION_PATH} and issue a new token with the same event types.`,
+    '2. Update the repository secret that the workflow passes as `token`.',
+    '3. Revoke the old token once a run with the new one succeeded.',
+    '',
+    'The first run with a token that is not about to expire closes this issue.',
+  ].join('\n');
+  return {
+    kind: 'token-expiring',
+    title: titleFor('the Events Reporting token expires soon', facts),
+    body,
+    summary,
+  };
+}
+
+const FOOTER_RECOVERS =
+  'The next run that succeeds closes this issue. If the problem happens again, a comment is added here instead of a new issue.';
+
+function markerFor(kind: AlertKind, facts: AlertFacts): string {
+  return facts.namespace === undefined ? kindMarker(kind) : alertMarker(kind, facts.namespace);
+}
+
+function titleFor(problem: string, facts: AlertFacts): string {
+  return `${TITLE_PREFIX}: ${problem}${facts.account ? ` (${facts.account})` : ''}`;
+}
+
+function feedLabel(feed: Feed): string {
+  return `\`${feed}\` (${FEED_NAMES[feed]})`;
+}
+
+function factsTable(facts: AlertFacts & { extra?: ReadonlyArray<readonly [string, string]> }): string {
+  const rows: Array<readonly [string, string]> = [['When', formatTime(facts.at)]];
+  if (facts.server) rows.push(['Server', `\`${facts.server}\``]);
+  if (facts.account) rows.push(['Account', `\`${facts.account}\``]);
+  rows.push(...(facts.extra ?? []));
+  rows.push(['Run', facts.runUrl]);
+  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
+}
+
+/** RFC 3339 to the second: what people read and what `start-time` accepts. */
+export function formatTime(time: Date): string {
+  return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
