@@ -1,0 +1,68 @@
+/**
+ * The action's view of alert issues: builds each alert from what the run saw and hands it to
+ * AlertIssues. With `alert-issues: false` (or no GitHub token) every call is a no-op.
+ */
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { AlertKind } from '../alerts/alert.ts';
+import { AlertIssues } from '../alerts/issues.ts';
+import { authFailedAlert, lostStateAlert, missingScopeAlert, tokenExpiringAlert } from '../alerts/messages.ts';
+import { createOctokit } from '../github/index.ts';
+import type { Feed } from '../onepassword/feeds.ts';
+import type { ActionContext } from './context.ts';
+
+export class ActionAlerts {
+  private readonly issues?: AlertIssues;
+  private readonly facts: { runUrl: string; namespace: string; at: Date };
+  private account?: string;
+
+  constructor(options: { config: Config; context: ActionContext; logger: Logger; now: () => Date }) {
+    const { config, context, logger, now } = options;
+    // Several accounts in one repository are told apart by state-key (one per account).
+    const namespace = config.stateKey;
+    this.facts = { runUrl: context.runUrl, namespace, at: now() };
+    if (!config.alertIssues) return;
+    if (!config.githubToken) {
+      logger.warning('alert-issues is true but github-token is empty: no alert issue can be opened or closed.');
+      return;
+    }
+    this.issues = new AlertIssues({
+      octokit: createOctokit({ token: config.githubToken, baseUrl: context.apiUrl }),
+      repository: context.repository,
+      labels: config.alertLabels,
+      namespace,
+      runUrl: context.runUrl,
+      logger,
+      now,
+    });
+  }
+
+  /** Once known, the account is named in the issues' titles and bodies. */
+  setAccount(account: string): void {
+    this.account = account;
+  }
+
+  private get common() {
+    return { ...this.facts, ...(this.account ? { account: this.account } : {}) };
+  }
+
+  async authFailed(details: { server: string; reason?: 'expired' | 'unauthorized'; expiredAt?: Date }): Promise<void> {
+    await this.issues?.raise(authFailedAlert({ ...this.common, ...details }));
+  }
+
+  async missingScope(missing: Feed[], granted: Feed[]): Promise<void> {
+    await this.issues?.raise(missingScopeAlert({ ...this.common, missing, granted }));
+  }
+
+  async lostState(feeds: Feed[], startTime: Date): Promise<void> {
+    await this.issues?.raise(lostStateAlert({ ...this.common, feeds, startTime }));
+  }
+
+  async tokenExpiring(expiresAt: Date, daysLeft: number): Promise<void> {
+    await this.issues?.raise(tokenExpiringAlert({ ...this.common, expiresAt, daysLeft }));
+  }
+
+  async resolve(kind: AlertKind, note: string): Promise<void> {
+    await this.issues?.resolve(kind, note);
+  }
+}

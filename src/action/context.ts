@@ -1,0 +1,43 @@
+/** What the runner tells a JavaScript action about where it runs, read from its environment. */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import type { RunContext } from '../config.ts';
+
+export interface ActionContext extends RunContext {
+  serverUrl: string;
+  apiUrl: string;
+  runUrl: string;
+  workspace: string;
+  /** `private` of the workflow repository from the event payload, when the payload carries it. */
+  repositoryPrivate?: boolean;
+}
+
+export function readActionContext(env: NodeJS.ProcessEnv = process.env): ActionContext {
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const runId = env.GITHUB_RUN_ID ?? '0';
+  const runAttempt = env.GITHUB_RUN_ATTEMPT ?? '1';
+  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const context: ActionContext = {
+    repository,
+    runId,
+    runAttempt,
+    runnerTemp: env.RUNNER_TEMP ?? os.tmpdir(),
+    serverUrl,
+    apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    runUrl: `${serverUrl}/${repository}/actions/runs/${runId}/attempts/${runAttempt}`,
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+  };
+  const isPrivate = readEventRepositoryPrivate(env.GITHUB_EVENT_PATH);
+  if (isPrivate !== undefined) context.repositoryPrivate = isPrivate;
+  return context;
+}
+
+function readEventRepositoryPrivate(eventPath: string | undefined): boolean | undefined {
+  if (!eventPath) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { repository?: { private?: unknown } };
+    return typeof event.repository?.private === 'boolean' ? event.repository.private : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+import * as core from '@actions/core';
+
+export interface RunOutputs {
+  events: number;
+  counts: Record<string, number>;
+  files: string[];
+  outputDir?: string;
+  artifactId?: string;
+  artifactUrl?: string;
+  commitSha?: string;
+  morePending: boolean;
+  authFailed: boolean;
+  stateSource: 'repo' | 'cache' | 'none';
+}
+
+/** Every output is set on every run, so workflow expressions never see an undefined one. */
+export function setRunOutputs(outputs: RunOutputs, outputDir: string): void {
+  core.setOutput('events', String(outputs.events));
+  core.setOutput('counts', JSON.stringify(outputs.counts));
+  core.setOutput('files', JSON.stringify(outputs.files));
+  core.setOutput('output-dir', outputs.outputDir ?? outputDir);
+  core.setOutput('artifact-id', outputs.artifactId ?? '');
+  core.setOutput('artifact-url', outputs.artifactUrl ?? '');
+  core.setOutput('commit-sha', outputs.commitSha ?? '');
+  core.setOutput('more-pending', String(outputs.morePending));
+  core.setOutput('auth-failed', String(outputs.authFailed));
+  core.setOutput('state-source', outputs.stateSource);
+}

@@ -1,0 +1,198 @@
+/**
+ * `1password-events-export`: the same pipeline as the action, from a terminal. State lives in a local
+ * file, files stay in --out. Exit codes: 0 done, 2 bad input, 3 authentication failure, 1 anything else.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from './clock.ts';
+import { ConfigErrors, parseConfig } from './config.ts';
+import { formatDuration } from './duration.ts';
+import { ExportError, InputError, isExportError } from './errors.ts';
+import { decideFeeds, exportFeeds, manifestFeeds, nextStateDocument } from './export.ts';
+import { EventsClient } from './onepassword/client.ts';
+import { RateBudget } from './onepassword/rate-budget.ts';
+import { resolveServerUrl } from './onepassword/server-url.ts';
+import { decodeTokenClaims } from './onepassword/token.ts';
+import { buildManifest, writeManifest } from './output/manifest.ts';
+import { RunWriter } from './output/run-writer.ts';
+import { FileStateStore } from './state/file-store.ts';
+import { StderrProgress } from './cli/progress.ts';
+import { VERSION } from './version.ts';
+
+export const EXIT = { ok: 0, failure: 1, badInput: 2, auth: 3 } as const;
+
+const HELP = `Usage: 1password-events-export [options]
+
+Export 1Password Events API events (sign-in attempts, item usages, audit events) to Parquet/NDJSON.
+The token is read from the OP_EVENTS_TOKEN environment variable or from --token-file (never a flag:
+it would land in your shell history).
+
+Options:
+  --server-url URL      Events API base URL (default: the host in the token, else https://events.1password.com)
+  --token-file PATH     read the token from this file instead of OP_EVENTS_TOKEN
+  --events LIST         comma list of signinattempts, itemusages, auditevents, or auto (default: auto)
+  --formats LIST        comma list of parquet, ndjson (default: parquet)
+  --out DIR             output directory (default: ./1password-events)
+  --state-file PATH     state document to resume from and update (default: <out>/_state/state.json)
+  --start-time TIME     where a feed without saved state starts: RFC 3339 or 90m, 36h, 7d (default: 120d)
+  --max-duration DUR    stop pulling after this long (e.g. 45m) and save progress (default: no limit)
+  --api-version V       v1 or v2 (default: v2)
+  --run-id ID           label of this run in file names (default: the current time)
+  -h, --help            show this help
+  --version             print the version
+
+Exit codes: 0 done, 2 bad input, 3 authentication failure, 1 anything else.`;
+
+const FLAG_OF_INPUT: Record<string, string> = {
+  token: 'OP_EVENTS_TOKEN / --token-file',
+  'server-url': '--server-url',
+  events: '--events',
+  formats: '--formats',
+  'start-time': '--start-time',
+  'max-duration': '--max-duration',
+  'api-version': '--api-version',
+  'output-dir': '--out',
+};
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+}
+
+export async function main(argv: string[], io: CliIo = { env: process.env, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const say = (line: string) => io.stderr.write(`${line}\n`);
+  let flags;
+  try {
+    flags = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'server-url': { type: 'string' },
+        'token-file': { type: 'string' },
+        events: { type: 'string' },
+        formats: { type: 'string' },
+        out: { type: 'string' },
+        'state-file': { type: 'string' },
+        'start-time': { type: 'string' },
+        'max-duration': { type: 'string' },
+        'api-version': { type: 'string' },
+        'run-id': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    }).values;
+  } catch (error) {
+    say(`error: ${(error as Error).message.split('\n')[0]} (see --help)`);
+    return EXIT.badInput;
+  }
+  if (flags.help) {
+    io.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (flags.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+
+  const clock = systemClock;
+  const startedAt = new Date(clock.now());
+  const outDir = path.resolve(flags.out ?? '1password-events');
+  const runId = flags['run-id'] ?? startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  let token = io.env.OP_EVENTS_TOKEN ?? '';
+  if (flags['token-file']) {
+    try {
+      token = (await readFile(flags['token-file'], 'utf8')).trim();
+    } catch (error) {
+      say(`error: Invalid --token-file: cannot read ${flags['token-file']} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return EXIT.badInput;
+    }
+  }
+
+  const inputs: Record<string, string | undefined> = {
+    token,
+    'server-url': flags['server-url'],
+    events: flags.events,
+    formats: flags.formats,
+    'start-time': flags['start-time'],
+    'max-duration': flags['max-duration'],
+    'api-version': flags['api-version'],
+    'output-dir': outDir,
+    destination: 'none',
+    'alert-issues': 'false',
+  };
+  let config;
+  let server: string;
+  try {
+    config = parseConfig((name) => inputs[name] ?? '', { repository: 'local/cli', runId, runAttempt: '1', runnerTemp: outDir }, startedAt);
+    server = resolveServerUrl(config.serverUrl, config.token).url;
+  } catch (error) {
+    const errors = error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;
+    if (!errors) throw error;
+    for (const e of errors) say(`error: ${e.message.replace(`Invalid ${e.input}:`, `Invalid ${FLAG_OF_INPUT[e.input] ?? e.input}:`)}`);
+    return EXIT.badInput;
+  }
+
+  const progress = new StderrProgress(io.stderr);
+  const logger = progress.logger();
+  try {
+    const client = new EventsClient({ serverUrl: server, token: config.token, clock, budget: new RateBudget({ clock }), logger });
+    const introspection = await client.introspect();
+    const { feeds, missing } = decideFeeds(config.events, introspection.features);
+    if (missing.length > 0) logger.warning(`the token does not grant ${missing.join(', ')}; exporting ${feeds.join(', ') || 'nothing'}`);
+    if (feeds.length === 0) throw new ExportError('scope', 'the token grants none of the requested feeds');
+    const account = introspection.accountUuid ?? decodeTokenClaims(config.token).account ?? introspection.uuid;
+
+    const store = new FileStateStore(path.resolve(flags['state-file'] ?? path.join(outDir, '_state', 'state.json')));
+    const loaded = await store.load();
+    const previous = loaded && loaded.server === server && loaded.account === account ? loaded : undefined;
+    if (loaded && !previous) logger.warning(`the state file belongs to another account or server; starting from --start-time`);
+
+    const writer = new RunWriter({ outDir, runId, runAttempt: '1', formats: config.formats, logger });
+    const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
+    const outcomes = await exportFeeds({
+      client, clock, logger, feeds, apiVersion: config.apiVersion, startTime: config.startTime, previous, writer,
+      ...(deadline !== undefined ? { deadline } : {}),
+      onPage: (p) => progress.update(p),
+    });
+    const written = await writer.close();
+    progress.done();
+    const files = written.map((f) => f.path);
+    if (written.length > 0) {
+      const manifest = buildManifest({
+        runId, runAttempt: '1', startedAt, finishedAt: new Date(clock.now()), server, account,
+        apiVersion: config.apiVersion, files: written, feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed)),
+      });
+      files.push(await writeManifest(outDir, manifest));
+    }
+    // Files are on disk: the local equivalent of "delivered". Only now does the state move.
+    await store.save(nextStateDocument(previous, outcomes, { account, server, runLabel: `${runId}-1`, apiVersion: config.apiVersion, now: new Date(clock.now()) }));
+
+    const elapsed = clock.now() - startedAt.getTime();
+    for (const o of outcomes) {
+      say(`${o.feed.padEnd(15)} ${String(o.events).padStart(9)} new events  ${String(o.pages).padStart(5)} pages${o.stoppedByDeadline ? '  (more pending)' : ''}${o.error ? `  FAILED: ${o.error.message}` : ''}`);
+    }
+    say(`${written.length} files in ${outDir} (${formatDuration(elapsed)})`);
+    const failed = outcomes.find((o) => o.error);
+    if (failed?.error) return failed.error.kind === 'auth' ? EXIT.auth : EXIT.failure;
+    return EXIT.ok;
+  } catch (error) {
+    progress.done();
+    if (isExportError(error, 'auth')) {
+      say(`error: ${error.message}. Check the token (Events Reporting integration) and that --server-url matches the account's region.`);
+      return EXIT.auth;
+    }
+    say(`error: ${isExportError(error) ? error.message : error instanceof Error ? error.message : String(error)}`);
+    return isExportError(error, 'input') ? EXIT.badInput : EXIT.failure;
+  }
+}
+
+// Run when executed directly (the bundled dist/cli.js or `tsx src/cli.ts`), not when imported by tests.
+const entry = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (entry.endsWith(`${path.sep}cli.js`) || entry.endsWith(`${path.sep}cli.ts`)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

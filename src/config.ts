@@ -1,0 +1,229 @@
+/**
+ * Inputs -> a validated, typed Config. Every input is checked before anything talks to a server;
+ * each bad input gives one line naming the input and what it accepts.
+ */
+import path from 'node:path';
+import { parseDuration, parseRfc3339 } from './duration.ts';
+import { InputError } from './errors.ts';
+import { API_VERSIONS, FEEDS, type ApiVersion, type Feed } from './onepassword/feeds.ts';
+import { FORMATS, type Format } from './output/files.ts';
+
+export const DESTINATIONS = ['artifact', 'repo', 'none'] as const;
+export type Destination = (typeof DESTINATIONS)[number];
+
+/** How far back the API keeps events; a start further back is pointless but harmless. */
+export const RETENTION_DAYS = 120;
+
+export interface Config {
+  token: string;
+  /** The raw `server-url` input; resolution against the token happens in the client layer. */
+  serverUrl?: string;
+  /** Feeds asked for, or 'auto' for every feed the token grants. */
+  events: Feed[] | 'auto';
+  apiVersion: ApiVersion;
+  startTime: Date;
+  formats: Format[];
+  destination: Destination;
+  outputDir: string;
+  artifactName: string;
+  retentionDays?: number;
+  storageRepo: string;
+  storageBranch?: string;
+  storagePath: string;
+  storageToken?: string;
+  githubToken?: string;
+  stateKey: string;
+  /** 0 means no limit. */
+  maxDurationMs: number;
+  alertIssues: boolean;
+  alertLabels: string[];
+  allowPublicRepo: boolean;
+}
+
+/** What the action knows about where it runs (from GITHUB_* / RUNNER_* variables). */
+export interface RunContext {
+  repository: string;
+  runId: string;
+  runAttempt: string;
+  runnerTemp: string;
+}
+
+/** All bad inputs at once, so a user fixes their workflow in one go. */
+export class ConfigErrors extends Error {
+  readonly errors: InputError[];
+  constructor(errors: InputError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'ConfigErrors';
+    this.errors = errors;
+  }
+}
+
+export function parseCommaList(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function oneOf<T extends string>(input: string, value: string, accepted: readonly T[]): T {
+  const normalised = value.trim().toLowerCase();
+  if ((accepted as readonly string[]).includes(normalised)) return normalised as T;
+  throw new InputError(input, `"${value}" is not one of ${accepted.join(', ')}`);
+}
+
+function listOf<T extends string>(input: string, value: string, accepted: readonly T[]): T[] {
+  const items = parseCommaList(value.toLowerCase());
+  if (items.length === 0) throw new InputError(input, `empty; use a comma list of ${accepted.join(', ')}`);
+  const unknown = items.filter((item) => !(accepted as readonly string[]).includes(item));
+  if (unknown.length > 0) {
+    throw new InputError(input, `unknown ${unknown.map((u) => `"${u}"`).join(', ')}; use a comma list of ${accepted.join(', ')}`);
+  }
+  return [...new Set(items)] as T[];
+}
+
+function parseEvents(value: string): Feed[] | 'auto' {
+  if (value.trim().toLowerCase() === 'auto') return 'auto';
+  const accepted = [...FEEDS, 'auto'] as const;
+  const items = listOf('events', value, accepted);
+  if (items.includes('auto')) {
+    throw new InputError('events', '"auto" cannot be combined with feed names; use auto alone or a comma list of ' + FEEDS.join(', '));
+  }
+  return items as Feed[];
+}
+
+/** `start-time`: RFC 3339 or a duration back from now. */
+export function parseStartTime(value: string, now: Date, input = 'start-time'): Date {
+  const text = value.trim();
+  const back = parseDuration(text);
+  if (back !== undefined) return new Date(now.getTime() - back);
+  const at = parseRfc3339(text);
+  if (!at) {
+    throw new InputError(input, `"${value}" is neither an RFC 3339 time (2026-08-01T00:00:00Z) nor a duration back from now (90m, 36h, 7d)`);
+  }
+  if (at.getTime() > now.getTime()) throw new InputError(input, `"${value}" is in the future`);
+  return at;
+}
+
+/** `max-duration`: 0 or a duration. */
+export function parseMaxDuration(value: string, input = 'max-duration'): number {
+  const text = value.trim();
+  if (text === '' || text === '0') return 0;
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new InputError(input, `"${value}" is not a duration; use 0 (no limit) or e.g. 45m, 2h`);
+  return ms;
+}
+
+function parseBoolean(input: string, value: string): boolean {
+  // The same spellings @actions/core's getBooleanInput accepts (YAML 1.2 core schema).
+  if (['true', 'True', 'TRUE'].includes(value.trim())) return true;
+  if (['false', 'False', 'FALSE'].includes(value.trim())) return false;
+  throw new InputError(input, `"${value}" is not true or false`);
+}
+
+function parseRetentionDays(value: string): number | undefined {
+  if (value.trim() === '') return undefined;
+  const days = Number(value.trim());
+  if (!Number.isInteger(days) || days < 1 || days > 90) {
+    throw new InputError('retention-days', `"${value}" is not a whole number of days from 1 to 90 (empty: the repository default)`);
+  }
+  return days;
+}
+
+const REPO_NAME = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+
+function parseStorageRepo(value: string, context: RunContext): string {
+  const repo = value.trim() || context.repository;
+  if (!REPO_NAME.test(repo)) throw new InputError('storage-repo', `"${repo}" is not owner/name`);
+  return repo;
+}
+
+function parseStoragePath(value: string): string {
+  const cleaned = value.trim().replace(/^\/+|\/+$/g, '');
+  if (cleaned === '' || cleaned.split('/').some((part) => part === '..' || part === '.' || part === '')) {
+    throw new InputError('storage-path', `"${value}" must be a relative folder without . or .. parts (e.g. 1password-events)`);
+  }
+  return cleaned;
+}
+
+function parseStateKey(value: string): string {
+  const key = value.trim();
+  // Cache keys: at most 512 characters, no commas; the account and run ids are appended.
+  if (key === '' || key.length > 200 || /[,\s]/.test(key)) {
+    throw new InputError('state-key', `"${value}" must be 1-200 characters without commas or spaces`);
+  }
+  return key;
+}
+
+/**
+ * Validate every input. `getInput(name)` returns the raw (possibly empty) input value; the action
+ * passes @actions/core's getInput, tests pass a plain object lookup.
+ */
+export function parseConfig(getInput: (name: string) => string, context: RunContext, now: Date): Config {
+  const errors: InputError[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof InputError) {
+        errors.push(error);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  const raw = (name: string) => getInput(name) ?? '';
+
+  const token = attempt(() => {
+    const value = raw('token').trim();
+    if (value === '') throw new InputError('token', 'missing; pass the Events Reporting token from a secret: token: ${{ secrets.OP_EVENTS_TOKEN }}');
+    if (/\s/.test(value)) throw new InputError('token', 'contains whitespace; copy the whole token from the Events Reporting integration');
+    return value;
+  });
+  const serverUrl = raw('server-url').trim() || undefined;
+  const events = attempt(() => parseEvents(raw('events') || 'auto'));
+  const apiVersion = attempt(() => oneOf('api-version', raw('api-version') || 'v2', API_VERSIONS));
+  const startTime = attempt(() => parseStartTime(raw('start-time') || `${RETENTION_DAYS}d`, now));
+  const formats = attempt(() => listOf('formats', raw('formats') || 'parquet', FORMATS));
+  const destination = attempt(() => oneOf('destination', raw('destination') || 'artifact', DESTINATIONS));
+  const retentionDays = attempt(() => parseRetentionDays(raw('retention-days')));
+  const storageRepo = attempt(() => parseStorageRepo(raw('storage-repo'), context));
+  const storagePath = attempt(() => parseStoragePath(raw('storage-path') || '1password-events'));
+  const stateKey = attempt(() => parseStateKey(raw('state-key') || '1password-events'));
+  const maxDurationMs = attempt(() => parseMaxDuration(raw('max-duration') || '0'));
+  const alertIssues = attempt(() => parseBoolean('alert-issues', raw('alert-issues') || 'true'));
+  const allowPublicRepo = attempt(() => parseBoolean('allow-public-repo', raw('allow-public-repo') || 'false'));
+  const alertLabels = parseCommaList(raw('alert-labels') || '1password-events');
+
+  const storageToken = raw('storage-token').trim() || undefined;
+  const githubToken = raw('github-token').trim() || undefined;
+  if (destination === 'repo' && !storageToken && !githubToken) {
+    errors.push(new InputError('storage-token', 'missing; destination: repo needs storage-token (or github-token) with contents: write on the storage repository'));
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors);
+
+  const outputDir = raw('output-dir').trim() || path.join(context.runnerTemp, '1password-events');
+  const config: Config = {
+    token: token!,
+    events: events!,
+    apiVersion: apiVersion!,
+    startTime: startTime!,
+    formats: formats!,
+    destination: destination!,
+    outputDir: path.resolve(outputDir),
+    artifactName: raw('artifact-name').trim() || `1password-events-${context.runId}-${context.runAttempt}`,
+    storageRepo: storageRepo!,
+    storagePath: storagePath!,
+    stateKey: stateKey!,
+    maxDurationMs: maxDurationMs!,
+    alertIssues: alertIssues!,
+    alertLabels: alertLabels.length > 0 ? alertLabels : ['1password-events'],
+    allowPublicRepo: allowPublicRepo!,
+  };
+  if (serverUrl) config.serverUrl = serverUrl;
+  if (retentionDays !== undefined) config.retentionDays = retentionDays;
+  const storageBranch = raw('storage-branch').trim();
+  if (storageBranch) config.storageBranch = storageBranch;
+  if (storageToken) config.storageToken = storageToken;
+  if (githubToken) config.githubToken = githubToken;
+  return config;
+}

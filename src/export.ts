@@ -1,0 +1,245 @@
+/**
+ * The core of one run, shared by the action and the CLI: pull every feed through its pager and
+ * stream the pages into the run's files. It knows nothing about GitHub; state comes in, outcomes go out.
+ */
+import type { Clock } from './clock.ts';
+import { formatDuration } from './duration.ts';
+import { ExportError, isExportError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import type { EventsClient } from './onepassword/client.ts';
+import { FEEDS, type ApiVersion, type Feed } from './onepassword/feeds.ts';
+import { FeedPager } from './onepassword/pager.ts';
+import type { RawEvent } from './onepassword/types.ts';
+import type { RunWriter } from './output/run-writer.ts';
+import { RECENT_UUIDS_LIMIT, type StateDocument } from './state/document.ts';
+
+export interface ExportOptions {
+  client: EventsClient;
+  clock: Clock;
+  logger: Logger;
+  feeds: Feed[];
+  apiVersion: ApiVersion;
+  /** Where a feed without a saved cursor starts. */
+  startTime: Date;
+  /** Clock time after which no new page is requested (max-duration). */
+  deadline?: number;
+  previous?: StateDocument;
+  writer: RunWriter;
+  /** Called after every page that was handed to the writer. */
+  onPage?: (progress: FeedProgress) => void;
+}
+
+export interface FeedProgress {
+  feed: Feed;
+  pages: number;
+  events: number;
+  elapsedMs: number;
+}
+
+export interface FeedOutcome {
+  feed: Feed;
+  startedFrom: 'cursor' | 'start-time';
+  cursorBefore?: string;
+  /** Cursor after the last page handed to the writer; the one to save once the files are delivered. */
+  cursorAfter?: string;
+  events: number;
+  pages: number;
+  /** Events dropped as repeats of already delivered ones. */
+  dropped: number;
+  /** True when the API said has_more: false. */
+  caughtUp: boolean;
+  stoppedByDeadline: boolean;
+  /** uuids of the newest events delivered by this run and before, newest last, bounded. */
+  recentUuids: string[];
+  newestEventTime?: string;
+  /** Events per UTC hour (`2026-11-02T14`), for the summary chart. */
+  perHour: Map<string, number>;
+  /** Sign-in attempts per category; empty for the other feeds. */
+  categories: Map<string, number>;
+  /** Set when the feed stopped on an error; pages before it are still written and count. */
+  error?: ExportError;
+}
+
+/** Pull every feed concurrently (one shared rate budget lives in the client) into the writer. */
+export async function exportFeeds(options: ExportOptions): Promise<FeedOutcome[]> {
+  // Pages of different feeds arrive concurrently; the writer takes them one at a time.
+  let writeQueue: Promise<unknown> = Promise.resolve();
+  const serialWrite = (feed: Feed, events: RawEvent[]) => {
+    const next = writeQueue.then(() => options.writer.write(feed, events));
+    writeQueue = next.catch(() => undefined);
+    return next;
+  };
+  return Promise.all(options.feeds.map((feed) => exportFeed(feed, options, serialWrite)));
+}
+
+async function exportFeed(
+  feed: Feed,
+  options: ExportOptions,
+  write: (feed: Feed, events: RawEvent[]) => Promise<void>,
+): Promise<FeedOutcome> {
+  const saved = options.previous?.feeds[feed];
+  const usable = saved && saved.apiVersion === options.apiVersion ? saved : undefined;
+  if (saved && !usable) {
+    options.logger.warning(
+      `${feed}: the saved cursor belongs to the ${saved.apiVersion} endpoints, not ${options.apiVersion}; starting from start-time`,
+    );
+  }
+  const recent = new RecentUuids(usable?.recentUuids ?? []);
+  const outcome: FeedOutcome = {
+    feed,
+    startedFrom: usable ? 'cursor' : 'start-time',
+    events: 0,
+    pages: 0,
+    dropped: 0,
+    caughtUp: false,
+    stoppedByDeadline: false,
+    recentUuids: [],
+    perHour: new Map(),
+    categories: new Map(),
+  };
+  if (usable) {
+    outcome.cursorBefore = usable.cursor;
+    outcome.cursorAfter = usable.cursor;
+    if (usable.newestEventTime) outcome.newestEventTime = usable.newestEventTime;
+  }
+  const started = options.clock.now();
+  const pager = new FeedPager({
+    client: options.client,
+    feed,
+    version: options.apiVersion,
+    start: usable ? { cursor: usable.cursor } : { startTime: options.startTime },
+    knownUuids: recent.values(),
+    clock: options.clock,
+    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+  });
+  options.logger.info(
+    usable
+      ? `${feed}: resuming from the saved cursor (saved ${usable.savedAt})`
+      : `${feed}: no saved cursor, starting at ${options.startTime.toISOString()}`,
+  );
+  try {
+    for await (const page of pager.pages()) {
+      if (page.events.length > 0) await write(feed, page.events);
+      outcome.pages += 1;
+      outcome.events += page.events.length;
+      outcome.dropped += page.dropped;
+      outcome.cursorAfter = page.cursor;
+      for (const event of page.events) {
+        recent.add(event.uuid);
+        tally(outcome, feed, event);
+      }
+      options.onPage?.({ feed, pages: outcome.pages, events: outcome.events, elapsedMs: options.clock.now() - started });
+    }
+    outcome.caughtUp = !pager.stoppedByDeadline;
+    outcome.stoppedByDeadline = pager.stoppedByDeadline;
+  } catch (error) {
+    outcome.error = isExportError(error)
+      ? error
+      : new ExportError('internal', `${feed}: ${error instanceof Error ? error.message : String(error)}`);
+    options.logger.warning(`${feed}: stopped after ${outcome.pages} pages: ${outcome.error.message}`);
+  }
+  // Only pages whose events reached the writer move the cursor forward.
+  if (pager.committedCursor !== undefined) outcome.cursorAfter = pager.committedCursor;
+  outcome.recentUuids = recent.values();
+  options.logger.info(
+    `${feed}: ${outcome.events} new events in ${outcome.pages} pages (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`,
+  );
+  return outcome;
+}
+
+function tally(outcome: FeedOutcome, feed: Feed, event: RawEvent): void {
+  const time = Date.parse(event.timestamp);
+  if (!Number.isNaN(time)) {
+    const hour = new Date(time).toISOString().slice(0, 13);
+    outcome.perHour.set(hour, (outcome.perHour.get(hour) ?? 0) + 1);
+    if (!outcome.newestEventTime || time > Date.parse(outcome.newestEventTime)) outcome.newestEventTime = event.timestamp;
+  }
+  if (feed === 'signinattempts' && typeof event.category === 'string') {
+    outcome.categories.set(event.category, (outcome.categories.get(event.category) ?? 0) + 1);
+  }
+}
+
+/** The newest delivered uuids of a feed, oldest first, at most RECENT_UUIDS_LIMIT. */
+class RecentUuids {
+  private readonly order: string[];
+  constructor(initial: string[]) {
+    this.order = initial.slice(-RECENT_UUIDS_LIMIT);
+  }
+  add(uuid: string): void {
+    this.order.push(uuid);
+    // Trim in batches so adding stays O(1) amortised.
+    if (this.order.length > RECENT_UUIDS_LIMIT * 2) this.order.splice(0, this.order.length - RECENT_UUIDS_LIMIT);
+  }
+  values(): string[] {
+    return this.order.slice(-RECENT_UUIDS_LIMIT);
+  }
+}
+
+/** The state to save once this run's files are delivered. Feeds not pulled keep their saved state. */
+export function nextStateDocument(
+  previous: StateDocument | undefined,
+  outcomes: FeedOutcome[],
+  meta: { account: string; server: string; runLabel: string; apiVersion: ApiVersion; now: Date },
+): StateDocument {
+  const savedAt = meta.now.toISOString();
+  const doc: StateDocument = {
+    schema: 1,
+    account: meta.account,
+    server: meta.server,
+    updatedAt: savedAt,
+    writtenBy: meta.runLabel,
+    feeds: { ...(previous?.feeds ?? {}) },
+  };
+  for (const outcome of outcomes) {
+    if (outcome.cursorAfter === undefined) continue; // failed before its first page: keep what was there
+    doc.feeds[outcome.feed] = {
+      cursor: outcome.cursorAfter,
+      apiVersion: meta.apiVersion,
+      savedAt,
+      recentUuids: outcome.recentUuids,
+      ...(outcome.newestEventTime ? { newestEventTime: outcome.newestEventTime } : {}),
+    };
+  }
+  return doc;
+}
+
+/** Which feeds to pull: the requested ones (or every granted one for `auto`) that the token grants. */
+export function decideFeeds(
+  requested: readonly Feed[] | 'auto',
+  grantedFeatures: readonly string[],
+): { feeds: Feed[]; missing: Feed[]; granted: Feed[] } {
+  const granted = FEEDS.filter((feed) => grantedFeatures.includes(feed));
+  const wanted = requested === 'auto' ? granted : [...requested];
+  return {
+    feeds: wanted.filter((feed) => granted.includes(feed)),
+    missing: wanted.filter((feed) => !granted.includes(feed)),
+    granted,
+  };
+}
+
+/** Per-feed manifest entries from what the pull measured and what the writer saw. */
+export function manifestFeeds(
+  outcomes: FeedOutcome[],
+  writerStats: (feed: Feed) => { firstEventTime?: string; lastEventTime?: string },
+): Partial<Record<Feed, ManifestFeed>> {
+  const feeds: Partial<Record<Feed, ManifestFeed>> = {};
+  for (const outcome of outcomes) {
+    const stats = writerStats(outcome.feed);
+    feeds[outcome.feed] = {
+      count: outcome.events,
+      ...(stats.firstEventTime ? { firstEventTime: stats.firstEventTime } : {}),
+      ...(stats.lastEventTime ? { lastEventTime: stats.lastEventTime } : {}),
+      ...(outcome.cursorBefore ? { cursorBefore: outcome.cursorBefore } : {}),
+      ...(outcome.cursorAfter ? { cursorAfter: outcome.cursorAfter } : {}),
+    };
+  }
+  return feeds;
+}
+
+export interface ManifestFeed {
+  count: number;
+  firstEventTime?: string;
+  lastEventTime?: string;
+  cursorBefore?: string;
+  cursorAfter?: string;
+}

@@ -1,0 +1,4 @@
+// Entry point of the action: run one export and nothing else.
+import { run } from './main.ts';
+
+void run();

@@ -1,0 +1,269 @@
+/**
+ * One run of the action, in the contract's order: validate -> resolve server -> introspect -> restore
+ * state -> pull and write -> deliver -> save state -> summary, outputs, alerts. Each step lives in its
+ * own module; this file only decides what happens next.
+ */
+import * as core from '@actions/core';
+import { rm } from 'node:fs/promises';
+import { readActionContext, type ActionContext } from './action/context.ts';
+import { ActionAlerts } from './action/alerts.ts';
+import { hasExportedBefore } from './action/history.ts';
+import { actionLogger } from './action/logger.ts';
+import { setRunOutputs, type RunOutputs } from './action/outputs.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { ConfigErrors, parseConfig, type Config } from './config.ts';
+import { formatDuration } from './duration.ts';
+import { ExportError, InputError, isExportError } from './errors.ts';
+import { decideFeeds, exportFeeds, manifestFeeds, nextStateDocument, type FeedOutcome } from './export.ts';
+import { assertNotPublic, createOctokit, getRepoVisibility } from './github/index.ts';
+import { EventsClient } from './onepassword/client.ts';
+import { FEEDS, type Feed } from './onepassword/feeds.ts';
+import { RateBudget } from './onepassword/rate-budget.ts';
+import { resolveServerUrl } from './onepassword/server-url.ts';
+import { decodeTokenClaims } from './onepassword/token.ts';
+import { buildManifest, writeManifest } from './output/manifest.ts';
+import { RunWriter } from './output/run-writer.ts';
+import { ArtifactSink } from './sinks/artifact.ts';
+import { NoneSink } from './sinks/none.ts';
+import { RepoSink } from './sinks/repo.ts';
+import type { Sink } from './sinks/sink.ts';
+import { CacheStateStore } from './state/cache-store.ts';
+import { RepoStateStore } from './state/repo-store.ts';
+import { restoreState } from './state/restore.ts';
+import type { StateStore } from './state/store.ts';
+import { renderSummary, type FeedRequestStats } from './summary.ts';
+import { tokenExpiry } from './alerts/messages.ts';
+
+export async function run(clock: Clock = systemClock): Promise<void> {
+  // Mask secrets before anything can print them.
+  for (const name of ['token', 'storage-token']) {
+    const value = core.getInput(name);
+    if (value) core.setSecret(value);
+  }
+  const outputs: RunOutputs = { events: 0, counts: {}, files: [], authFailed: false, morePending: false, stateSource: 'none' };
+  const context = readActionContext();
+  const logger = actionLogger();
+  const startedAt = new Date(clock.now());
+
+  let config: Config;
+  let server: string;
+  try {
+    config = parseConfig((name) => core.getInput(name), context, startedAt);
+    server = resolveServerUrl(config.serverUrl, config.token).url;
+  } catch (error) {
+    const errors = error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;
+    if (!errors) throw error;
+    for (const e of errors) core.error(e.message);
+    core.setFailed(`${errors.length === 1 ? 'One input is' : `${errors.length} inputs are`} invalid; nothing was requested.`);
+    setRunOutputs(outputs, '');
+    return;
+  }
+  outputs.outputDir = config.outputDir;
+
+  const githubToken = config.githubToken;
+  const alerts = new ActionAlerts({ config, context, logger, now: () => new Date(clock.now()) });
+  const notes: string[] = [];
+
+  try {
+    // Personal data must not land where everyone can read it.
+    await guardVisibility(config, context);
+
+    // A token whose expiry has passed would only earn a 401: say why without asking.
+    const claims = decodeTokenClaims(config.token);
+    const expiry = tokenExpiry(claims.expiresAt ? { exp: claims.expiresAt.getTime() / 1000 } : undefined, startedAt);
+    if (expiry.expired) {
+      outputs.authFailed = true;
+      await alerts.authFailed({ server, reason: 'expired', ...(expiry.expiresAt ? { expiredAt: expiry.expiresAt } : {}) });
+      throw new ExportError('auth', `The token expired at ${expiry.expiresAt?.toISOString()}; issue a new one in the Events Reporting integration and update the secret.`);
+    }
+
+    const budget = new RateBudget({ clock });
+    const client = new EventsClient({ serverUrl: server, token: config.token, clock, budget, logger });
+    let introspection;
+    try {
+      introspection = await client.introspect();
+    } catch (error) {
+      if (isExportError(error, 'auth')) {
+        outputs.authFailed = true;
+        await alerts.authFailed({ server });
+      }
+      throw error;
+    }
+    await alerts.resolve('auth-failed', 'The Events API accepted the token again.');
+    if (expiry.expiringSoon && expiry.expiresAt) {
+      const message = `The Events Reporting token expires on ${expiry.expiresAt.toISOString()} (in ${expiry.daysLeft} days); issue a new one and update the secret.`;
+      core.warning(message);
+      notes.push(message);
+      await alerts.tokenExpiring(expiry.expiresAt, expiry.daysLeft ?? 0);
+    } else {
+      await alerts.resolve('token-expiring', 'The token no longer expires within 14 days.');
+    }
+
+    const { feeds, missing, granted } = decideFeeds(config.events, introspection.features);
+    const requested = [...feeds, ...missing];
+    if (missing.length > 0) {
+      const message = `The token does not grant ${missing.join(', ')}; exporting ${feeds.join(', ') || 'nothing'}. Issue a token with those event types in the Events Reporting integration.`;
+      core.warning(message);
+      notes.push(message);
+      await alerts.missingScope(missing, granted);
+    } else {
+      await alerts.resolve('missing-scope', `The token now grants every requested feed (${requested.join(', ')}).`);
+    }
+    if (feeds.length === 0) throw new ExportError('scope', 'The token grants none of the requested feeds; nothing to export.');
+
+    const account = introspection.accountUuid ?? claims.account ?? introspection.uuid;
+    alerts.setAccount(account);
+    const stores = stateStores(config, context, account, logger);
+    const restored = await restoreState(stores, logger);
+    outputs.stateSource = restored.source === 'file' ? 'none' : restored.source;
+    const previous = restored.doc && restored.doc.server === server ? restored.doc : undefined;
+
+    const lostFeeds = feeds.filter((feed) => !previous?.feeds[feed]);
+    if (lostFeeds.length > 0) {
+      const exportedBefore = !previous && (await hasExportedBefore(config, context, logger));
+      const message = exportedBefore
+        ? `No saved state was found although this repository has exported before (the cache entry was probably evicted after 7 days without a run): ${lostFeeds.join(', ')} restart from start-time ${config.startTime.toISOString()}. Events between the last export and that time may be missing.`
+        : `No saved state for ${lostFeeds.join(', ')}: starting at start-time ${config.startTime.toISOString()}.`;
+      logger.info(message);
+      if (exportedBefore) {
+        core.warning(message);
+        notes.push(message);
+        await alerts.lostState(lostFeeds, config.startTime);
+      }
+    } else {
+      await alerts.resolve('lost-state', 'Saved state was found again for every feed.');
+    }
+
+    // Pull and write.
+    await rm(config.outputDir, { recursive: true, force: true });
+    const writer = new RunWriter({ outDir: config.outputDir, runId: context.runId, runAttempt: context.runAttempt, formats: config.formats, logger });
+    const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
+    const outcomes = await core.group('Pulling events', () =>
+      exportFeeds({
+        client, clock, logger, feeds, apiVersion: config.apiVersion, startTime: config.startTime, previous, writer,
+        ...(deadline !== undefined ? { deadline } : {}),
+        onPage: (p) => {
+          if (p.pages % 10 === 0) logger.info(`${p.feed}: ${p.pages} pages, ${p.events} events, ${Math.round(p.events / Math.max(1, p.elapsedMs / 1000))} events/s`);
+        },
+      }),
+    );
+    const written = await writer.close();
+    const total = outcomes.reduce((sum, o) => sum + o.events, 0);
+    outputs.events = total;
+    outputs.counts = Object.fromEntries(outcomes.map((o) => [o.feed, o.events]));
+    outputs.morePending = outcomes.some((o) => o.stoppedByDeadline);
+
+    const files = written.map((f) => f.path);
+    if (written.length > 0) {
+      const manifest = buildManifest({
+        runId: context.runId, runAttempt: context.runAttempt, startedAt, finishedAt: new Date(clock.now()),
+        server, account, apiVersion: config.apiVersion, files: written,
+        feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed)),
+      });
+      files.push(await writeManifest(config.outputDir, manifest));
+    }
+    outputs.files = files;
+
+    // Deliver, then (and only then) move the state forward.
+    const state = nextStateDocument(previous, outcomes, {
+      account, server, runLabel: `${context.runId}-${context.runAttempt}`, apiVersion: config.apiVersion, now: new Date(clock.now()),
+    });
+    const sink = makeSink(config, context, logger);
+    const stateChanged = outcomes.some((o) => o.cursorAfter !== o.cursorBefore);
+    let deliveryDetail = 'nothing new to deliver';
+    if (written.length > 0 || (config.destination === 'repo' && stateChanged)) {
+      const delivery = await core.group(`Delivering to ${config.destination}`, () =>
+        sink.deliver({ outDir: config.outputDir, files, state, message: commitMessage(outcomes, context) }),
+      );
+      deliveryDetail = delivery.detail;
+      if (delivery.artifactId !== undefined) outputs.artifactId = String(delivery.artifactId);
+      if (delivery.artifactUrl) outputs.artifactUrl = delivery.artifactUrl;
+      if (delivery.commitSha) outputs.commitSha = delivery.commitSha;
+    }
+    for (const store of stores) {
+      const saved = await store.save(state);
+      if (!saved.saved) {
+        const message = `The state was not saved to the ${store.name} (${saved.detail}). The next run resumes from the previous state and may export this run's events again; drop repeats on uuid.`;
+        core.warning(message);
+        notes.push(message);
+      }
+    }
+
+    const failures = outcomes.filter((o) => o.error);
+    const failure = failures.length > 0
+      ? `${failures.map((o) => `${o.feed}: ${o.error?.message}`).join('; ')}. Events written before the error were delivered and the state moved up to them.`
+      : undefined;
+    if (failures.some((o) => o.error?.kind === 'auth')) {
+      outputs.authFailed = true;
+      await alerts.authFailed({ server });
+    }
+    await writeSummary({ server, account, config, outcomes, stats: client.stats, outputs, deliveryDetail, notes, failure, now: new Date(clock.now()) });
+    setRunOutputs(outputs, config.outputDir);
+    if (failure) core.setFailed(failure);
+    else logger.info(`Done: ${total} new events in ${formatDuration(clock.now() - startedAt.getTime())}.`);
+  } catch (error) {
+    const message = isExportError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    setRunOutputs(outputs, config.outputDir);
+    await core.summary.addRaw(renderSummary({
+      server, account: '–', destination: config.destination, stateSource: outputs.stateSource, outcomes: [], requestStats: {},
+      now: new Date(clock.now()), morePending: false, notes, failure: message,
+    })).write().catch(() => undefined);
+    core.setFailed(message);
+  }
+}
+
+async function guardVisibility(config: Config, context: ActionContext): Promise<void> {
+  if (config.destination === 'none' || config.allowPublicRepo) return;
+  const target = config.destination === 'repo' ? config.storageRepo : context.repository;
+  let visibility: 'public' | 'private' | 'internal' | undefined;
+  if (config.destination === 'artifact' && context.repositoryPrivate !== undefined) {
+    visibility = context.repositoryPrivate ? 'private' : 'public';
+  } else {
+    const token = config.destination === 'repo' ? (config.storageToken ?? config.githubToken) : config.githubToken;
+    if (!token) return;
+    visibility = (await getRepoVisibility(createOctokit({ token, baseUrl: context.apiUrl }), target)).visibility;
+  }
+  assertNotPublic({ repoFullName: target, visibility, allowPublic: config.allowPublicRepo, purpose: config.destination });
+}
+
+function stateStores(config: Config, context: ActionContext, account: string, logger: ReturnType<typeof actionLogger>): StateStore[] {
+  const stores: StateStore[] = [];
+  if (config.destination === 'repo') {
+    stores.push(new RepoStateStore({ octokit: createOctokit({ token: (config.storageToken ?? config.githubToken)!, baseUrl: context.apiUrl }), repository: config.storageRepo, branch: config.storageBranch, storagePath: config.storagePath, logger }));
+  }
+  stores.push(new CacheStateStore({ stateKey: config.stateKey, account, runId: context.runId, runAttempt: context.runAttempt, workspace: context.workspace, logger }));
+  return stores;
+}
+
+function makeSink(config: Config, context: ActionContext, logger: ReturnType<typeof actionLogger>): Sink {
+  switch (config.destination) {
+    case 'artifact':
+      return new ArtifactSink({ name: config.artifactName, retentionDays: config.retentionDays, serverUrl: context.serverUrl, repository: context.repository, runId: context.runId, logger });
+    case 'repo': {
+      const [owner, repo] = config.storageRepo.split('/') as [string, string];
+      return new RepoSink({ octokit: createOctokit({ token: (config.storageToken ?? config.githubToken)!, baseUrl: context.apiUrl }), owner, repo, branch: config.storageBranch, storagePath: config.storagePath, logger });
+    }
+    case 'none':
+      return new NoneSink();
+  }
+}
+
+function commitMessage(outcomes: FeedOutcome[], context: ActionContext): string {
+  const total = outcomes.reduce((sum, o) => sum + o.events, 0);
+  const parts = outcomes.map((o) => `${o.feed} ${o.events}`).join(', ');
+  return `1Password events: ${total} new (${parts})\n\nRun ${context.runUrl}`;
+}
+
+async function writeSummary(input: {
+  server: string; account: string; config: Config; outcomes: FeedOutcome[]; stats: Record<string, { requests: number; retries: number; rateLimited: number }>;
+  outputs: RunOutputs; deliveryDetail: string; notes: string[]; failure: string | undefined; now: Date;
+}): Promise<void> {
+  const requestStats: Partial<Record<Feed, FeedRequestStats>> = {};
+  for (const feed of FEEDS) if (input.stats[feed]) requestStats[feed] = input.stats[feed];
+  const markdown = renderSummary({
+    server: input.server, account: input.account, destination: input.config.destination, stateSource: input.outputs.stateSource,
+    outcomes: input.outcomes, requestStats, now: input.now, morePending: input.outputs.morePending, delivery: input.deliveryDetail,
+    notes: input.notes, ...(input.failure ? { failure: input.failure } : {}),
+  });
+  await core.summary.addRaw(markdown).write();
+}
