@@ -78,9 +78,9 @@ export function missingScopeAlert(facts: AlertFacts & { missing: Feed[]; granted
   const missing = facts.missing.map(feedLabel).join(', ');
   const still =
     facts.granted.length > 0
-      ? `The other feeds (${facts.granted.map(feedLabel).join(', ')}) keep being exported.`
+      ? `The other feeds keep being exported: ${facts.granted.map((feed) => `\`${feed}\``).join(', ')}.`
       : 'The token grants none of the feeds, so nothing is exported until it is replaced.';
-  const summary = `The token does not grant ${missing}; those feeds were skipped.`;
+  const summary = `The token does not grant ${missing}; ${facts.missing.length === 1 ? 'that feed was' : 'those feeds were'} skipped.`;
   const body = [
     markerFor('missing-scope', facts),
     '## The token cannot read some of the requested event types',
@@ -131,13 +131,13 @@ export function lostStateAlert(
     '### How to backfill',
     '',
     `1. Run the workflow by hand (\`workflow_dispatch\`) with \`start-time: ${last ?? '<time of the last export>'}\` (RFC 3339, at most 120 days ago: the Events API keeps nothing older), a \`state-key\` that was never used (for example \`1password-events-backfill\`) and \`destination: artifact\`, so the run starts at that time and leaves the regular runs' saved position alone.`,
-    "2. The backfill overlaps what was already exported. Drop duplicates on `uuid` when reading, for example in DuckDB: `SELECT * FROM read_parquet('signinattempts/date=*/*.parquet', hive_partitioning = true) QUALIFY row_number() OVER (PARTITION BY uuid ORDER BY timestamp) = 1`.",
+    `2. The backfill overlaps what was already exported. Drop duplicates on \`uuid\` when reading, for example in DuckDB: \`SELECT * FROM read_parquet('${facts.feeds[0] ?? 'signinattempts'}/date=*/*.parquet', hive_partitioning = true) QUALIFY row_number() OVER (PARTITION BY uuid ORDER BY timestamp) = 1\`.`,
     '',
     '### Why this happens',
     '',
-    'Actions cache entries are evicted when not used for 7 days or when the repository goes over its cache quota; the state is also not found when `state-key`, the account or the server changed. Running at least daily, or `destination: repo` (the state is committed with the data), keeps it.',
+    'Actions cache entries are evicted when not used for 7 days or when the repository goes over its cache quota; the state is also not found when `state-key`, the account or the server changed. Running at least once a week keeps the cache entry; with `destination: repo` the state is committed with the data and cannot be evicted.',
     '',
-    'Close this issue once the gap is backfilled or accepted; a new loss adds a comment here.',
+    'The next run that finds its saved position again closes this issue; a gap stays until it is backfilled. A new loss adds a comment here.',
   ].join('\n');
   return {
     kind: 'lost-state',
