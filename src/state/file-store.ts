@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { silentLogger } from '../logger.ts';
+import type { Logger } from '../logger.ts';
+import type { StateDocument } from './document.ts';
+import { parseStateDocument, serializeStateDocument } from './parse.ts';
+import type { StateStore } from './store.ts';
+
+/**
+ * State in a local JSON file, for the CLI. Written atomically (temporary file in the same directory,
+ * then rename) so an interrupted run leaves the old document intact, and readable by the owner only.
+ * A missing file is no state; a broken one is an error, since it is the only copy.
+ */
+export class FileStateStore implements StateStore {
+  readonly name = 'file' as const;
+  private readonly path: string;
+  private readonly logger: Logger;
+
+  constructor(path: string, options: { logger?: Logger } = {}) {
+    this.path = path;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async load(): Promise<StateDocument | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+    return parseStateDocument(text, this.path, this.logger);
+  }
+
+  async save(doc: StateDocument): Promise<{ saved: boolean; detail: string }> {
+    const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      const handle = await open(temporary, 'wx', 0o600);
+      try {
+        await handle.writeFile(serializeStateDocument(doc), 'utf8');
+        // Flush before the rename, or a crash could leave an empty file under the final name.
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, this.path);
+      return { saved: true, detail: `state written to ${this.path}` };
+    } catch (error) {
+      await rm(temporary, { force: true });
+      return { saved: false, detail: `could not write ${this.path}: ${(error as Error).message}` };
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}

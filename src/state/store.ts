@@ -1,0 +1,58 @@
+import type { Logger } from '../logger.ts';
+import type { StateDocument } from './document.ts';
+
+export type StateStoreName = 'cache' | 'repo' | 'file';
+
+/**
+ * Somewhere a state document is kept between runs.
+ *
+ * `load` returns undefined when there is no usable copy. Stores that are best-effort (the Actions
+ * cache) turn their own failures into a warning and a miss; stores that are authoritative (the storage
+ * repository, a local file) throw, because guessing would risk writing events twice.
+ *
+ * `save` never throws for a failed write: it reports `{ saved: false, detail }` and the caller warns.
+ */
+export interface StateStore {
+  readonly name: StateStoreName;
+  load(): Promise<StateDocument | undefined>;
+  save(doc: StateDocument): Promise<{ saved: boolean; detail: string }>;
+}
+
+export interface RestoredState {
+  doc?: StateDocument;
+  source: StateStoreName | 'none';
+}
+
+/**
+ * Loads every store and keeps the newest document by `updatedAt`. The repository copy wins a tie
+ * (it is committed together with the data, so it is the exact one); otherwise the earlier store wins.
+ */
+export async function restoreState(stores: readonly StateStore[], logger: Logger): Promise<RestoredState> {
+  let best: RestoredState = { source: 'none' };
+  for (const store of stores) {
+    const doc = await store.load();
+    if (doc === undefined) {
+      logger.info(`No state in the ${store.name} store.`);
+      continue;
+    }
+    logger.info(
+      `State from the ${store.name} store was written at ${doc.updatedAt} by run ${doc.writtenBy}.`,
+    );
+    if (best.doc === undefined || isBetter(doc, store.name, best.doc, best.source)) {
+      best = { doc, source: store.name };
+    }
+  }
+  if (best.doc !== undefined) logger.info(`Using the state from the ${best.source} store.`);
+  return best;
+}
+
+function isBetter(
+  candidate: StateDocument,
+  candidateSource: StateStoreName,
+  current: StateDocument,
+  currentSource: RestoredState['source'],
+): boolean {
+  const difference = Date.parse(candidate.updatedAt) - Date.parse(current.updatedAt);
+  if (difference !== 0) return difference > 0;
+  return candidateSource === 'repo' && currentSource !== 'repo';
+}
