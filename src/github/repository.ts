@@ -1,0 +1,56 @@
+import { ExportError, InputError } from '../errors.ts';
+import type { Octokit } from './octokit.ts';
+import { describeGitHubError, httpStatusOf } from './request-error.ts';
+
+export interface RepoName {
+  owner: string;
+  repo: string;
+}
+
+/** `owner/name` into its parts; `input` names the option it came from for the error message. */
+export function splitRepoFullName(fullName: string, input = 'storage-repo'): RepoName {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(fullName.trim());
+  if (!match) throw new InputError(input, `"${fullName}" is not of the form owner/name`);
+  return { owner: match[1]!, repo: match[2]! };
+}
+
+export type RepoVisibility = 'public' | 'private' | 'internal';
+
+export interface RepoInfo {
+  visibility: RepoVisibility;
+  defaultBranch: string;
+  private: boolean;
+}
+
+/** Visibility and default branch of `owner/name` (needs only metadata read access). */
+export async function getRepoVisibility(octokit: Octokit, fullName: string): Promise<RepoInfo> {
+  const { owner, repo } = splitRepoFullName(fullName);
+  try {
+    const { data } = await octokit.rest.repos.get({ owner, repo });
+    // GitHub Enterprise Server may omit `visibility`; `private` is always there.
+    const visibility: RepoVisibility = isVisibility(data.visibility)
+      ? data.visibility
+      : data.private
+        ? 'private'
+        : 'public';
+    return { visibility, defaultBranch: data.default_branch, private: data.private };
+  } catch (error) {
+    const hint =
+      httpStatusOf(error) === 404
+        ? ': it does not exist or the token cannot see it'
+        : ` (${describeGitHubError(error)})`;
+    throw new ExportError('delivery', `Could not read repository ${owner}/${repo}${hint}.`, {
+      status: httpStatusOf(error),
+    });
+  }
+}
+
+function isVisibility(value: unknown): value is RepoVisibility {
+  return value === 'public' || value === 'private' || value === 'internal';
+}
+
+/** The branch to use: the one asked for, else the repository's default branch. */
+export async function resolveBranch(octokit: Octokit, name: RepoName, branch?: string): Promise<string> {
+  if (branch !== undefined && branch !== '') return branch;
+  return (await getRepoVisibility(octokit, `${name.owner}/${name.repo}`)).defaultBranch;
+}

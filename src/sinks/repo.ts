@@ -1,0 +1,207 @@
+import { readFile } from 'node:fs/promises';
+import { systemClock } from '../clock.ts';
+import type { Clock } from '../clock.ts';
+import { ExportError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Octokit } from '../github/octokit.ts';
+import { resolveBranch } from '../github/repository.ts';
+import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
+import { repoStatePath, storageFilePath } from '../github/storage-layout.ts';
+import { serializeStateDocument } from '../state/parse.ts';
+import { GitData, isEmptyRepository, isRefRace } from './git-data.ts';
+import type { BranchHead, TreeEntry } from './git-data.ts';
+import { checkFilesForRepo } from './repo-files.ts';
+import type { Delivery, DeliveryResult, Sink } from './sink.ts';
+
+export interface RepoSinkOptions {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  /** Branch to commit to; the repository's default branch when absent. */
+  branch?: string;
+  storagePath: string;
+  logger: Logger;
+  /** Commit attempts when the branch keeps moving under us. */
+  maxAttempts?: number;
+  /** Waits between attempts; a simulated clock in tests. */
+  clock?: Clock;
+}
+
+/**
+ * `destination: repo`: ONE commit on the storage branch holding every file of the run under
+ * `storage-path` plus `_state/state.json`, made with the Git Data API. Data and state land together
+ * or not at all, which is what makes repo mode exactly-once.
+ *
+ * The branch only ever moves by fast forward. If someone else committed in between (422), the tree is
+ * rebuilt on the new head with the same blobs and committed again, a bounded number of times.
+ */
+export class RepoSink implements Sink {
+  readonly name = 'repo' as const;
+  private readonly options: RepoSinkOptions;
+  private readonly git: GitData;
+  private readonly target: string;
+
+  constructor(options: RepoSinkOptions) {
+    this.options = options;
+    this.git = new GitData(options.octokit, options.owner, options.repo);
+    this.target = `${options.owner}/${options.repo}`;
+  }
+
+  async deliver(delivery: Delivery): Promise<DeliveryResult> {
+    const { storagePath, logger } = this.options;
+    // Everything that can be refused is refused before the first write.
+    const files = await checkFilesForRepo(delivery.outDir, delivery.files);
+    const statePath = repoStatePath(storagePath);
+    const branch = await this.step('reading the repository', () =>
+      resolveBranch(
+        this.options.octokit,
+        { owner: this.options.owner, repo: this.options.repo },
+        this.options.branch,
+      ),
+    );
+
+    let head = await this.step('reading the branch head', () => this.git.readHead(branch), branch);
+    if (head.state === 'empty') head = await this.seed(branch);
+
+    const entries: TreeEntry[] = [];
+    for (const file of files) {
+      const path = storageFilePath(storagePath, file.relativePath);
+      if (path === statePath) continue; // the state below is the one that counts
+      const sha = await this.step(
+        `uploading ${file.relativePath}`,
+        async () => this.git.createBlob(await readFile(file.absolutePath)),
+        branch,
+      );
+      entries.push({ path, sha });
+    }
+    const stateBlob = Buffer.from(serializeStateDocument(delivery.state), 'utf8');
+    entries.push({
+      path: statePath,
+      sha: await this.step('uploading the state', () => this.git.createBlob(stateBlob), branch),
+    });
+
+    const commitSha = await this.commitWithRetries(branch, head, entries, delivery.message);
+    const detail = `committed ${entries.length - 1} files and the state to ${this.target}@${branch} (${commitSha.slice(0, 7)})`;
+    logger.info(`Repository: ${detail}.`);
+    return { commitSha, detail };
+  }
+
+  private async commitWithRetries(
+    branch: string,
+    firstHead: BranchHead,
+    entries: readonly TreeEntry[],
+    message: string,
+  ): Promise<string> {
+    const maxAttempts = Math.max(1, this.options.maxAttempts ?? 5);
+    const clock = this.options.clock ?? systemClock;
+    let head = firstHead;
+    for (let attempt = 1; ; attempt++) {
+      const commitSha = await this.commitOnHead(branch, head, entries, message);
+      try {
+        if (head.state === 'exists') await this.git.fastForward(branch, commitSha);
+        else await this.git.createBranch(branch, commitSha);
+        return commitSha;
+      } catch (error) {
+        if (!isRefRace(error)) throw this.failure(`moving ${branch}`, branch, error);
+        if (attempt >= maxAttempts) {
+          throw new ExportError(
+            'delivery',
+            `Could not commit to ${this.target}@${branch}: the branch moved during each of ${maxAttempts} attempts ` +
+              `(${describeGitHubError(error)}). Nothing was committed; the next run delivers these events again.`,
+            { status: httpStatusOf(error) },
+          );
+        }
+        this.options.logger.info(
+          `${this.target}@${branch} moved while committing (attempt ${attempt} of ${maxAttempts}); rebuilding on the new head.`,
+        );
+        await clock.sleep(backoffMs(attempt));
+        head = await this.step('re-reading the branch head', () => this.git.readHead(branch), branch);
+      }
+    }
+  }
+
+  /** A commit of `entries` on `head` (or a first commit of a new branch); the branch is not moved yet. */
+  private async commitOnHead(
+    branch: string,
+    head: BranchHead,
+    entries: readonly TreeEntry[],
+    message: string,
+  ): Promise<string> {
+    const base = head.state === 'exists' ? head : undefined;
+    const tree = await this.step(
+      'creating the tree',
+      () => this.git.createTree(base?.treeSha, entries),
+      branch,
+    );
+    return this.step(
+      'creating the commit',
+      () => this.git.createCommit(message, tree, base ? [base.commitSha] : []),
+      branch,
+    );
+  }
+
+  /** Gives an empty repository its first commit (a README in the storage folder), then reads the head. */
+  private async seed(branch: string): Promise<BranchHead> {
+    const path = storageFilePath(this.options.storagePath, 'README.md');
+    this.options.logger.info(`${this.target} is empty; creating its first commit (${path}).`);
+    try {
+      await this.git.seedEmptyRepository(branch, path, STORAGE_README, 'Start the 1Password events storage');
+    } catch (error) {
+      // Another run may have seeded it first (409/422): fine if the head now exists.
+      const status = httpStatusOf(error);
+      if (status !== 409 && status !== 422) throw this.failure('creating the first commit', branch, error);
+    }
+    const head = await this.step('reading the branch head', () => this.git.readHead(branch), branch);
+    if (head.state === 'empty') {
+      throw new ExportError(
+        'delivery',
+        `Could not commit to ${this.target}: the repository is still empty after seeding it.`,
+      );
+    }
+    return head;
+  }
+
+  private async step<T>(what: string, action: () => Promise<T>, branch?: string): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof ExportError) throw error;
+      throw this.failure(what, branch, error);
+    }
+  }
+
+  private failure(what: string, branch: string | undefined, error: unknown): ExportError {
+    const status = httpStatusOf(error);
+    const where = branch === undefined ? this.target : `${this.target}@${branch}`;
+    const hint =
+      status === 401 || status === 403
+        ? ` Check that the storage token has "contents: write" on ${this.target}.`
+        : status === 404
+          ? ` Check that ${this.target} exists and the storage token can see it.`
+          : isEmptyRepository(error)
+            ? ` ${this.target} is empty.`
+            : '';
+    return new ExportError(
+      'delivery',
+      `Could not commit to ${where}: ${what} failed (${describeGitHubError(error)}).${hint} Nothing was committed.`,
+      status === undefined ? {} : { status },
+    );
+  }
+}
+
+/** 1 s, 2 s, 4 s, 8 s..., capped, with jitter so racing runs do not collide again in step. */
+function backoffMs(attempt: number): number {
+  return Math.min(1000 * 2 ** (attempt - 1), 15_000) + Math.floor(Math.random() * 500);
+}
+
+const STORAGE_README = `# 1Password events
+
+This folder is written by 1password-events-export, a GitHub Action. Each run commits its files
+in one commit:
+
+- \`<feed>/date=YYYY-MM-DD/part-*.parquet\` (and/or \`.ndjson.gz\`): the events, by UTC date.
+- \`_manifests/<run_id>-<run_attempt>.json\`: what each run wrote, with row counts and SHA-256.
+- \`_state/state.json\`: where the next run resumes. Do not edit it by hand.
+
+The events contain names, email addresses and IP addresses: keep this repository private.
+`;

@@ -1,0 +1,30 @@
+import type { StateDocument } from '../state/document.ts';
+
+/** What a run hands to its destination once every file is written. */
+export interface Delivery {
+  /** Directory the files were written to. */
+  outDir: string;
+  /** Paths relative to `outDir`, `/`-separated, the manifest included. */
+  files: string[];
+  /** The state to save with the data (committed by the repo sink; the others ignore it). */
+  state: StateDocument;
+  /** One-line summary of the run, used as the commit message. */
+  message: string;
+}
+
+export interface DeliveryResult {
+  artifactId?: number;
+  artifactUrl?: string;
+  commitSha?: string;
+  /** What happened, for the log and the summary. */
+  detail: string;
+}
+
+/**
+ * Where the files go. `deliver` either succeeds completely or throws ExportError('delivery'), whose
+ * message says what failed and never contains a token; the state is only saved after a success.
+ */
+export interface Sink {
+  readonly name: 'artifact' | 'repo' | 'none';
+  deliver(delivery: Delivery): Promise<DeliveryResult>;
+}
