@@ -23,7 +23,10 @@ const ndjson: Record<string, string> = {};
 for (const feed of FEEDS) {
   // Generate in slices so the generator's own temporaries stay small.
   for (let done = 0; done < perFeed; done += 50_000) {
-    sim.generate(feed, Math.min(50_000, perFeed - done), { from: new Date(now - 90 * 86_400_000), to: new Date(now - 60_000) });
+    sim.generate(feed, Math.min(50_000, perFeed - done), {
+      from: new Date(now - 90 * 86_400_000),
+      to: new Date(now - 60_000),
+    });
   }
   ndjson[feed] = path.join(dir, `${feed}.ndjson.gz`);
   const truth = sim.groundTruth(feed);

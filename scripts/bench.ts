@@ -13,7 +13,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { FEEDS } from '../src/onepassword/feeds.ts';
 
 const { values } = parseArgs({
-  options: { 'events-per-feed': { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } },
+  options: {
+    'events-per-feed': { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '3' },
+  },
 });
 const perFeed = Number(values['events-per-feed']);
 const runs = Number(values.runs);
@@ -22,14 +25,22 @@ const work = await mkdtemp(path.join(os.tmpdir(), 'op-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
-console.log(`Node ${process.version}; ${total.toLocaleString('en-US')} events (${perFeed.toLocaleString('en-US')} per feed), ${runs} runs`);
-const simProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-sim.ts', String(perFeed), path.join(work, 'truth')], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const ready = await new Promise<{ url: string; token: string; ndjson: Record<string, string> }>((resolve, reject) => {
-  createInterface({ input: simProcess.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
-  simProcess.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-});
+console.log(
+  `Node ${process.version}; ${total.toLocaleString('en-US')} events (${perFeed.toLocaleString('en-US')} per feed), ${runs} runs`,
+);
+const simProcess = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'scripts/bench-sim.ts', String(perFeed), path.join(work, 'truth')],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const ready = await new Promise<{ url: string; token: string; ndjson: Record<string, string> }>(
+  (resolve, reject) => {
+    createInterface({ input: simProcess.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+    simProcess.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+  },
+);
 
 try {
   const exporter: { seconds: number; rssKiB: number; parquetBytes: number }[] = [];
@@ -40,8 +51,21 @@ try {
     const code = await new Promise<number>((resolve) => {
       const child = spawn(
         process.execPath,
-        ['--import', path.resolve('scripts/report-rss.mjs'), 'dist/cli.js', '--server-url', ready.url, '--out', out, '--start-time', '100d'],
-        { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, OP_EVENTS_TOKEN: ready.token, BENCH_RSS_FILE: rssFile } },
+        [
+          '--import',
+          path.resolve('scripts/report-rss.mjs'),
+          'dist/cli.js',
+          '--server-url',
+          ready.url,
+          '--out',
+          out,
+          '--start-time',
+          '100d',
+        ],
+        {
+          stdio: ['ignore', 'ignore', 'inherit'],
+          env: { ...process.env, OP_EVENTS_TOKEN: ready.token, BENCH_RSS_FILE: rssFile },
+        },
       );
       child.on('exit', (c) => resolve(c ?? 1));
     });
@@ -50,7 +74,9 @@ try {
     const rssKiB = Number(await readFile(rssFile, 'utf8'));
     const parquetBytes = await sumBytes(out, '.parquet');
     exporter.push({ seconds, rssKiB, parquetBytes });
-    console.log(`exporter run ${run}: ${seconds.toFixed(2)} s, ${Math.round(total / seconds).toLocaleString('en-US')} events/s, peak RSS ${(rssKiB / 1024).toFixed(0)} MB, Parquet ${mb(parquetBytes)}`);
+    console.log(
+      `exporter run ${run}: ${seconds.toFixed(2)} s, ${Math.round(total / seconds).toLocaleString('en-US')} events/s, peak RSS ${(rssKiB / 1024).toFixed(0)} MB, Parquet ${mb(parquetBytes)}`,
+    );
   }
 
   const duck: number[] = [];
@@ -71,7 +97,9 @@ try {
     connection.closeSync();
     instance.closeSync();
     duck.push(seconds);
-    console.log(`duckdb run ${run}: ${seconds.toFixed(2)} s, ${Math.round(total / seconds).toLocaleString('en-US')} events/s, Parquet ${mb(duckBytes)}`);
+    console.log(
+      `duckdb run ${run}: ${seconds.toFixed(2)} s, ${Math.round(total / seconds).toLocaleString('en-US')} events/s, Parquet ${mb(duckBytes)}`,
+    );
   }
 
   let gzBytes = 0;
@@ -82,12 +110,23 @@ try {
   const parquet = median(exporter.map((r) => r.parquetBytes));
   const rows: [string, string, string, boolean][] = [
     ['events/s end to end (median)', Math.round(ours).toLocaleString('en-US'), '>= 30,000', ours >= 30_000],
-    ['vs DuckDB NDJSON -> ZSTD Parquet (median)', `${(ours / theirs).toFixed(2)}x (DuckDB ${Math.round(theirs).toLocaleString('en-US')}/s)`, '>= 0.4x', ours / theirs >= 0.4],
+    [
+      'vs DuckDB NDJSON -> ZSTD Parquet (median)',
+      `${(ours / theirs).toFixed(2)}x (DuckDB ${Math.round(theirs).toLocaleString('en-US')}/s)`,
+      '>= 0.4x',
+      ours / theirs >= 0.4,
+    ],
     ['peak RSS (max of runs)', `${peakMiB.toFixed(0)} MB`, '<= 256 MB', peakMiB <= 256],
-    ['Parquet vs NDJSON.gz', `${(parquet / gzBytes).toFixed(2)}x (${mb(parquet)} vs ${mb(gzBytes)}; DuckDB ${mb(duckBytes)})`, '<= 0.6x', parquet / gzBytes <= 0.6],
+    [
+      'Parquet vs NDJSON.gz',
+      `${(parquet / gzBytes).toFixed(2)}x (${mb(parquet)} vs ${mb(gzBytes)}; DuckDB ${mb(duckBytes)})`,
+      '<= 0.6x',
+      parquet / gzBytes <= 0.6,
+    ],
   ];
   console.log('\n| measure | result | target | |\n|---|---|---|---|');
-  for (const [name, result, target, ok] of rows) console.log(`| ${name} | ${result} | ${target} | ${ok ? 'PASS' : 'FAIL'} |`);
+  for (const [name, result, target, ok] of rows)
+    console.log(`| ${name} | ${result} | ${target} | ${ok ? 'PASS' : 'FAIL'} |`);
   if (rows.some((r) => !r[3])) process.exitCode = 1;
 } finally {
   simProcess.kill('SIGTERM');
@@ -97,7 +136,8 @@ try {
 async function sumBytes(dir: string, suffix: string): Promise<number> {
   let sum = 0;
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith(suffix)) sum += (await stat(path.join(entry.parentPath, entry.name))).size;
+    if (entry.isFile() && entry.name.endsWith(suffix))
+      sum += (await stat(path.join(entry.parentPath, entry.name))).size;
   }
   return sum;
 }

@@ -28,7 +28,17 @@ try {
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['dist/cli.js', '--server-url', sim.url, '--out', OUT, '--formats', 'parquet,ndjson', '--start-time', '31d'],
+      [
+        'dist/cli.js',
+        '--server-url',
+        sim.url,
+        '--out',
+        OUT,
+        '--formats',
+        'parquet,ndjson',
+        '--start-time',
+        '31d',
+      ],
       { stdio: 'inherit', env: { ...process.env, OP_EVENTS_TOKEN: token } },
     );
     child.on('error', reject);
@@ -40,7 +50,9 @@ try {
   } else {
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Expected from the simulator:`);
     for (const [feed] of MONTH) console.log(`  ${feed.padEnd(15)} ${sim.groundTruth(feed).length}`);
-    console.log(`\nFiles: ${OUT}/<feed>/date=YYYY-MM-DD/part-*.parquet (and .ndjson.gz), manifest in ${OUT}/_manifests/`);
+    console.log(
+      `\nFiles: ${OUT}/<feed>/date=YYYY-MM-DD/part-*.parquet (and .ndjson.gz), manifest in ${OUT}/_manifests/`,
+    );
     console.log('Query them with DuckDB, e.g. failed sign-ins per country and user:\n');
     console.log(
       `  duckdb -c "SELECT country, target_user_email, count(*) AS failures FROM read_parquet('${OUT}/signinattempts/date=*/*.parquet', hive_partitioning = true) WHERE category NOT IN ('success', 'firewall_reported_success') GROUP BY ALL ORDER BY failures DESC LIMIT 10"`,

@@ -61,7 +61,10 @@ export interface CliIo {
   stderr: NodeJS.WriteStream | NodeJS.WritableStream;
 }
 
-export async function main(argv: string[], io: CliIo = { env: process.env, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { env: process.env, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const say = (line: string) => io.stderr.write(`${line}\n`);
   let flags;
   try {
@@ -106,7 +109,9 @@ export async function main(argv: string[], io: CliIo = { env: process.env, stdou
     try {
       token = (await readFile(flags['token-file'], 'utf8')).trim();
     } catch (error) {
-      say(`error: Invalid --token-file: cannot read ${flags['token-file']} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      say(
+        `error: Invalid --token-file: cannot read ${flags['token-file']} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
       return EXIT.badInput;
     }
   }
@@ -126,34 +131,62 @@ export async function main(argv: string[], io: CliIo = { env: process.env, stdou
   let config;
   let server: string;
   try {
-    config = parseConfig((name) => inputs[name] ?? '', { repository: 'local/cli', runId, runAttempt: '1', runnerTemp: outDir }, startedAt);
+    config = parseConfig(
+      (name) => inputs[name] ?? '',
+      { repository: 'local/cli', runId, runAttempt: '1', runnerTemp: outDir },
+      startedAt,
+    );
     server = resolveServerUrl(config.serverUrl, config.token).url;
   } catch (error) {
-    const errors = error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;
+    const errors =
+      error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;
     if (!errors) throw error;
-    for (const e of errors) say(`error: ${e.message.replace(`Invalid ${e.input}:`, `Invalid ${FLAG_OF_INPUT[e.input] ?? e.input}:`)}`);
+    for (const e of errors)
+      say(
+        `error: ${e.message.replace(`Invalid ${e.input}:`, `Invalid ${FLAG_OF_INPUT[e.input] ?? e.input}:`)}`,
+      );
     return EXIT.badInput;
   }
 
   const progress = new StderrProgress(io.stderr);
   const logger = progress.logger();
   try {
-    const client = new EventsClient({ serverUrl: server, token: config.token, clock, budget: new RateBudget({ clock }), logger });
+    const client = new EventsClient({
+      serverUrl: server,
+      token: config.token,
+      clock,
+      budget: new RateBudget({ clock }),
+      logger,
+    });
     const introspection = await client.introspect();
     const { feeds, missing } = decideFeeds(config.events, introspection.features);
-    if (missing.length > 0) logger.warning(`the token does not grant ${missing.join(', ')}; exporting ${feeds.join(', ') || 'nothing'}`);
+    if (missing.length > 0)
+      logger.warning(
+        `the token does not grant ${missing.join(', ')}; exporting ${feeds.join(', ') || 'nothing'}`,
+      );
     if (feeds.length === 0) throw new ExportError('scope', 'the token grants none of the requested feeds');
-    const account = introspection.accountUuid ?? decodeTokenClaims(config.token).account ?? introspection.uuid;
+    const account =
+      introspection.accountUuid ?? decodeTokenClaims(config.token).account ?? introspection.uuid;
 
-    const store = new FileStateStore(path.resolve(flags['state-file'] ?? path.join(outDir, '_state', 'state.json')));
+    const store = new FileStateStore(
+      path.resolve(flags['state-file'] ?? path.join(outDir, '_state', 'state.json')),
+    );
     const loaded = await store.load();
     const previous = loaded && loaded.server === server && loaded.account === account ? loaded : undefined;
-    if (loaded && !previous) logger.warning(`the state file belongs to another account or server; starting from --start-time`);
+    if (loaded && !previous)
+      logger.warning(`the state file belongs to another account or server; starting from --start-time`);
 
     const writer = new RunWriter({ outDir, runId, runAttempt: '1', formats: config.formats, logger });
     const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
     const outcomes = await exportFeeds({
-      client, clock, logger, feeds, apiVersion: config.apiVersion, startTime: config.startTime, previous, writer,
+      client,
+      clock,
+      logger,
+      feeds,
+      apiVersion: config.apiVersion,
+      startTime: config.startTime,
+      previous,
+      writer,
       ...(deadline !== undefined ? { deadline } : {}),
       onPage: (p) => progress.update(p),
     });
@@ -162,17 +195,34 @@ export async function main(argv: string[], io: CliIo = { env: process.env, stdou
     const files = written.map((f) => f.path);
     if (written.length > 0) {
       const manifest = buildManifest({
-        runId, runAttempt: '1', startedAt, finishedAt: new Date(clock.now()), server, account,
-        apiVersion: config.apiVersion, files: written, feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed)),
+        runId,
+        runAttempt: '1',
+        startedAt,
+        finishedAt: new Date(clock.now()),
+        server,
+        account,
+        apiVersion: config.apiVersion,
+        files: written,
+        feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed)),
       });
       files.push(await writeManifest(outDir, manifest));
     }
     // Files are on disk: the local equivalent of "delivered". Only now does the state move.
-    await store.save(nextStateDocument(previous, outcomes, { account, server, runLabel: `${runId}-1`, apiVersion: config.apiVersion, now: new Date(clock.now()) }));
+    await store.save(
+      nextStateDocument(previous, outcomes, {
+        account,
+        server,
+        runLabel: `${runId}-1`,
+        apiVersion: config.apiVersion,
+        now: new Date(clock.now()),
+      }),
+    );
 
     const elapsed = clock.now() - startedAt.getTime();
     for (const o of outcomes) {
-      say(`${o.feed.padEnd(15)} ${String(o.events).padStart(9)} new events  ${String(o.pages).padStart(5)} pages${o.stoppedByDeadline ? '  (more pending)' : ''}${o.error ? `  FAILED: ${o.error.message}` : ''}`);
+      say(
+        `${o.feed.padEnd(15)} ${String(o.events).padStart(9)} new events  ${String(o.pages).padStart(5)} pages${o.stoppedByDeadline ? '  (more pending)' : ''}${o.error ? `  FAILED: ${o.error.message}` : ''}`,
+      );
     }
     say(`${written.length} files in ${outDir} (${formatDuration(elapsed)})`);
     const failed = outcomes.find((o) => o.error);
@@ -181,10 +231,14 @@ export async function main(argv: string[], io: CliIo = { env: process.env, stdou
   } catch (error) {
     progress.done();
     if (isExportError(error, 'auth')) {
-      say(`error: ${error.message}. Check the token (Events Reporting integration) and that --server-url matches the account's region.`);
+      say(
+        `error: ${error.message}. Check the token (Events Reporting integration) and that --server-url matches the account's region.`,
+      );
       return EXIT.auth;
     }
-    say(`error: ${isExportError(error) ? error.message : error instanceof Error ? error.message : String(error)}`);
+    say(
+      `error: ${isExportError(error) ? error.message : error instanceof Error ? error.message : String(error)}`,
+    );
     return isExportError(error, 'input') ? EXIT.badInput : EXIT.failure;
   }
 }

@@ -76,7 +76,10 @@ function listOf<T extends string>(input: string, value: string, accepted: readon
   if (items.length === 0) throw new InputError(input, `empty; use a comma list of ${accepted.join(', ')}`);
   const unknown = items.filter((item) => !(accepted as readonly string[]).includes(item));
   if (unknown.length > 0) {
-    throw new InputError(input, `unknown ${unknown.map((u) => `"${u}"`).join(', ')}; use a comma list of ${accepted.join(', ')}`);
+    throw new InputError(
+      input,
+      `unknown ${unknown.map((u) => `"${u}"`).join(', ')}; use a comma list of ${accepted.join(', ')}`,
+    );
   }
   return [...new Set(items)] as T[];
 }
@@ -86,7 +89,10 @@ function parseEvents(value: string): Feed[] | 'auto' {
   const accepted = [...FEEDS, 'auto'] as const;
   const items = listOf('events', value, accepted);
   if (items.includes('auto')) {
-    throw new InputError('events', '"auto" cannot be combined with feed names; use auto alone or a comma list of ' + FEEDS.join(', '));
+    throw new InputError(
+      'events',
+      '"auto" cannot be combined with feed names; use auto alone or a comma list of ' + FEEDS.join(', '),
+    );
   }
   return items as Feed[];
 }
@@ -98,7 +104,10 @@ export function parseStartTime(value: string, now: Date, input = 'start-time'): 
   if (back !== undefined) return new Date(now.getTime() - back);
   const at = parseRfc3339(text);
   if (!at) {
-    throw new InputError(input, `"${value}" is neither an RFC 3339 time (2026-08-01T00:00:00Z) nor a duration back from now (90m, 36h, 7d)`);
+    throw new InputError(
+      input,
+      `"${value}" is neither an RFC 3339 time (2026-08-01T00:00:00Z) nor a duration back from now (90m, 36h, 7d)`,
+    );
   }
   if (at.getTime() > now.getTime()) throw new InputError(input, `"${value}" is in the future`);
   return at;
@@ -109,7 +118,8 @@ export function parseMaxDuration(value: string, input = 'max-duration'): number 
   const text = value.trim();
   if (text === '' || text === '0') return 0;
   const ms = parseDuration(text);
-  if (ms === undefined) throw new InputError(input, `"${value}" is not a duration; use 0 (no limit) or e.g. 45m, 2h`);
+  if (ms === undefined)
+    throw new InputError(input, `"${value}" is not a duration; use 0 (no limit) or e.g. 45m, 2h`);
   return ms;
 }
 
@@ -124,7 +134,10 @@ function parseRetentionDays(value: string): number | undefined {
   if (value.trim() === '') return undefined;
   const days = Number(value.trim());
   if (!Number.isInteger(days) || days < 1 || days > 90) {
-    throw new InputError('retention-days', `"${value}" is not a whole number of days from 1 to 90 (empty: the repository default)`);
+    throw new InputError(
+      'retention-days',
+      `"${value}" is not a whole number of days from 1 to 90 (empty: the repository default)`,
+    );
   }
   return days;
 }
@@ -140,7 +153,10 @@ function parseStorageRepo(value: string, context: RunContext): string {
 function parseStoragePath(value: string): string {
   const cleaned = value.trim().replace(/^\/+|\/+$/g, '');
   if (cleaned === '' || cleaned.split('/').some((part) => part === '..' || part === '.' || part === '')) {
-    throw new InputError('storage-path', `"${value}" must be a relative folder without . or .. parts (e.g. 1password-events)`);
+    throw new InputError(
+      'storage-path',
+      `"${value}" must be a relative folder without . or .. parts (e.g. 1password-events)`,
+    );
   }
   return cleaned;
 }
@@ -175,8 +191,16 @@ export function parseConfig(getInput: (name: string) => string, context: RunCont
 
   const token = attempt(() => {
     const value = raw('token').trim();
-    if (value === '') throw new InputError('token', 'missing; pass the Events Reporting token from a secret: token: ${{ secrets.OP_EVENTS_TOKEN }}');
-    if (/\s/.test(value)) throw new InputError('token', 'contains whitespace; copy the whole token from the Events Reporting integration');
+    if (value === '')
+      throw new InputError(
+        'token',
+        'missing; pass the Events Reporting token from a secret: token: ${{ secrets.OP_EVENTS_TOKEN }}',
+      );
+    if (/\s/.test(value))
+      throw new InputError(
+        'token',
+        'contains whitespace; copy the whole token from the Events Reporting integration',
+      );
     return value;
   });
   const serverUrl = raw('server-url').trim() || undefined;
@@ -191,13 +215,20 @@ export function parseConfig(getInput: (name: string) => string, context: RunCont
   const stateKey = attempt(() => parseStateKey(raw('state-key') || '1password-events'));
   const maxDurationMs = attempt(() => parseMaxDuration(raw('max-duration') || '0'));
   const alertIssues = attempt(() => parseBoolean('alert-issues', raw('alert-issues') || 'true'));
-  const allowPublicRepo = attempt(() => parseBoolean('allow-public-repo', raw('allow-public-repo') || 'false'));
+  const allowPublicRepo = attempt(() =>
+    parseBoolean('allow-public-repo', raw('allow-public-repo') || 'false'),
+  );
   const alertLabels = parseCommaList(raw('alert-labels') || '1password-events');
 
   const storageToken = raw('storage-token').trim() || undefined;
   const githubToken = raw('github-token').trim() || undefined;
   if (destination === 'repo' && !storageToken && !githubToken) {
-    errors.push(new InputError('storage-token', 'missing; destination: repo needs storage-token (or github-token) with contents: write on the storage repository'));
+    errors.push(
+      new InputError(
+        'storage-token',
+        'missing; destination: repo needs storage-token (or github-token) with contents: write on the storage repository',
+      ),
+    );
   }
   if (errors.length > 0) throw new ConfigErrors(errors);
 

@@ -14,7 +14,8 @@ export function formatDuration(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
   const totalMinutes = Math.floor(ms / 60_000);
-  if (totalMinutes < 60) return `${totalMinutes}m ${String(Math.floor((ms % 60_000) / 1_000)).padStart(2, '0')}s`;
+  if (totalMinutes < 60)
+    return `${totalMinutes}m ${String(Math.floor((ms % 60_000) / 1_000)).padStart(2, '0')}s`;
   const days = Math.floor(totalMinutes / 1_440);
   const hours = Math.floor((totalMinutes % 1_440) / 60);
   const minutes = totalMinutes % 60;

@@ -12,6 +12,7 @@ import { FeedPager } from './onepassword/pager.ts';
 import type { RawEvent } from './onepassword/types.ts';
 import type { RunWriter } from './output/run-writer.ts';
 import { RECENT_UUIDS_LIMIT, type StateDocument } from './state/document.ts';
+import { nextState, type StateUpdate } from './state/merge.ts';
 
 export interface ExportOptions {
   client: EventsClient;
@@ -49,7 +50,7 @@ export interface FeedOutcome {
   /** True when the API said has_more: false. */
   caughtUp: boolean;
   stoppedByDeadline: boolean;
-  /** uuids of the newest events delivered by this run and before, newest last, bounded. */
+  /** uuids of the newest events this run delivered, oldest first, bounded. */
   recentUuids: string[];
   newestEventTime?: string;
   /** Events per UTC hour (`2026-11-02T14`), for the summary chart. */
@@ -84,7 +85,7 @@ async function exportFeed(
       `${feed}: the saved cursor belongs to the ${saved.apiVersion} endpoints, not ${options.apiVersion}; starting from start-time`,
     );
   }
-  const recent = new RecentUuids(usable?.recentUuids ?? []);
+  const delivered = new RecentUuids();
   const outcome: FeedOutcome = {
     feed,
     startedFrom: usable ? 'cursor' : 'start-time',
@@ -108,7 +109,7 @@ async function exportFeed(
     feed,
     version: options.apiVersion,
     start: usable ? { cursor: usable.cursor } : { startTime: options.startTime },
-    knownUuids: recent.values(),
+    knownUuids: usable?.recentUuids ?? [],
     clock: options.clock,
     ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
   });
@@ -125,10 +126,15 @@ async function exportFeed(
       outcome.dropped += page.dropped;
       outcome.cursorAfter = page.cursor;
       for (const event of page.events) {
-        recent.add(event.uuid);
+        delivered.add(event.uuid);
         tally(outcome, feed, event);
       }
-      options.onPage?.({ feed, pages: outcome.pages, events: outcome.events, elapsedMs: options.clock.now() - started });
+      options.onPage?.({
+        feed,
+        pages: outcome.pages,
+        events: outcome.events,
+        elapsedMs: options.clock.now() - started,
+      });
     }
     outcome.caughtUp = !pager.stoppedByDeadline;
     outcome.stoppedByDeadline = pager.stoppedByDeadline;
@@ -140,7 +146,7 @@ async function exportFeed(
   }
   // Only pages whose events reached the writer move the cursor forward.
   if (pager.committedCursor !== undefined) outcome.cursorAfter = pager.committedCursor;
-  outcome.recentUuids = recent.values();
+  outcome.recentUuids = delivered.values();
   options.logger.info(
     `${feed}: ${outcome.events} new events in ${outcome.pages} pages (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`,
   );
@@ -152,23 +158,22 @@ function tally(outcome: FeedOutcome, feed: Feed, event: RawEvent): void {
   if (!Number.isNaN(time)) {
     const hour = new Date(time).toISOString().slice(0, 13);
     outcome.perHour.set(hour, (outcome.perHour.get(hour) ?? 0) + 1);
-    if (!outcome.newestEventTime || time > Date.parse(outcome.newestEventTime)) outcome.newestEventTime = event.timestamp;
+    if (!outcome.newestEventTime || time > Date.parse(outcome.newestEventTime))
+      outcome.newestEventTime = event.timestamp;
   }
   if (feed === 'signinattempts' && typeof event.category === 'string') {
     outcome.categories.set(event.category, (outcome.categories.get(event.category) ?? 0) + 1);
   }
 }
 
-/** The newest delivered uuids of a feed, oldest first, at most RECENT_UUIDS_LIMIT. */
+/** The newest uuids a run delivered for a feed, oldest first, at most RECENT_UUIDS_LIMIT. */
 class RecentUuids {
-  private readonly order: string[];
-  constructor(initial: string[]) {
-    this.order = initial.slice(-RECENT_UUIDS_LIMIT);
-  }
+  private readonly order: string[] = [];
   add(uuid: string): void {
     this.order.push(uuid);
     // Trim in batches so adding stays O(1) amortised.
-    if (this.order.length > RECENT_UUIDS_LIMIT * 2) this.order.splice(0, this.order.length - RECENT_UUIDS_LIMIT);
+    if (this.order.length > RECENT_UUIDS_LIMIT * 2)
+      this.order.splice(0, this.order.length - RECENT_UUIDS_LIMIT);
   }
   values(): string[] {
     return this.order.slice(-RECENT_UUIDS_LIMIT);
@@ -181,26 +186,23 @@ export function nextStateDocument(
   outcomes: FeedOutcome[],
   meta: { account: string; server: string; runLabel: string; apiVersion: ApiVersion; now: Date },
 ): StateDocument {
-  const savedAt = meta.now.toISOString();
-  const doc: StateDocument = {
-    schema: 1,
-    account: meta.account,
-    server: meta.server,
-    updatedAt: savedAt,
-    writtenBy: meta.runLabel,
-    feeds: { ...(previous?.feeds ?? {}) },
-  };
+  const feeds: StateUpdate['feeds'] = {};
   for (const outcome of outcomes) {
     if (outcome.cursorAfter === undefined) continue; // failed before its first page: keep what was there
-    doc.feeds[outcome.feed] = {
+    feeds[outcome.feed] = {
       cursor: outcome.cursorAfter,
       apiVersion: meta.apiVersion,
-      savedAt,
-      recentUuids: outcome.recentUuids,
+      deliveredUuids: outcome.recentUuids,
       ...(outcome.newestEventTime ? { newestEventTime: outcome.newestEventTime } : {}),
     };
   }
-  return doc;
+  return nextState(previous, {
+    account: meta.account,
+    server: meta.server,
+    updatedAt: meta.now.toISOString(),
+    writtenBy: meta.runLabel,
+    feeds,
+  });
 }
 
 /** Which feeds to pull: the requested ones (or every granted one for `auto`) that the token grants. */

@@ -15,7 +15,9 @@ import { ConfigErrors, parseConfig, type Config } from './config.ts';
 import { formatDuration } from './duration.ts';
 import { ExportError, InputError, isExportError } from './errors.ts';
 import { decideFeeds, exportFeeds, manifestFeeds, nextStateDocument, type FeedOutcome } from './export.ts';
-import { assertNotPublic, createOctokit, getRepoVisibility } from './github/index.ts';
+import { createOctokit } from './github/octokit.ts';
+import { getRepoVisibility, splitRepoFullName } from './github/repository.ts';
+import { assertNotPublic } from './github/visibility.ts';
 import { EventsClient } from './onepassword/client.ts';
 import { FEEDS, type Feed } from './onepassword/feeds.ts';
 import { RateBudget } from './onepassword/rate-budget.ts';
@@ -29,8 +31,7 @@ import { RepoSink } from './sinks/repo.ts';
 import type { Sink } from './sinks/sink.ts';
 import { CacheStateStore } from './state/cache-store.ts';
 import { RepoStateStore } from './state/repo-store.ts';
-import { restoreState } from './state/restore.ts';
-import type { StateStore } from './state/store.ts';
+import { restoreState, type StateStore } from './state/store.ts';
 import { renderSummary, type FeedRequestStats } from './summary.ts';
 import { tokenExpiry } from './alerts/messages.ts';
 
@@ -40,7 +41,14 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
   }
-  const outputs: RunOutputs = { events: 0, counts: {}, files: [], authFailed: false, morePending: false, stateSource: 'none' };
+  const outputs: RunOutputs = {
+    events: 0,
+    counts: {},
+    files: [],
+    authFailed: false,
+    morePending: false,
+    stateSource: 'none',
+  };
   const context = readActionContext();
   const logger = actionLogger();
   const startedAt = new Date(clock.now());
@@ -51,10 +59,13 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     config = parseConfig((name) => core.getInput(name), context, startedAt);
     server = resolveServerUrl(config.serverUrl, config.token).url;
   } catch (error) {
-    const errors = error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;
+    const errors =
+      error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;
     if (!errors) throw error;
     for (const e of errors) core.error(e.message);
-    core.setFailed(`${errors.length === 1 ? 'One input is' : `${errors.length} inputs are`} invalid; nothing was requested.`);
+    core.setFailed(
+      `${errors.length === 1 ? 'One input is' : `${errors.length} inputs are`} invalid; nothing was requested.`,
+    );
     setRunOutputs(outputs, '');
     return;
   }
@@ -70,11 +81,21 @@ export async function run(clock: Clock = systemClock): Promise<void> {
 
     // A token whose expiry has passed would only earn a 401: say why without asking.
     const claims = decodeTokenClaims(config.token);
-    const expiry = tokenExpiry(claims.expiresAt ? { exp: claims.expiresAt.getTime() / 1000 } : undefined, startedAt);
+    const expiry = tokenExpiry(
+      claims.expiresAt ? { exp: claims.expiresAt.getTime() / 1000 } : undefined,
+      startedAt,
+    );
     if (expiry.expired) {
       outputs.authFailed = true;
-      await alerts.authFailed({ server, reason: 'expired', ...(expiry.expiresAt ? { expiredAt: expiry.expiresAt } : {}) });
-      throw new ExportError('auth', `The token expired at ${expiry.expiresAt?.toISOString()}; issue a new one in the Events Reporting integration and update the secret.`);
+      await alerts.authFailed({
+        server,
+        reason: 'expired',
+        ...(expiry.expiresAt ? { expiredAt: expiry.expiresAt } : {}),
+      });
+      throw new ExportError(
+        'auth',
+        `The token expired at ${expiry.expiresAt?.toISOString()}; issue a new one in the Events Reporting integration and update the secret.`,
+      );
     }
 
     const budget = new RateBudget({ clock });
@@ -107,9 +128,13 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       notes.push(message);
       await alerts.missingScope(missing, granted);
     } else {
-      await alerts.resolve('missing-scope', `The token now grants every requested feed (${requested.join(', ')}).`);
+      await alerts.resolve(
+        'missing-scope',
+        `The token now grants every requested feed (${requested.join(', ')}).`,
+      );
     }
-    if (feeds.length === 0) throw new ExportError('scope', 'The token grants none of the requested feeds; nothing to export.');
+    if (feeds.length === 0)
+      throw new ExportError('scope', 'The token grants none of the requested feeds; nothing to export.');
 
     const account = introspection.accountUuid ?? claims.account ?? introspection.uuid;
     alerts.setAccount(account);
@@ -136,14 +161,30 @@ export async function run(clock: Clock = systemClock): Promise<void> {
 
     // Pull and write.
     await rm(config.outputDir, { recursive: true, force: true });
-    const writer = new RunWriter({ outDir: config.outputDir, runId: context.runId, runAttempt: context.runAttempt, formats: config.formats, logger });
+    const writer = new RunWriter({
+      outDir: config.outputDir,
+      runId: context.runId,
+      runAttempt: context.runAttempt,
+      formats: config.formats,
+      logger,
+    });
     const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
     const outcomes = await core.group('Pulling events', () =>
       exportFeeds({
-        client, clock, logger, feeds, apiVersion: config.apiVersion, startTime: config.startTime, previous, writer,
+        client,
+        clock,
+        logger,
+        feeds,
+        apiVersion: config.apiVersion,
+        startTime: config.startTime,
+        previous,
+        writer,
         ...(deadline !== undefined ? { deadline } : {}),
         onPage: (p) => {
-          if (p.pages % 10 === 0) logger.info(`${p.feed}: ${p.pages} pages, ${p.events} events, ${Math.round(p.events / Math.max(1, p.elapsedMs / 1000))} events/s`);
+          if (p.pages % 10 === 0)
+            logger.info(
+              `${p.feed}: ${p.pages} pages, ${p.events} events, ${Math.round(p.events / Math.max(1, p.elapsedMs / 1000))} events/s`,
+            );
         },
       }),
     );
@@ -156,8 +197,14 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     const files = written.map((f) => f.path);
     if (written.length > 0) {
       const manifest = buildManifest({
-        runId: context.runId, runAttempt: context.runAttempt, startedAt, finishedAt: new Date(clock.now()),
-        server, account, apiVersion: config.apiVersion, files: written,
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        startedAt,
+        finishedAt: new Date(clock.now()),
+        server,
+        account,
+        apiVersion: config.apiVersion,
+        files: written,
         feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed)),
       });
       files.push(await writeManifest(config.outputDir, manifest));
@@ -166,7 +213,11 @@ export async function run(clock: Clock = systemClock): Promise<void> {
 
     // Deliver, then (and only then) move the state forward.
     const state = nextStateDocument(previous, outcomes, {
-      account, server, runLabel: `${context.runId}-${context.runAttempt}`, apiVersion: config.apiVersion, now: new Date(clock.now()),
+      account,
+      server,
+      runLabel: `${context.runId}-${context.runAttempt}`,
+      apiVersion: config.apiVersion,
+      now: new Date(clock.now()),
     });
     const sink = makeSink(config, context, logger);
     const stateChanged = outcomes.some((o) => o.cursorAfter !== o.cursorBefore);
@@ -190,24 +241,51 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     }
 
     const failures = outcomes.filter((o) => o.error);
-    const failure = failures.length > 0
-      ? `${failures.map((o) => `${o.feed}: ${o.error?.message}`).join('; ')}. Events written before the error were delivered and the state moved up to them.`
-      : undefined;
+    const failure =
+      failures.length > 0
+        ? `${failures.map((o) => `${o.feed}: ${o.error?.message}`).join('; ')}. Events written before the error were delivered and the state moved up to them.`
+        : undefined;
     if (failures.some((o) => o.error?.kind === 'auth')) {
       outputs.authFailed = true;
       await alerts.authFailed({ server });
     }
-    await writeSummary({ server, account, config, outcomes, stats: client.stats, outputs, deliveryDetail, notes, failure, now: new Date(clock.now()) });
+    await writeSummary({
+      server,
+      account,
+      config,
+      outcomes,
+      stats: client.stats,
+      outputs,
+      deliveryDetail,
+      notes,
+      failure,
+      now: new Date(clock.now()),
+    });
     setRunOutputs(outputs, config.outputDir);
     if (failure) core.setFailed(failure);
     else logger.info(`Done: ${total} new events in ${formatDuration(clock.now() - startedAt.getTime())}.`);
   } catch (error) {
-    const message = isExportError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = isExportError(error)
+      ? error.message
+      : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     setRunOutputs(outputs, config.outputDir);
-    await core.summary.addRaw(renderSummary({
-      server, account: '–', destination: config.destination, stateSource: outputs.stateSource, outcomes: [], requestStats: {},
-      now: new Date(clock.now()), morePending: false, notes, failure: message,
-    })).write().catch(() => undefined);
+    await core.summary
+      .addRaw(
+        renderSummary({
+          server,
+          account: '–',
+          destination: config.destination,
+          stateSource: outputs.stateSource,
+          outcomes: [],
+          requestStats: {},
+          now: new Date(clock.now()),
+          morePending: false,
+          notes,
+          failure: message,
+        }),
+      )
+      .write()
+      .catch(() => undefined);
     core.setFailed(message);
   }
 }
@@ -219,29 +297,76 @@ async function guardVisibility(config: Config, context: ActionContext): Promise<
   if (config.destination === 'artifact' && context.repositoryPrivate !== undefined) {
     visibility = context.repositoryPrivate ? 'private' : 'public';
   } else {
-    const token = config.destination === 'repo' ? (config.storageToken ?? config.githubToken) : config.githubToken;
+    const token =
+      config.destination === 'repo' ? (config.storageToken ?? config.githubToken) : config.githubToken;
     if (!token) return;
-    visibility = (await getRepoVisibility(createOctokit({ token, baseUrl: context.apiUrl }), target)).visibility;
+    visibility = (await getRepoVisibility(createOctokit({ token, baseUrl: context.apiUrl }), target))
+      .visibility;
   }
-  assertNotPublic({ repoFullName: target, visibility, allowPublic: config.allowPublicRepo, purpose: config.destination });
+  assertNotPublic({
+    repoFullName: target,
+    visibility,
+    allowPublic: config.allowPublicRepo,
+    purpose: config.destination,
+  });
 }
 
-function stateStores(config: Config, context: ActionContext, account: string, logger: ReturnType<typeof actionLogger>): StateStore[] {
+function stateStores(
+  config: Config,
+  context: ActionContext,
+  account: string,
+  logger: ReturnType<typeof actionLogger>,
+): StateStore[] {
   const stores: StateStore[] = [];
   if (config.destination === 'repo') {
-    stores.push(new RepoStateStore({ octokit: createOctokit({ token: (config.storageToken ?? config.githubToken)!, baseUrl: context.apiUrl }), repository: config.storageRepo, branch: config.storageBranch, storagePath: config.storagePath, logger }));
+    stores.push(
+      new RepoStateStore({
+        octokit: createOctokit({
+          token: (config.storageToken ?? config.githubToken)!,
+          baseUrl: context.apiUrl,
+        }),
+        ...splitRepoFullName(config.storageRepo),
+        ...(config.storageBranch ? { branch: config.storageBranch } : {}),
+        storagePath: config.storagePath,
+        logger,
+      }),
+    );
   }
-  stores.push(new CacheStateStore({ stateKey: config.stateKey, account, runId: context.runId, runAttempt: context.runAttempt, workspace: context.workspace, logger }));
+  stores.push(
+    new CacheStateStore({
+      stateKey: config.stateKey,
+      account,
+      runId: context.runId,
+      runAttempt: context.runAttempt,
+      workspace: context.workspace,
+      logger,
+    }),
+  );
   return stores;
 }
 
 function makeSink(config: Config, context: ActionContext, logger: ReturnType<typeof actionLogger>): Sink {
   switch (config.destination) {
     case 'artifact':
-      return new ArtifactSink({ name: config.artifactName, retentionDays: config.retentionDays, serverUrl: context.serverUrl, repository: context.repository, runId: context.runId, logger });
+      return new ArtifactSink({
+        name: config.artifactName,
+        retentionDays: config.retentionDays,
+        serverUrl: context.serverUrl,
+        repository: context.repository,
+        runId: context.runId,
+        logger,
+      });
     case 'repo': {
-      const [owner, repo] = config.storageRepo.split('/') as [string, string];
-      return new RepoSink({ octokit: createOctokit({ token: (config.storageToken ?? config.githubToken)!, baseUrl: context.apiUrl }), owner, repo, branch: config.storageBranch, storagePath: config.storagePath, logger });
+      return new RepoSink({
+        octokit: createOctokit({
+          token: (config.storageToken ?? config.githubToken)!,
+          baseUrl: context.apiUrl,
+        }),
+        ...splitRepoFullName(config.storageRepo),
+        branch: config.storageBranch,
+        storagePath: config.storagePath,
+        logger,
+      });
     }
     case 'none':
       return new NoneSink();
@@ -255,15 +380,31 @@ function commitMessage(outcomes: FeedOutcome[], context: ActionContext): string 
 }
 
 async function writeSummary(input: {
-  server: string; account: string; config: Config; outcomes: FeedOutcome[]; stats: Record<string, { requests: number; retries: number; rateLimited: number }>;
-  outputs: RunOutputs; deliveryDetail: string; notes: string[]; failure: string | undefined; now: Date;
+  server: string;
+  account: string;
+  config: Config;
+  outcomes: FeedOutcome[];
+  stats: Record<string, { requests: number; retries: number; rateLimited: number }>;
+  outputs: RunOutputs;
+  deliveryDetail: string;
+  notes: string[];
+  failure: string | undefined;
+  now: Date;
 }): Promise<void> {
   const requestStats: Partial<Record<Feed, FeedRequestStats>> = {};
   for (const feed of FEEDS) if (input.stats[feed]) requestStats[feed] = input.stats[feed];
   const markdown = renderSummary({
-    server: input.server, account: input.account, destination: input.config.destination, stateSource: input.outputs.stateSource,
-    outcomes: input.outcomes, requestStats, now: input.now, morePending: input.outputs.morePending, delivery: input.deliveryDetail,
-    notes: input.notes, ...(input.failure ? { failure: input.failure } : {}),
+    server: input.server,
+    account: input.account,
+    destination: input.config.destination,
+    stateSource: input.outputs.stateSource,
+    outcomes: input.outcomes,
+    requestStats,
+    now: input.now,
+    morePending: input.outputs.morePending,
+    delivery: input.deliveryDetail,
+    notes: input.notes,
+    ...(input.failure ? { failure: input.failure } : {}),
   });
   await core.summary.addRaw(markdown).write();
 }

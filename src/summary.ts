@@ -48,7 +48,9 @@ export function renderSummary(input: SummaryInput): string {
     for (const o of input.outcomes) {
       const stats = input.requestStats[o.feed] ?? { requests: 0, retries: 0, rateLimited: 0 };
       const range = timeRange(o);
-      const lag = o.newestEventTime ? formatDuration(Math.max(0, input.now.getTime() - Date.parse(o.newestEventTime))) : '–';
+      const lag = o.newestEventTime
+        ? formatDuration(Math.max(0, input.now.getTime() - Date.parse(o.newestEventTime)))
+        : '–';
       const from = o.startedFrom === 'cursor' ? 'saved cursor' : 'start-time';
       const status = o.error ? ` ⚠️ ${o.error.kind}` : o.stoppedByDeadline ? ' (more pending)' : '';
       lines.push(
@@ -62,7 +64,9 @@ export function renderSummary(input: SummaryInput): string {
     lines.push('### Sign-in attempts by outcome', '', '| category | attempts | |', '|---|--:|---|');
     const sorted = [...signIns.categories.entries()].sort((a, b) => b[1] - a[1]);
     for (const [category, count] of sorted) {
-      lines.push(`| ${category} | ${count.toLocaleString('en-US')} | ${SUCCESSFUL_SIGN_INS.has(category) ? 'succeeded' : 'failed'} |`);
+      lines.push(
+        `| ${category} | ${count.toLocaleString('en-US')} | ${SUCCESSFUL_SIGN_INS.has(category) ? 'succeeded' : 'failed'} |`,
+      );
     }
     lines.push('');
   }

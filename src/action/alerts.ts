@@ -6,8 +6,13 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { AlertKind } from '../alerts/alert.ts';
 import { AlertIssues } from '../alerts/issues.ts';
-import { authFailedAlert, lostStateAlert, missingScopeAlert, tokenExpiringAlert } from '../alerts/messages.ts';
-import { createOctokit } from '../github/index.ts';
+import {
+  authFailedAlert,
+  lostStateAlert,
+  missingScopeAlert,
+  tokenExpiringAlert,
+} from '../alerts/messages.ts';
+import { createOctokit } from '../github/octokit.ts';
 import type { Feed } from '../onepassword/feeds.ts';
 import type { ActionContext } from './context.ts';
 
@@ -23,7 +28,9 @@ export class ActionAlerts {
     this.facts = { runUrl: context.runUrl, namespace, at: now() };
     if (!config.alertIssues) return;
     if (!config.githubToken) {
-      logger.warning('alert-issues is true but github-token is empty: no alert issue can be opened or closed.');
+      logger.warning(
+        'alert-issues is true but github-token is empty: no alert issue can be opened or closed.',
+      );
       return;
     }
     this.issues = new AlertIssues({
@@ -46,7 +53,11 @@ export class ActionAlerts {
     return { ...this.facts, ...(this.account ? { account: this.account } : {}) };
   }
 
-  async authFailed(details: { server: string; reason?: 'expired' | 'unauthorized'; expiredAt?: Date }): Promise<void> {
+  async authFailed(details: {
+    server: string;
+    reason?: 'expired' | 'unauthorized';
+    expiredAt?: Date;
+  }): Promise<void> {
     await this.issues?.raise(authFailedAlert({ ...this.common, ...details }));
   }
 

@@ -6,12 +6,16 @@
  */
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { createOctokit } from '../github/index.ts';
+import { createOctokit } from '../github/octokit.ts';
 import type { ActionContext } from './context.ts';
 
 export const DEFAULT_ARTIFACT_PREFIX = '1password-events-';
 
-export async function hasExportedBefore(config: Config, context: ActionContext, logger: Logger): Promise<boolean> {
+export async function hasExportedBefore(
+  config: Config,
+  context: ActionContext,
+  logger: Logger,
+): Promise<boolean> {
   try {
     if (config.destination === 'repo') {
       const token = config.storageToken ?? config.githubToken;
@@ -29,7 +33,8 @@ export async function hasExportedBefore(config: Config, context: ActionContext, 
     if (!config.githubToken) return false;
     const octokit = createOctokit({ token: config.githubToken, baseUrl: context.apiUrl });
     const [owner, repo] = context.repository.split('/') as [string, string];
-    const defaultName = config.artifactName === `${DEFAULT_ARTIFACT_PREFIX}${context.runId}-${context.runAttempt}`;
+    const defaultName =
+      config.artifactName === `${DEFAULT_ARTIFACT_PREFIX}${context.runId}-${context.runAttempt}`;
     const { data } = await octokit.rest.actions.listArtifactsForRepo({
       owner,
       repo,

@@ -53,7 +53,10 @@ export class StderrProgress {
 
   private status(): string {
     return [...this.feeds.values()]
-      .map((p) => `${p.feed}: ${p.events.toLocaleString('en-US')} events, ${p.pages} pages, ${Math.round(p.events / Math.max(0.001, p.elapsedMs / 1000)).toLocaleString('en-US')}/s`)
+      .map(
+        (p) =>
+          `${p.feed}: ${p.events.toLocaleString('en-US')} events, ${p.pages} pages, ${Math.round(p.events / Math.max(0.001, p.elapsedMs / 1000)).toLocaleString('en-US')}/s`,
+      )
       .join(' | ');
   }
 }
