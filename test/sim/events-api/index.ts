@@ -210,6 +210,11 @@ export class EventsApiSimulator {
     return events;
   }
 
+  /** How many events of the feed were ingested (cheap, unlike groundTruth). */
+  eventCount(feed: Feed, options: { account?: string } = {}): number {
+    return this.store.log(options.account ?? this.defaultAccount, feed).length;
+  }
+
   /** Queues faults; each applies to one upcoming request to a known endpoint, in order. */
   injectFaults(...faults: Fault[]): void {
     this.faults.push(...faults);
