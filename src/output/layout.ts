@@ -1,0 +1,39 @@
+/**
+ * Names of everything the run writes under the output directory (CONTRACT.md, "Files"):
+ *
+ *   <feed>/date=YYYY-MM-DD/part-<run_id>-<run_attempt>-<seq>.parquet   (and/or .ndjson.gz)
+ *   _manifests/<run_id>-<run_attempt>.json
+ *
+ * Paths are relative, with `/` separators, the same in the artifact and the storage repository.
+ */
+import type { Feed } from '../onepassword/feeds.ts';
+import { ExportError } from '../errors.ts';
+import type { Format } from './files.ts';
+
+export const FILE_EXTENSIONS: Record<Format, string> = { parquet: 'parquet', ndjson: 'ndjson.gz' };
+
+/** `<feed>/date=YYYY-MM-DD`: a Hive partition, so readers get `date` as a DATE column. */
+export function partitionDir(feed: Feed, date: string): string {
+  return `${feed}/date=${date}`;
+}
+
+/** `part-<runId>-<runAttempt>-<seq>.<ext>`, the sequence zero-padded to 4 digits. */
+export function partFileName(runId: string, runAttempt: string, seq: number, format: Format): string {
+  return `part-${runId}-${runAttempt}-${String(seq).padStart(4, '0')}.${FILE_EXTENSIONS[format]}`;
+}
+
+export function manifestPath(runId: string, runAttempt: string): string {
+  return `_manifests/${runId}-${runAttempt}.json`;
+}
+
+const SAFE_NAME_PART = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** Run ids end up in file names: refuse anything that could leave the directory or confuse a glob. */
+export function assertSafeNamePart(label: string, value: string): void {
+  if (!SAFE_NAME_PART.test(value) || value.includes('..')) {
+    throw new ExportError(
+      'internal',
+      `${label} must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(value)})`,
+    );
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * Everything one run writes: routes each event to the open file of its (feed, UTC date, format),
+ * opens files on demand, rolls them at the row/byte bounds, and keeps a bounded number open.
+ *
+ * - Partition: the UTC date of the event's timestamp. An event whose timestamp is not RFC 3339 is
+ *   filed under the UTC date it was written (its `timestamp` column is null and the original is in
+ *   `extra` and the NDJSON). A `date=unknown` folder would turn the partition column into a string
+ *   for every reader of the feed, so the rare bad event gets a real date instead, with a warning.
+ * - Bounds: no file exceeds `maxFileBytes` (see file-budget.ts for how, and the one exception: a
+ *   single event larger than the bound, which gets a file of its own and a warning), nor
+ *   `maxFileRows` events.
+ * - Memory: at most `maxOpenFiles` files are open; opening another closes the least recently used.
+ *   Each open file buffers at most one row group (Parquet) or one block (NDJSON), so memory stays
+ *   flat however many dates a backlog of late events scatters over.
+ * - Visibility: a file is written under a temporary dot-name in its folder and renamed when it is
+ *   complete, so nothing half-written ever carries a final name. Existing files are never replaced:
+ *   the sequence number skips names already taken.
+ * - Calls are serialised, so feeds pulled concurrently can share one writer. After a failure every
+ *   later call rethrows it; `abort()` removes the unfinished files.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { systemClock, type Clock } from '../clock.ts';
+import { ExportError } from '../errors.ts';
+import { silentLogger, type Logger } from '../logger.ts';
+import type { Feed } from '../onepassword/feeds.ts';
+import type { RawEvent } from '../onepassword/types.ts';
+import type { EventFileWriter } from './event-file.ts';
+import { FORMATS, type Format, type WrittenFile } from './files.ts';
+import { assertSafeNamePart, partFileName, partitionDir } from './layout.ts';
+import { NdjsonFileWriter } from './ndjson-writer.ts';
+import { ParquetFileWriter } from './parquet-writer.ts';
+import { parseRfc3339Micros, utcDateOfMicros } from './timestamp.ts';
+
+export interface RunWriterOptions {
+  outDir: string;
+  runId: string;
+  runAttempt: string;
+  formats: readonly Format[];
+  /** Rows per Parquet row group (default 10,000). */
+  rowGroupSize?: number;
+  /** No file is larger than this (default 25 MiB). */
+  maxFileBytes?: number;
+  /** No file holds more events than this (default: no limit). */
+  maxFileRows?: number;
+  /** Files open at once (default 8). */
+  maxOpenFiles?: number;
+  /** Uncompressed bytes per NDJSON gzip block (default 1 MiB). */
+  ndjsonBlockBytes?: number;
+  logger?: Logger;
+  /** Dates events whose timestamp cannot be parsed. */
+  clock?: Clock;
+}
+
+export interface FeedStats {
+  events: number;
+  /** The earliest and latest event times, as the API wrote them. */
+  firstEventTime?: string;
+  lastEventTime?: string;
+}
+
+interface OpenFile {
+  key: string;
+  writer: EventFileWriter;
+  feed: Feed;
+  date: string;
+  format: Format;
+  relativePath: string;
+  tempPath: string;
+  finalPath: string;
+}
+
+interface TimeBound {
+  micros: bigint;
+  text: string;
+}
+
+interface FeedTally {
+  events: number;
+  first?: TimeBound;
+  last?: TimeBound;
+  warnedBadTimestamp: boolean;
+}
+
+export class RunWriter {
+  private readonly outDir: string;
+  private readonly formats: Format[];
+  private readonly rowGroupSize: number;
+  private readonly maxFileBytes: number;
+  private readonly maxFileRows: number;
+  private readonly maxOpenFiles: number;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  /** Open files, least recently used first (a Map iterates in insertion order). */
+  private readonly open = new Map<string, OpenFile>();
+  private readonly nextSeq = new Map<string, number>();
+  private readonly madeDirs = new Set<string>();
+  private readonly written: WrittenFile[] = [];
+  private readonly tallies = new Map<Feed, FeedTally>();
+  private tail: Promise<unknown> = Promise.resolve();
+  private failure: unknown;
+  private closed = false;
+
+  constructor(private readonly options: RunWriterOptions) {
+    assertSafeNamePart('runId', options.runId);
+    assertSafeNamePart('runAttempt', options.runAttempt);
+    this.formats = [...new Set(options.formats)];
+    if (this.formats.length === 0 || this.formats.some((f) => !FORMATS.includes(f))) {
+      throw new ExportError('internal', `formats must be a non-empty list of ${FORMATS.join(', ')}`);
+    }
+    this.outDir = path.resolve(options.outDir);
+    this.rowGroupSize = positiveInteger('rowGroupSize', options.rowGroupSize ?? 10_000);
+    this.maxFileBytes = positiveInteger('maxFileBytes', options.maxFileBytes ?? 25 * 1024 * 1024);
+    this.maxFileRows =
+      options.maxFileRows === undefined ? Infinity : positiveInteger('maxFileRows', options.maxFileRows);
+    this.maxOpenFiles = positiveInteger('maxOpenFiles', options.maxOpenFiles ?? 8);
+    this.logger = options.logger ?? silentLogger;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Write a page of events of one feed. Resolves when every event is in a file (possibly still buffered). */
+  write(feed: Feed, events: readonly RawEvent[]): Promise<void> {
+    return this.serialize(async () => {
+      if (this.closed) throw new ExportError('internal', 'RunWriter.write after close');
+      for (const event of events) await this.writeEvent(feed, event);
+    });
+  }
+
+  /** Finish every file; returns all files of the run (sorted by path) with rows, bytes and SHA-256. */
+  close(): Promise<WrittenFile[]> {
+    return this.serialize(async () => {
+      if (!this.closed) {
+        for (const file of [...this.open.values()]) await this.finish(file);
+        this.closed = true;
+      }
+      return [...this.written].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    });
+  }
+
+  /** After a failure: close and delete every unfinished file. Finished files stay. */
+  async abort(): Promise<void> {
+    await this.tail.catch(() => {});
+    const files = [...this.open.values()];
+    this.open.clear();
+    this.closed = true;
+    await Promise.all(files.map((file) => file.writer.abort()));
+  }
+
+  stats(feed: Feed): FeedStats {
+    const tally = this.tallies.get(feed);
+    if (!tally) return { events: 0 };
+    return {
+      events: tally.events,
+      ...(tally.first ? { firstEventTime: tally.first.text } : {}),
+      ...(tally.last ? { lastEventTime: tally.last.text } : {}),
+    };
+  }
+
+  private serialize<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(() => {
+      if (this.failure !== undefined) throw this.failure;
+      return task();
+    });
+    this.tail = run.catch((error: unknown) => {
+      this.failure ??= error;
+    });
+    return run;
+  }
+
+  private async writeEvent(feed: Feed, event: RawEvent): Promise<void> {
+    const tally = this.tally(feed);
+    tally.events++;
+    const micros = typeof event.timestamp === 'string' ? parseRfc3339Micros(event.timestamp) : null;
+    let date: string;
+    if (micros === null) {
+      date = utcDateOfMicros(BigInt(this.clock.now()) * 1000n);
+      if (!tally.warnedBadTimestamp) {
+        tally.warnedBadTimestamp = true;
+        this.logger.warning(
+          `${feed}: event ${String(event.uuid)} has no RFC 3339 timestamp; it is filed under date=${date} ` +
+            `with a null timestamp column (the original value is kept in "extra" and in the NDJSON)`,
+        );
+      }
+    } else {
+      date = utcDateOfMicros(micros);
+      const text = event.timestamp;
+      if (!tally.first || micros < tally.first.micros) tally.first = { micros, text };
+      if (!tally.last || micros > tally.last.micros) tally.last = { micros, text };
+    }
+    for (const format of this.formats) await this.append(feed, date, format, event);
+  }
+
+  private tally(feed: Feed): FeedTally {
+    let tally = this.tallies.get(feed);
+    if (!tally) {
+      tally = { events: 0, warnedBadTimestamp: false };
+      this.tallies.set(feed, tally);
+    }
+    return tally;
+  }
+
+  private async append(feed: Feed, date: string, format: Format, event: RawEvent): Promise<void> {
+    const key = `${feed}/${date}/${format}`;
+    let file = this.open.get(key);
+    if (file) {
+      // Mark as most recently used.
+      this.open.delete(key);
+      this.open.set(key, file);
+    } else {
+      file = await this.openFile(key, feed, date, format);
+    }
+    if (await file.writer.tryAppend(event)) return;
+    await this.finish(file);
+    file = await this.openFile(key, feed, date, format);
+    if (!(await file.writer.tryAppend(event))) {
+      throw new ExportError('internal', `a new ${format} file refused its first event`);
+    }
+  }
+
+  private async openFile(key: string, feed: Feed, date: string, format: Format): Promise<OpenFile> {
+    while (this.open.size >= this.maxOpenFiles) {
+      const leastRecent = this.open.values().next().value as OpenFile;
+      await this.finish(leastRecent);
+    }
+    const dir = partitionDir(feed, date);
+    const absoluteDir = path.join(this.outDir, ...dir.split('/'));
+    if (!this.madeDirs.has(absoluteDir)) {
+      await mkdir(absoluteDir, { recursive: true });
+      this.madeDirs.add(absoluteDir);
+    }
+    const seqKey = `${dir}/${format}`;
+    let seq = this.nextSeq.get(seqKey) ?? 1;
+    let name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
+    while (await exists(path.join(absoluteDir, name))) {
+      seq++;
+      name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
+    }
+    this.nextSeq.set(seqKey, seq + 1);
+    const finalPath = path.join(absoluteDir, name);
+    const tempPath = path.join(absoluteDir, `.${name}.tmp`);
+    const writer =
+      format === 'parquet'
+        ? await ParquetFileWriter.create(tempPath, {
+            feed,
+            rowGroupSize: this.rowGroupSize,
+            maxFileBytes: this.maxFileBytes,
+            maxFileRows: this.maxFileRows,
+          })
+        : await NdjsonFileWriter.create(tempPath, {
+            maxFileBytes: this.maxFileBytes,
+            maxFileRows: this.maxFileRows,
+            ...(this.options.ndjsonBlockBytes !== undefined
+              ? { blockBytes: this.options.ndjsonBlockBytes }
+              : {}),
+          });
+    const file: OpenFile = {
+      key,
+      writer,
+      feed,
+      date,
+      format,
+      relativePath: `${dir}/${name}`,
+      tempPath,
+      finalPath,
+    };
+    this.open.set(key, file);
+    return file;
+  }
+
+  private async finish(file: OpenFile): Promise<void> {
+    // Forget it first: if closing fails, abort() must not try to finish it again.
+    if (this.open.get(file.key) === file) this.open.delete(file.key);
+    let bytes: number;
+    try {
+      bytes = await file.writer.close();
+    } catch (error) {
+      await file.writer.abort();
+      throw error;
+    }
+    await rename(file.tempPath, file.finalPath);
+    const sha256 = await sha256OfFile(file.finalPath);
+    if (bytes > this.maxFileBytes) {
+      this.logger.warning(
+        `${file.relativePath} is ${bytes} bytes, over the ${this.maxFileBytes}-byte bound: it holds a single event larger than the bound`,
+      );
+    }
+    this.logger.debug(`wrote ${file.relativePath} (${file.writer.rows} events, ${bytes} bytes)`);
+    this.written.push({
+      path: file.relativePath,
+      feed: file.feed,
+      format: file.format,
+      date: file.date,
+      rows: file.writer.rows,
+      bytes,
+      sha256,
+    });
+  }
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ExportError('internal', `${name} must be a positive integer (got ${value})`);
+  }
+  return value;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SHA-256 of the file as it is on disk, read as a stream. */
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
