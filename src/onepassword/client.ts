@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import got, { TimeoutError } from 'got';
+import got, { ReadError, TimeoutError } from 'got';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import { ExportError, InputError } from '../errors.ts';
@@ -199,6 +199,8 @@ export class EventsClient {
     if (error instanceof TimeoutError) return `request timed out after ${formatDuration(this.timeoutMs)}`;
     const code = (error as { code?: unknown } | null)?.code;
     const safeCode = typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : undefined;
+    // The status line arrived but the body did not: a truncated response.
+    if (error instanceof ReadError) return `response body cut short${safeCode ? ` (${safeCode})` : ''}`;
     switch (safeCode) {
       case 'ECONNRESET':
         return 'connection reset (ECONNRESET)';
