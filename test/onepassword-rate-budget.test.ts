@@ -115,6 +115,39 @@ describe('RateBudget', () => {
     expect(budget.counters.acquired).toBe(2);
   });
 
+  it('counts requests in flight against every window and records them when their answer arrives', async () => {
+    const clock = new SimulatedClock();
+    const start = clock.now();
+    const budget = new RateBudget({ clock, limits: [{ max: 2, windowMs: 1_000 }] });
+    const answers: Array<() => void> = [];
+    const sentAt: number[] = [];
+    const request = () =>
+      budget.withSlot(() => {
+        sentAt.push(clock.now() - start);
+        return new Promise<void>((resolve) => answers.push(resolve));
+      });
+    const first = request();
+    const second = request();
+    const third = request();
+    while (answers.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    // Both slots are taken by requests still in flight: the third cannot go, however long it waits.
+    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(sentAt).toEqual([0, 0]);
+
+    clock.advance(5_000); // the first answer takes 5 s to come back: the server may have counted it then
+    answers[0]!();
+    await first;
+    while (answers.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    // One slot is now the first request, recorded at 5 s; the other is still in flight.
+    expect(sentAt).toEqual([0, 0, 6_000]);
+    answers[1]!();
+    answers[2]!();
+    await Promise.all([second, third]);
+    // Both answered at 6 s: the next request waits until they leave the window at 7 s.
+    await budget.withSlot(async () => sentAt.push(clock.now() - start));
+    expect(sentAt.at(-1)).toBe(7_000);
+  });
+
   it('rejects limits that make no sense', () => {
     expect(() => new RateBudget({ limits: [{ max: 0, windowMs: 1000 }] })).toThrow(RangeError);
     expect(() => new RateBudget({ limits: [{ max: 10, windowMs: 0 }] })).toThrow(RangeError);

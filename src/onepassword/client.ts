@@ -114,9 +114,10 @@ export class EventsClient {
     const stats = this.counts.get(label) ?? emptyStats();
     const started = this.clock.now();
     for (let attempt = 1; ; attempt += 1) {
-      await this.budget.acquire(signal);
-      stats.requests += 1;
-      const result = await this.attempt(method, path, body, signal);
+      const result = await this.budget.withSlot(() => {
+        stats.requests += 1;
+        return this.attempt(method, path, body, signal);
+      }, signal);
 
       let failure: RetryableFailure;
       if (result.kind === 'network') {

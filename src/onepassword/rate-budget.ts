@@ -33,9 +33,14 @@ export interface RateBudgetCounters {
  * One client-side budget shared by every feed, so together they never exceed the API's limits.
  *
  * Every limit is enforced as a sliding window: a request may go at time t only if fewer than `max`
- * requests went in (t - windowMs, t]. That is the strictest reading of a limit and also satisfies a
- * server counting fixed windows. The send times live in one ring buffer as large as the largest
- * `max`, so the k-th most recent send is an O(1) lookup and memory is bounded.
+ * requests fall in (t - windowMs, t]. That is the strictest reading of a limit and also satisfies a
+ * server counting fixed windows. Send times live in one ring buffer as large as the largest `max`,
+ * so the k-th most recent send is an O(1) lookup and memory is bounded.
+ *
+ * The server counts a request when it arrives, which is somewhere between our send and its answer.
+ * `withSlot` therefore counts a request as happening "now" for as long as it is in flight and records
+ * it at the time its answer came back, the latest moment the server can have counted it. (A plain
+ * `acquire` records the send time; that is exact only when requests arrive at once.)
  *
  * Acquirers are served first come, first served, which keeps concurrent feeds progressing evenly.
  */
@@ -48,6 +53,10 @@ export class RateBudget {
   /** Send times held in the ring (at most its capacity). */
   private stored = 0;
   private holdUntilMs = 0;
+  /** Requests sent through `withSlot` whose answer has not come back yet. */
+  private inFlight = 0;
+  /** Resolves the next time an in-flight request settles. */
+  private settled = pendingSignal();
   /** Resolves when everyone queued so far has been served (or has given up). */
   private queueTail: Promise<void> = Promise.resolve();
   private readonly tally: RateBudgetCounters = { acquired: 0, waits: 0, waitedMs: 0, holds: 0 };
@@ -73,8 +82,13 @@ export class RateBudget {
     return this.holdUntilMs;
   }
 
-  /** Waits until one more request fits under every limit and any hold, then counts it as sent. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /** Waits until one more request fits under every limit and any hold, then records it as sent now. */
+  acquire(signal?: AbortSignal): Promise<void> {
+    return this.enqueue(signal, () => this.record(this.clock.now()));
+  }
+
+  /** Joins the first-come-first-served queue; `take` claims the slot once it is this caller's turn. */
+  private async enqueue(signal: AbortSignal | undefined, take: () => void): Promise<void> {
     signal?.throwIfAborted();
     const ahead = this.queueTail;
     let leave!: () => void;
@@ -83,10 +97,29 @@ export class RateBudget {
     try {
       await untilAborted(ahead, signal);
       await this.waitForSlot(signal);
-      this.record(this.clock.now());
+      take();
       this.tally.acquired += 1;
     } finally {
       leave();
+    }
+  }
+
+  /**
+   * Waits for a slot like `acquire`, runs `send`, and counts the request as in flight until it settles,
+   * then records it at that time. This is what the Events API client uses for every request.
+   */
+  async withSlot<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.enqueue(signal, () => {
+      this.inFlight += 1;
+    });
+    try {
+      return await send();
+    } finally {
+      this.inFlight -= 1;
+      this.record(this.clock.now());
+      const { resolve } = this.settled;
+      this.settled = pendingSignal();
+      resolve();
     }
   }
 
@@ -98,13 +131,19 @@ export class RateBudget {
     }
   }
 
-  /** Earliest time the next request may be sent, ignoring anyone queued. */
+  /**
+   * Earliest time the next request may be sent, ignoring anyone queued; Infinity while some limit is
+   * used up by requests still in flight (only an answer can free a slot then).
+   */
   nextSlotAt(): number {
     let earliest = this.holdUntilMs;
     for (const limit of this.limits) {
-      if (this.stored < limit.max) continue;
-      // The limit.max-th most recent send must have left the window.
-      const index = (this.next - limit.max + this.sendTimes.length) % this.sendTimes.length;
+      // In-flight requests may reach the server at any moment: they take a place in every window.
+      const recordedAllowed = limit.max - this.inFlight;
+      if (recordedAllowed <= 0) return Number.POSITIVE_INFINITY;
+      if (this.stored < recordedAllowed) continue;
+      // The recordedAllowed-th most recent recorded request must have left the window.
+      const index = (this.next - recordedAllowed + this.sendTimes.length) % this.sendTimes.length;
       earliest = Math.max(earliest, (this.sendTimes[index] ?? 0) + limit.windowMs);
     }
     return earliest;
@@ -118,6 +157,10 @@ export class RateBudget {
       if (slot <= now) return;
       if (!waited) this.tally.waits += 1;
       waited = true;
+      if (slot === Number.POSITIVE_INFINITY) {
+        await untilAborted(this.settled.promise, signal);
+        continue;
+      }
       this.tally.waitedMs += slot - now;
       // A hold may be extended while we sleep, so look again after waking.
       await this.clock.sleep(slot - now, signal);
@@ -149,4 +192,11 @@ function untilAborted(promise: Promise<void>, signal: AbortSignal | undefined): 
       },
     );
   });
+}
+
+/** A promise with its resolver (Promise.withResolvers needs Node 22; we support Node 20). */
+function pendingSignal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
 }
