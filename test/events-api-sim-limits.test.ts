@@ -38,7 +38,7 @@ function post(simulator: EventsApiSimulator, token: string, body: unknown, init:
   });
 }
 
-/** Sends `count` introspections (in concurrent batches) and returns their statuses. */
+/** Sends `count` introspections (in concurrent batches) and returns their statuses, sorted (arrival order varies). */
 async function burst(simulator: EventsApiSimulator, token: string, count: number): Promise<number[]> {
   const statuses: number[] = [];
   for (let sent = 0; sent < count; sent += 100) {
@@ -50,7 +50,7 @@ async function burst(simulator: EventsApiSimulator, token: string, count: number
     );
     statuses.push(...(await Promise.all(batch)));
   }
-  return statuses;
+  return statuses.sort((a, b) => a - b);
 }
 
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
@@ -84,12 +84,30 @@ describe('rate limits', () => {
       rateLimit: { perMinute: 3, perHour: 100, window: 'sliding', retryAfter: true, scope: 'account' },
     });
     const token = sim.issueToken();
-    await burst(sim, token, 3);
+    await burst(sim, token, 3); // fills the minute
+    clock.advance(30_000);
     expect(await burst(sim, token, 5)).toEqual([429, 429, 429, 429, 429]);
     await burst(sim, 'wrong.token.here', 5);
-    sim.injectFaults({ kind: '500' }, { kind: 'garbage' }, { kind: '429' });
-    await burst(sim, token, 3);
-    clock.advance(MINUTE);
+    clock.advance(30_000); // the first three leave the window; had the others counted, it would still be full
+    sim.injectFaults(
+      { kind: '500' },
+      { kind: 'garbage' },
+      { kind: '429' },
+      { kind: 'reset' },
+      { kind: 'truncate' },
+    );
+    for (let i = 0; i < 5; i++) {
+      await introspect(sim, token)
+        .then((r) => r.text())
+        .catch(() => 'no answer');
+    }
+    expect(sim.requests.slice(-5).map((r) => r.fault)).toEqual([
+      '500',
+      'garbage',
+      '429',
+      'reset',
+      'truncate',
+    ]);
     expect(await burst(sim, token, 4)).toEqual([200, 200, 200, 429]);
   });
 
