@@ -252,7 +252,8 @@ describe('injected faults', () => {
       { kind: '502' },
       { kind: '503' },
     );
-    const answers = [];
+    const answers: Array<{ status: number; retryAfter: string | null; type: string | null; body: string }> =
+      [];
     for (let i = 0; i < 5; i++) {
       const response = await post(sim, token, RESET);
       answers.push({
