@@ -37,7 +37,7 @@ try {
         '--formats',
         'parquet,ndjson',
         '--start-time',
-        '31d',
+        '35d',
       ],
       { stdio: 'inherit', env: { ...process.env, OP_EVENTS_TOKEN: token } },
     );
