@@ -250,8 +250,10 @@ export class EventsApiSimulator {
     if (!fault || fault.kind === 'slow') {
       if (fault?.kind === 'slow') await this.realDelay(fault.ms);
       const handled = this.handler.handle(call);
-      log(handled, handled.response.status);
-      if (!res.destroyed) writeResponse(res, handled.response);
+      // A slow answer may find the client gone (its timeout) or the simulator closing.
+      const gone = res.destroyed || req.socket.destroyed;
+      log(handled, gone ? NO_ANSWER : handled.response.status);
+      if (!gone) writeResponse(res, handled.response);
       return;
     }
     // The real answer is worked out (for the log, and for truncate) without touching the limiter.
