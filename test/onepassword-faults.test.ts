@@ -230,6 +230,20 @@ describe('retries against injected faults', () => {
     expect(clock.now()).toBe(started); // it did not wait 400 s only to give up
   });
 
+  it('does not count waiting for the rate budget as time spent retrying', async () => {
+    const clock = new SimulatedClock();
+    sim = await EventsApiSimulator.start({ clock });
+    // A budget so tight that every retry waits 10 minutes for its slot, twice the default maxElapsedMs.
+    const budget = new RateBudget({ clock, limits: [{ max: 1, windowMs: 600_000 }] });
+    const client = new EventsClient({ serverUrl: sim.url, token: sim.issueToken(), clock, budget });
+    sim.injectFaults({ kind: '500' }, { kind: 'reset' });
+    const t0 = clock.now();
+    await expect(client.fetchPage('itemusages', 'v2', { limit: 1000 })).resolves.toMatchObject({
+      has_more: false,
+    });
+    expect(sim.requests.map((request) => request.at - t0)).toEqual([0, 600_000, 1_200_000]);
+  });
+
   it('times out a request that hangs and retries it (real time)', async () => {
     sim = await EventsApiSimulator.start();
     const logger = new MemoryLogger();

@@ -113,8 +113,14 @@ export class EventsClient {
   ): Promise<T> {
     const stats = this.counts.get(label) ?? emptyStats();
     const started = this.clock.now();
+    // Time spent queueing for the rate budget is pacing, not failure: it does not count towards
+    // maxElapsedMs, except the holds this request's own 429s asked for.
+    let pacedMs = 0;
+    let heldMs = 0;
     for (let attempt = 1; ; attempt += 1) {
+      const queuedAt = this.clock.now();
       const result = await this.budget.withSlot(() => {
+        pacedMs += this.clock.now() - queuedAt;
         stats.requests += 1;
         return this.attempt(method, path, body, signal);
       }, signal);
@@ -146,7 +152,7 @@ export class EventsClient {
 
       const delay = this.policy.delayAfter(failure, attempt);
       const elapsed = this.clock.now() - started;
-      if (!this.policy.allowsAnother(attempt, elapsed, delay)) {
+      if (!this.policy.allowsAnother(attempt, elapsed - pacedMs + heldMs, delay)) {
         throw exhaustedError(label, failure, attempt, elapsed);
       }
       stats.retries += 1;
@@ -154,8 +160,12 @@ export class EventsClient {
         `${label}: ${failure.description}, retrying in ${formatDuration(delay)} (attempt ${attempt + 1}/${this.policy.maxAttempts})`,
       );
       // A 429 is about the shared budget, so every feed backs off; other failures only delay this request.
-      if (failure.reason === 'rate-limited') this.budget.holdUntil(this.clock.now() + delay);
-      else await this.clock.sleep(delay, signal);
+      if (failure.reason === 'rate-limited') {
+        this.budget.holdUntil(this.clock.now() + delay);
+        heldMs += delay;
+      } else {
+        await this.clock.sleep(delay, signal);
+      }
     }
   }
 
