@@ -332,7 +332,7 @@ describe('empty repositories and the Contents API', () => {
       path,
       headers: { accept: 'application/vnd.github.raw+json' },
     });
-    expect(Buffer.from(raw.data as ArrayBuffer).toString()).toBe('{"v":2}');
+    expect(Buffer.from(raw.data as unknown as ArrayBuffer).toString()).toBe('{"v":2}');
     const { data: listing } = await client.repos.getContent({ ...where, path: '_state' });
     expect(Array.isArray(listing) && listing.map((entry) => entry.name)).toEqual(['state.json']);
     expect((await statusOf(client.repos.getContent({ ...where, path: 'missing.json' }))).status).toBe(404);
