@@ -48,7 +48,8 @@ export class FileStateStore implements StateStore {
       await rename(temporary, this.path);
       return { saved: true, detail: `state written to ${this.path}` };
     } catch (error) {
-      await rm(temporary, { force: true });
+      // Best effort: the temporary file may not exist (or its folder may not be one).
+      await rm(temporary, { force: true }).catch(() => undefined);
       return { saved: false, detail: `could not write ${this.path}: ${(error as Error).message}` };
     }
   }

@@ -64,9 +64,13 @@ export class RepoStateStore implements StateStore {
   }
 }
 
-/** The raw media type gives the text; a server that ignores it sends the base64 JSON form. */
+/**
+ * The raw media type gives the bytes (Octokit hands them over as text or an ArrayBuffer, depending on
+ * the content type); a server that ignores it sends the base64 JSON form.
+ */
 function contentText(data: unknown, origin: string): string {
   if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
   const file = data as { type?: unknown; content?: unknown; encoding?: unknown };
   if (file?.type === 'file' && typeof file.content === 'string' && file.encoding === 'base64') {
     return Buffer.from(file.content, 'base64').toString('utf8');
