@@ -166,12 +166,8 @@ describe('CacheStateStore', () => {
     // @actions/cache retries 5xx five times, 3 s apart and growing: shorten those waits (only those)
     // so the test takes milliseconds instead of ~25 s. Nothing else about the library changes.
     const realSetTimeout = globalThis.setTimeout;
-    const shortened = ((handler: () => void, ms?: number, ...args: unknown[]) =>
-      realSetTimeout(
-        handler,
-        ms !== undefined && ms >= 2_000 && ms <= 60_000 ? 5 : ms,
-        ...args,
-      )) as typeof setTimeout;
+    const shortened = ((handler: () => void, ms?: number) =>
+      realSetTimeout(handler, ms !== undefined && ms >= 2_000 && ms <= 60_000 ? 5 : ms)) as typeof setTimeout;
     globalThis.setTimeout = shortened;
     try {
       sim.cache.failNextSaves(5, 'server-error');
