@@ -51,5 +51,5 @@ it(`pages through ${COUNT.toLocaleString('en')} events quickly and completely`, 
   expect(received).toBe(COUNT);
   expect(requests).toBe(COUNT / 1000);
   expect(lastUuid).toBe(sim.groundTruth('itemusages').at(-1)!.uuid);
-  expect(pageMs).toBeLessThan(10_000);
+  expect(pageMs).toBeLessThan(20_000); // about 1-3 s here; generous for a loaded CI machine
 });

@@ -62,6 +62,12 @@ async function main(): Promise<void> {
     seed: options.seed,
     ...(options.rateLimit ? {} : { rateLimit: false as const }),
   });
+  // Before anything is printed: whoever reads the output may signal us at once.
+  const stop = () => {
+    void sim.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const now = Date.now();
   for (const [feed, share, late] of FEED_SHARES) {
     const count = Math.round(options.events * share);
@@ -91,12 +97,6 @@ async function main(): Promise<void> {
     console.log(token);
   }
   console.log('Press Ctrl-C to stop.');
-
-  const stop = () => {
-    void sim.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
