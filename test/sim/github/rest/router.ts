@@ -79,18 +79,22 @@ export function compile(route: Route): CompiledRoute {
   return { ...route, regex: new RegExp(`^${source}/?$`), names };
 }
 
-export function match(routes: CompiledRoute[], method: string, path: string) {
-  let pathMatched = false;
+export function match(
+  routes: CompiledRoute[],
+  method: string,
+  path: string,
+):
+  | { route: CompiledRoute; params: Record<string, string> }
+  | { route: undefined; params: Record<string, string> } {
   for (const route of routes) {
+    if (route.method !== method) continue;
     const found = route.regex.exec(path);
     if (!found) continue;
-    pathMatched = true;
-    if (route.method !== method) continue;
     const params: Record<string, string> = {};
     route.names.forEach((name, index) => (params[name] = found[index + 1] ?? ''));
-    return { route, params, pathMatched };
+    return { route, params };
   }
-  return { route: undefined, params: {}, pathMatched };
+  return { route: undefined, params: {} };
 }
 
 // ---- replies ------------------------------------------------------------------------------------
