@@ -4,6 +4,8 @@ import type { RawEvent } from '../onepassword/types.ts';
 export interface EventFileWriter {
   /** Events accepted so far. */
   readonly rows: number;
+  /** Most bytes the file can have once closed, as things stand (the bound behind `maxFileBytes`). */
+  readonly sizeBound: number;
   /**
    * Adds the event when the file's row and byte bounds allow it (see `decideFit`); returns false,
    * without adding it, when the file is full and the event belongs in the next file.

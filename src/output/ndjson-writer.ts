@@ -68,6 +68,12 @@ export class NdjsonFileWriter implements EventFileWriter {
     return true;
   }
 
+  /** Most bytes the file can have once closed, as things stand: what the roll-over relies on. */
+  get sizeBound(): number {
+    const buffered = this.lines.length > 0 ? GzipBlockEncoder.blockBound(this.bufferedBytes) : 0;
+    return this.encodedBytes + buffered + GzipBlockEncoder.END_BYTES;
+  }
+
   async close(): Promise<number> {
     try {
       await this.encodeBuffer();

@@ -89,7 +89,7 @@ export class ParquetFileWriter implements EventFileWriter {
         maxBytes: this.options.maxFileBytes,
         maxRows: this.options.maxFileRows,
         encodedBytes: this.sink.offset,
-        boundWithEvent: this.boundWithCandidate(plainBytes),
+        boundWithEvent: this.bound(true, plainBytes),
         rows: this.rows,
         bufferedRows: this.bufferedRows,
       });
@@ -123,20 +123,25 @@ export class ParquetFileWriter implements EventFileWriter {
     await rm(this.path, { force: true }).catch(() => {});
   }
 
-  /** Upper bound of the closed file's size if the candidate (already measured) joined the buffer. */
-  private boundWithCandidate(candidatePlainBytes: number): number {
+  /** Most bytes the file can have once closed, as things stand: what the roll-over relies on. */
+  get sizeBound(): number {
+    return this.bound(false, 0);
+  }
+
+  /** `sizeBound`, optionally with the measured candidate event added to the buffer. */
+  private bound(withCandidate: boolean, candidatePlainBytes: number): number {
+    const settled = this.sink.offset + this.encodedFootersBound + this.fixedFooterBound;
+    const rows = this.bufferedRows + (withCandidate ? 1 : 0);
+    if (rows === 0) return settled;
     let longest = 0;
     for (let i = 0; i < this.columns.length; i++) {
-      longest += Math.max(this.bufferedLongest[i]!, this.candidateSizes[i]!);
+      longest += Math.max(this.bufferedLongest[i]!, withCandidate ? this.candidateSizes[i]! : 0);
     }
-    const rows = this.bufferedRows + 1;
     const plain = this.bufferedPlainBytes + candidatePlainBytes;
     return (
-      this.sink.offset +
+      settled +
       rowGroupBound(plain, rows, this.columns.length) +
-      rowGroupFooterBound(this.columns, plain, rows, longest) +
-      this.encodedFootersBound +
-      this.fixedFooterBound
+      rowGroupFooterBound(this.columns, plain, rows, longest)
     );
   }
 
@@ -213,23 +218,33 @@ function plainSize(value: RowValue): number {
   return 8;
 }
 
-// Worst-case sizes. Each term covers what hyparquet-writer 0.17 emits; the tests check the bound
-// against incompressible data. PLAIN is the largest encoding it picks (a dictionary is only kept
-// when it halves the size), and ZSTD/GZIP expand incompressible input by less than 1/64.
+// Worst-case sizes of what hyparquet-writer 0.17 emits, term by term; the tests check them against
+// incompressible data. PLAIN is the largest encoding it picks (a dictionary is kept only when its
+// values take at most half the PLAIN bytes, and its indexes fit in the other half up to 2^16
+// distinct values; the level term covers the rest beyond that). ZSTD and GZIP (zlib's default
+// window and memory level) expand incompressible input by under 1/256 plus 64 bytes per call.
 
-/** Pages per column chunk: a dictionary page, pages of about PAGE_SIZE, and one that runs over. */
+/** Pages of a row group: per column a dictionary page, one data page per PAGE_SIZE, one partial. */
 function pagesBound(plainBytes: number, rows: number, columns: number): number {
-  return columns * 3 + Math.ceil((plainBytes + 4 * rows * columns) / PAGE_SIZE);
+  return columns * 2 + 1 + (plainBytes + 4 * rows * columns) / PAGE_SIZE;
 }
 
-/** Encoded row group: data + codec expansion, definition levels, page headers and codec framing. */
+/**
+ * Encoded row group: values + codec expansion, definition levels (RLE/bit-packed, stored
+ * uncompressed: at most 1/8 byte per row plus run headers) and, per page, a header (under 64 bytes)
+ * and codec framing (64 bytes).
+ */
 function rowGroupBound(plainBytes: number, rows: number, columns: number): number {
   return (
-    plainBytes + plainBytes / 64 + columns * (rows / 4 + 64) + pagesBound(plainBytes, rows, columns) * 128
+    plainBytes + plainBytes / 64 + columns * (rows / 4 + 16) + pagesBound(plainBytes, rows, columns) * 128
   );
 }
 
-/** Footer entries of one row group: column chunk metadata with statistics, and offset indexes. */
+/**
+ * Footer entries of one row group: per column chunk the metadata (thrift varints, under 192 bytes),
+ * its path, min/max statistics (truncated to 16 bytes, or the whole value when truncation cannot
+ * round it, hence `longest`), and offset index entries (under 32 bytes per page).
+ */
 function rowGroupFooterBound(
   columns: readonly Column[],
   plainBytes: number,
@@ -238,9 +253,7 @@ function rowGroupFooterBound(
 ): number {
   let names = 0;
   for (const column of columns) names += column.name.length;
-  return (
-    64 + columns.length * 256 + 2 * names + 4 * longest + pagesBound(plainBytes, rows, columns.length) * 48
-  );
+  return 64 + columns.length * 192 + names + 2 * longest + pagesBound(plainBytes, rows, columns.length) * 32;
 }
 
 /** Footer parts written once: schema, key/value metadata, created_by, length and magic. */

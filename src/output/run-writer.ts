@@ -1,6 +1,7 @@
 /**
  * Everything one run writes: routes each event to the open file of its (feed, UTC date, format),
  * opens files on demand, rolls them at the row/byte bounds, and keeps a bounded number open.
+ * A (feed, date) pair is a partition; an open partition has one open file per format.
  *
  * - Partition: the UTC date of the event's timestamp. An event whose timestamp is not RFC 3339 is
  *   filed under the UTC date it was written (its `timestamp` column is null and the original is in
@@ -9,9 +10,12 @@
  * - Bounds: no file exceeds `maxFileBytes` (see file-budget.ts for how, and the one exception: a
  *   single event larger than the bound, which gets a file of its own and a warning), nor
  *   `maxFileRows` events.
- * - Memory: at most `maxOpenFiles` files are open; opening another closes the least recently used.
- *   Each open file buffers at most one row group (Parquet) or one block (NDJSON), so memory stays
- *   flat however many dates a backlog of late events scatters over.
+ * - Memory: at most `maxOpenPartitions` partitions are open; opening another finishes the files of
+ *   the least recently used. Each open file buffers at most one row group (Parquet) or one block
+ *   (NDJSON), so memory stays flat however many dates a backlog of late events scatters over.
+ *   Each page is written date by date (the API's order is kept within a date), so a page that mixes
+ *   many dates touches each partition once instead of switching back and forth, which would cut
+ *   the files into many small ones once more dates are live than partitions may be open.
  * - Visibility: a file is written under a temporary dot-name in its folder and renamed when it is
  *   complete, so nothing half-written ever carries a final name. Existing files are never replaced:
  *   the sequence number skips names already taken.
@@ -45,8 +49,8 @@ export interface RunWriterOptions {
   maxFileBytes?: number;
   /** No file holds more events than this (default: no limit). */
   maxFileRows?: number;
-  /** Files open at once (default 8). */
-  maxOpenFiles?: number;
+  /** (feed, date) partitions with open files at once (default 8). */
+  maxOpenPartitions?: number;
   /** Uncompressed bytes per NDJSON gzip block (default 1 MiB). */
   ndjsonBlockBytes?: number;
   logger?: Logger;
@@ -61,11 +65,16 @@ export interface FeedStats {
   lastEventTime?: string;
 }
 
-interface OpenFile {
+interface Partition {
   key: string;
-  writer: EventFileWriter;
   feed: Feed;
   date: string;
+  files: Map<Format, OpenFile>;
+}
+
+interface OpenFile {
+  partition: Partition;
+  writer: EventFileWriter;
   format: Format;
   relativePath: string;
   tempPath: string;
@@ -90,11 +99,11 @@ export class RunWriter {
   private readonly rowGroupSize: number;
   private readonly maxFileBytes: number;
   private readonly maxFileRows: number;
-  private readonly maxOpenFiles: number;
+  private readonly maxOpenPartitions: number;
   private readonly logger: Logger;
   private readonly clock: Clock;
-  /** Open files, least recently used first (a Map iterates in insertion order). */
-  private readonly open = new Map<string, OpenFile>();
+  /** Open partitions, least recently used first (a Map iterates in insertion order). */
+  private readonly open = new Map<string, Partition>();
   private readonly nextSeq = new Map<string, number>();
   private readonly madeDirs = new Set<string>();
   private readonly written: WrittenFile[] = [];
@@ -115,7 +124,7 @@ export class RunWriter {
     this.maxFileBytes = positiveInteger('maxFileBytes', options.maxFileBytes ?? 25 * 1024 * 1024);
     this.maxFileRows =
       options.maxFileRows === undefined ? Infinity : positiveInteger('maxFileRows', options.maxFileRows);
-    this.maxOpenFiles = positiveInteger('maxOpenFiles', options.maxOpenFiles ?? 8);
+    this.maxOpenPartitions = positiveInteger('maxOpenPartitions', options.maxOpenPartitions ?? 8);
     this.logger = options.logger ?? silentLogger;
     this.clock = options.clock ?? systemClock;
   }
@@ -124,7 +133,12 @@ export class RunWriter {
   write(feed: Feed, events: readonly RawEvent[]): Promise<void> {
     return this.serialize(async () => {
       if (this.closed) throw new ExportError('internal', 'RunWriter.write after close');
-      for (const event of events) await this.writeEvent(feed, event);
+      for (const [date, ofDate] of this.byDate(feed, events)) {
+        const partition = await this.partition(feed, date);
+        for (const event of ofDate) {
+          for (const format of this.formats) await this.append(partition, format, event);
+        }
+      }
     });
   }
 
@@ -132,7 +146,7 @@ export class RunWriter {
   close(): Promise<WrittenFile[]> {
     return this.serialize(async () => {
       if (!this.closed) {
-        for (const file of [...this.open.values()]) await this.finish(file);
+        for (const partition of [...this.open.values()]) await this.closePartition(partition);
         this.closed = true;
       }
       return [...this.written].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -142,7 +156,7 @@ export class RunWriter {
   /** After a failure: close and delete every unfinished file. Finished files stay. */
   async abort(): Promise<void> {
     await this.tail.catch(() => {});
-    const files = [...this.open.values()];
+    const files = [...this.open.values()].flatMap((partition) => [...partition.files.values()]);
     this.open.clear();
     this.closed = true;
     await Promise.all(files.map((file) => file.writer.abort()));
@@ -169,27 +183,44 @@ export class RunWriter {
     return run;
   }
 
-  private async writeEvent(feed: Feed, event: RawEvent): Promise<void> {
+  /**
+   * The events grouped by UTC date, in the API's order within each date; partitions already open
+   * come first so that opening the others cannot evict one still needed for this page. Also counts
+   * the events into the feed's stats.
+   */
+  private byDate(feed: Feed, events: readonly RawEvent[]): [string, RawEvent[]][] {
     const tally = this.tally(feed);
-    tally.events++;
+    const groups = new Map<string, RawEvent[]>();
+    for (const event of events) {
+      tally.events++;
+      const date = this.dateOf(feed, event, tally);
+      let group = groups.get(date);
+      if (!group) groups.set(date, (group = []));
+      group.push(event);
+    }
+    const isOpen = ([date]: [string, RawEvent[]]) => this.open.has(`${feed}/${date}`);
+    const entries = [...groups];
+    return [...entries.filter(isOpen), ...entries.filter((entry) => !isOpen(entry))];
+  }
+
+  /** The partition date of an event (see the top of this file), noting its time in the stats. */
+  private dateOf(feed: Feed, event: RawEvent, tally: FeedTally): string {
     const micros = typeof event.timestamp === 'string' ? parseRfc3339Micros(event.timestamp) : null;
-    let date: string;
-    if (micros === null) {
-      date = utcDateOfMicros(BigInt(this.clock.now()) * 1000n);
-      if (!tally.warnedBadTimestamp) {
-        tally.warnedBadTimestamp = true;
-        this.logger.warning(
-          `${feed}: event ${String(event.uuid)} has no RFC 3339 timestamp; it is filed under date=${date} ` +
-            `with a null timestamp column (the original value is kept in "extra" and in the NDJSON)`,
-        );
-      }
-    } else {
-      date = utcDateOfMicros(micros);
+    if (micros !== null) {
       const text = event.timestamp;
       if (!tally.first || micros < tally.first.micros) tally.first = { micros, text };
       if (!tally.last || micros > tally.last.micros) tally.last = { micros, text };
+      return utcDateOfMicros(micros);
     }
-    for (const format of this.formats) await this.append(feed, date, format, event);
+    const today = utcDateOfMicros(BigInt(this.clock.now()) * 1000n);
+    if (!tally.warnedBadTimestamp) {
+      tally.warnedBadTimestamp = true;
+      this.logger.warning(
+        `${feed}: event ${String(event.uuid)} has no RFC 3339 timestamp; it is filed under date=${today} ` +
+          `with a null timestamp column (the original value is kept in "extra" and in the NDJSON)`,
+      );
+    }
+    return today;
   }
 
   private tally(feed: Feed): FeedTally {
@@ -201,29 +232,39 @@ export class RunWriter {
     return tally;
   }
 
-  private async append(feed: Feed, date: string, format: Format, event: RawEvent): Promise<void> {
-    const key = `${feed}/${date}/${format}`;
-    let file = this.open.get(key);
-    if (file) {
-      // Mark as most recently used.
+  /** The open partition of (feed, date), marked most recently used; opened (evicting) if needed. */
+  private async partition(feed: Feed, date: string): Promise<Partition> {
+    const key = `${feed}/${date}`;
+    let partition = this.open.get(key);
+    if (partition) {
       this.open.delete(key);
-      this.open.set(key, file);
     } else {
-      file = await this.openFile(key, feed, date, format);
+      while (this.open.size >= this.maxOpenPartitions) {
+        await this.closePartition(this.open.values().next().value as Partition);
+      }
+      partition = { key, feed, date, files: new Map() };
     }
+    this.open.set(key, partition);
+    return partition;
+  }
+
+  private async closePartition(partition: Partition): Promise<void> {
+    this.open.delete(partition.key);
+    for (const file of [...partition.files.values()]) await this.finish(file);
+  }
+
+  private async append(partition: Partition, format: Format, event: RawEvent): Promise<void> {
+    let file = partition.files.get(format) ?? (await this.openFile(partition, format));
     if (await file.writer.tryAppend(event)) return;
     await this.finish(file);
-    file = await this.openFile(key, feed, date, format);
+    file = await this.openFile(partition, format);
     if (!(await file.writer.tryAppend(event))) {
       throw new ExportError('internal', `a new ${format} file refused its first event`);
     }
   }
 
-  private async openFile(key: string, feed: Feed, date: string, format: Format): Promise<OpenFile> {
-    while (this.open.size >= this.maxOpenFiles) {
-      const leastRecent = this.open.values().next().value as OpenFile;
-      await this.finish(leastRecent);
-    }
+  private async openFile(partition: Partition, format: Format): Promise<OpenFile> {
+    const { feed, date } = partition;
     const dir = partitionDir(feed, date);
     const absoluteDir = path.join(this.outDir, ...dir.split('/'));
     if (!this.madeDirs.has(absoluteDir)) {
@@ -255,23 +296,14 @@ export class RunWriter {
               ? { blockBytes: this.options.ndjsonBlockBytes }
               : {}),
           });
-    const file: OpenFile = {
-      key,
-      writer,
-      feed,
-      date,
-      format,
-      relativePath: `${dir}/${name}`,
-      tempPath,
-      finalPath,
-    };
-    this.open.set(key, file);
+    const file: OpenFile = { partition, writer, format, relativePath: `${dir}/${name}`, tempPath, finalPath };
+    partition.files.set(format, file);
     return file;
   }
 
   private async finish(file: OpenFile): Promise<void> {
     // Forget it first: if closing fails, abort() must not try to finish it again.
-    if (this.open.get(file.key) === file) this.open.delete(file.key);
+    if (file.partition.files.get(file.format) === file) file.partition.files.delete(file.format);
     let bytes: number;
     try {
       bytes = await file.writer.close();
@@ -289,9 +321,9 @@ export class RunWriter {
     this.logger.debug(`wrote ${file.relativePath} (${file.writer.rows} events, ${bytes} bytes)`);
     this.written.push({
       path: file.relativePath,
-      feed: file.feed,
+      feed: file.partition.feed,
       format: file.format,
-      date: file.date,
+      date: file.partition.date,
       rows: file.writer.rows,
       bytes,
       sha256,
