@@ -208,7 +208,7 @@ export async function main(
       files.push(await writeManifest(outDir, manifest));
     }
     // Files are on disk: the local equivalent of "delivered". Only now does the state move.
-    await store.save(
+    const saved = await store.save(
       nextStateDocument(previous, outcomes, {
         account,
         server,
@@ -217,6 +217,10 @@ export async function main(
         now: new Date(clock.now()),
       }),
     );
+    if (!saved.saved) {
+      say(`error: the files are written but the state file was not (${saved.detail}); the next run would export these events again`);
+      return EXIT.failure;
+    }
 
     const elapsed = clock.now() - startedAt.getTime();
     for (const o of outcomes) {
