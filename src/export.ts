@@ -53,8 +53,8 @@ export interface FeedOutcome {
   /** uuids of the newest events this run delivered, oldest first, bounded. */
   recentUuids: string[];
   newestEventTime?: string;
-  /** Events per UTC hour (`2026-11-02T14`), for the summary chart. */
-  perHour: Map<string, number>;
+  /** Events per UTC hour (hours since the epoch -> count), for the summary chart; see eventsPerHour. */
+  hourCounts: Map<number, number>;
   /** Sign-in attempts per category; empty for the other feeds. */
   categories: Map<string, number>;
   /** Set when the feed stopped on an error; pages before it are still written and count. */
@@ -95,7 +95,7 @@ async function exportFeed(
     caughtUp: false,
     stoppedByDeadline: false,
     recentUuids: [],
-    perHour: new Map(),
+    hourCounts: new Map(),
     categories: new Map(),
   };
   if (usable) {
@@ -104,6 +104,7 @@ async function exportFeed(
     if (usable.newestEventTime) outcome.newestEventTime = usable.newestEventTime;
   }
   const started = options.clock.now();
+  const newest = { ms: outcome.newestEventTime ? Date.parse(outcome.newestEventTime) : -Infinity };
   const pager = new FeedPager({
     client: options.client,
     feed,
@@ -127,7 +128,7 @@ async function exportFeed(
       outcome.cursorAfter = page.cursor;
       for (const event of page.events) {
         delivered.add(event.uuid);
-        tally(outcome, feed, event);
+        tally(outcome, feed, event, newest);
       }
       options.onPage?.({
         feed,
@@ -153,17 +154,29 @@ async function exportFeed(
   return outcome;
 }
 
-function tally(outcome: FeedOutcome, feed: Feed, event: RawEvent): void {
+function tally(outcome: FeedOutcome, feed: Feed, event: RawEvent, newest: { ms: number }): void {
   const time = Date.parse(event.timestamp);
   if (!Number.isNaN(time)) {
-    const hour = new Date(time).toISOString().slice(0, 13);
-    outcome.perHour.set(hour, (outcome.perHour.get(hour) ?? 0) + 1);
-    if (!outcome.newestEventTime || time > Date.parse(outcome.newestEventTime))
+    const hour = Math.floor(time / HOUR_MS);
+    outcome.hourCounts.set(hour, (outcome.hourCounts.get(hour) ?? 0) + 1);
+    if (time > newest.ms) {
+      newest.ms = time;
       outcome.newestEventTime = event.timestamp;
+    }
   }
   if (feed === 'signinattempts' && typeof event.category === 'string') {
     outcome.categories.set(event.category, (outcome.categories.get(event.category) ?? 0) + 1);
   }
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Events per UTC hour keyed `2026-11-02T14`, from the per-hour counts kept while pulling. */
+export function eventsPerHour(outcome: FeedOutcome): Map<string, number> {
+  const perHour = new Map<string, number>();
+  for (const [hour, count] of outcome.hourCounts)
+    perHour.set(new Date(hour * HOUR_MS).toISOString().slice(0, 13), count);
+  return perHour;
 }
 
 /** The newest uuids a run delivered for a feed, oldest first, at most RECENT_UUIDS_LIMIT. */

@@ -3,7 +3,7 @@
  * what the run measured and returns text; the action writes it to GITHUB_STEP_SUMMARY.
  */
 import { formatDuration } from './duration.ts';
-import type { FeedOutcome } from './export.ts';
+import { eventsPerHour, type FeedOutcome } from './export.ts';
 import type { Feed } from './onepassword/feeds.ts';
 
 export interface FeedRequestStats {
@@ -76,14 +76,16 @@ export function renderSummary(input: SummaryInput): string {
 }
 
 function timeRange(outcome: FeedOutcome): { from: string; to: string } {
-  const hours = [...outcome.perHour.keys()].sort();
+  const hours = [...eventsPerHour(outcome).keys()].sort();
   if (hours.length === 0) return { from: '–', to: '–' };
   return { from: `${hours[0]}:00Z`, to: `${hours[hours.length - 1]}:59Z` };
 }
 
 /** A Mermaid xychart, one line per feed, over the hours this run covered (at most the last 48). */
 export function hourlyChart(outcomes: FeedOutcome[]): string | undefined {
-  const withData = outcomes.filter((o) => o.perHour.size > 0);
+  const withData = outcomes
+    .filter((o) => o.hourCounts.size > 0)
+    .map((o) => ({ feed: o.feed, perHour: eventsPerHour(o) }));
   if (withData.length === 0) return undefined;
   const allHours = [...new Set(withData.flatMap((o) => [...o.perHour.keys()]))].sort();
   const last = Date.parse(`${allHours[allHours.length - 1]}:00:00Z`);
