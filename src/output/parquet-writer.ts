@@ -243,7 +243,8 @@ function rowGroupBound(plainBytes: number, rows: number, columns: number): numbe
 /**
  * Footer entries of one row group: per column chunk the metadata (thrift varints, under 192 bytes),
  * its path, min/max statistics (truncated to 16 bytes, or the whole value when truncation cannot
- * round it, hence `longest`), and offset index entries (under 32 bytes per page).
+ * round it, hence `longest`), and offset index entries. Those exist only for chunks of several data
+ * pages: at most 2 entries (under 40 bytes each) per PAGE_SIZE of values.
  */
 function rowGroupFooterBound(
   columns: readonly Column[],
@@ -253,7 +254,8 @@ function rowGroupFooterBound(
 ): number {
   let names = 0;
   for (const column of columns) names += column.name.length;
-  return 64 + columns.length * 192 + names + 2 * longest + pagesBound(plainBytes, rows, columns.length) * 32;
+  const offsetIndexEntries = (2 * (plainBytes + 4 * rows * columns.length)) / PAGE_SIZE;
+  return 64 + columns.length * 192 + names + 2 * longest + offsetIndexEntries * 40;
 }
 
 /** Footer parts written once: schema, key/value metadata, created_by, length and magic. */
