@@ -262,6 +262,24 @@ describe('RunWriter calls', () => {
     await expect(
       writer.write('itemusages', [{ uuid: 'v', timestamp: '2026-10-14T00:00:00Z' }]),
     ).rejects.toThrow(/after close/);
+    expect(await writer.close()).toEqual(files);
+  });
+
+  it('after a failure rejects every later call with the same error', async () => {
+    const notADirectory = path.join(outDir, 'file');
+    await writeFile(notADirectory, '');
+    const writer = new RunWriter({
+      outDir: notADirectory,
+      runId: '42',
+      runAttempt: '1',
+      formats: ['parquet'],
+    });
+    const event = { uuid: 'u', timestamp: '2026-10-14T00:00:00Z' };
+    const first = await writer.write('itemusages', [event]).catch((error: unknown) => error);
+    expect(first).toBeInstanceOf(Error);
+    await expect(writer.write('itemusages', [event])).rejects.toBe(first);
+    await expect(writer.close()).rejects.toBe(first);
+    await writer.abort();
   });
 
   it('abort deletes unfinished files and keeps finished ones', async () => {

@@ -110,6 +110,7 @@ export class RunWriter {
   private readonly tallies = new Map<Feed, FeedTally>();
   private tail: Promise<unknown> = Promise.resolve();
   private failure: unknown;
+  private closing = false;
   private closed = false;
 
   constructor(private readonly options: RunWriterOptions) {
@@ -131,8 +132,8 @@ export class RunWriter {
 
   /** Write a page of events of one feed. Resolves when every event is in a file (possibly still buffered). */
   write(feed: Feed, events: readonly RawEvent[]): Promise<void> {
+    if (this.closing) return Promise.reject(new ExportError('internal', 'RunWriter.write after close'));
     return this.serialize(async () => {
-      if (this.closed) throw new ExportError('internal', 'RunWriter.write after close');
       for (const [date, ofDate] of this.byDate(feed, events)) {
         const partition = await this.partition(feed, date);
         for (const event of ofDate) {
@@ -144,6 +145,7 @@ export class RunWriter {
 
   /** Finish every file; returns all files of the run (sorted by path) with rows, bytes and SHA-256. */
   close(): Promise<WrittenFile[]> {
+    this.closing = true;
     return this.serialize(async () => {
       if (!this.closed) {
         for (const partition of [...this.open.values()]) await this.closePartition(partition);
@@ -158,7 +160,7 @@ export class RunWriter {
     await this.tail.catch(() => {});
     const files = [...this.open.values()].flatMap((partition) => [...partition.files.values()]);
     this.open.clear();
-    this.closed = true;
+    this.closing = this.closed = true;
     await Promise.all(files.map((file) => file.writer.abort()));
   }
 
