@@ -218,7 +218,9 @@ export async function main(
       }),
     );
     if (!saved.saved) {
-      say(`error: the files are written but the state file was not (${saved.detail}); the next run would export these events again`);
+      say(
+        `error: the files are written but the state file was not (${saved.detail}); the next run would export these events again`,
+      );
       return EXIT.failure;
     }
 

@@ -71,7 +71,6 @@ export async function run(clock: Clock = systemClock): Promise<void> {
   }
   outputs.outputDir = config.outputDir;
 
-  const githubToken = config.githubToken;
   const alerts = new ActionAlerts({ config, context, logger, now: () => new Date(clock.now()) });
   const notes: string[] = [];
 
