@@ -9,6 +9,7 @@ import { readActionContext, type ActionContext } from './action/context.ts';
 import { ActionAlerts } from './action/alerts.ts';
 import { hasExportedBefore } from './action/history.ts';
 import { actionLogger } from './action/logger.ts';
+import { FeedGroupedLog } from './action/feed-log.ts';
 import { setRunOutputs, type RunOutputs } from './action/outputs.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigErrors, parseConfig, type Config } from './config.ts';
@@ -98,7 +99,14 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     }
 
     const budget = new RateBudget({ clock });
-    const client = new EventsClient({ serverUrl: server, token: config.token, clock, budget, logger });
+    const feedLog = new FeedGroupedLog();
+    const client = new EventsClient({
+      serverUrl: server,
+      token: config.token,
+      clock,
+      budget,
+      logger: feedLog.logger(),
+    });
     let introspection;
     try {
       introspection = await client.introspect();
@@ -168,25 +176,25 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       logger,
     });
     const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
-    const outcomes = await core.group('Pulling events', () =>
-      exportFeeds({
-        client,
-        clock,
-        logger,
-        feeds,
-        apiVersion: config.apiVersion,
-        startTime: config.startTime,
-        previous,
-        writer,
-        ...(deadline !== undefined ? { deadline } : {}),
-        onPage: (p) => {
-          if (p.pages % 10 === 0)
-            logger.info(
-              `${p.feed}: ${p.pages} pages, ${p.events} events, ${Math.round(p.events / Math.max(1, p.elapsedMs / 1000))} events/s`,
-            );
-        },
-      }),
-    );
+    logger.info(`Pulling ${feeds.join(', ')} from ${server}`);
+    const outcomes = await exportFeeds({
+      client,
+      clock,
+      logger: feedLog.logger(),
+      feeds,
+      apiVersion: config.apiVersion,
+      startTime: config.startTime,
+      previous,
+      writer,
+      ...(deadline !== undefined ? { deadline } : {}),
+      onPage: (p) => {
+        if (p.pages % 10 === 0)
+          logger.info(
+            `Progress: ${p.feed} ${p.pages} pages, ${p.events} events, ${Math.round(p.events / Math.max(1, p.elapsedMs / 1000))} events/s`,
+          );
+      },
+    });
+    feedLog.flush();
     const written = await writer.close();
     const total = outcomes.reduce((sum, o) => sum + o.events, 0);
     outputs.events = total;

@@ -34,6 +34,9 @@ describe('scheduled runs with artifact delivery', () => {
     expect(first.exitCode, first.stdout).toBe(0);
     expect(first.outputs['state-source']).toBe('none');
     expect(first.summary).toContain('start-time');
+    // One log group per feed, titled with its totals.
+    for (const feed of FEEDS)
+      expect(first.groups.filter((g) => g.startsWith(`${feed}: 1500 new events in 2 pages`))).toHaveLength(1);
 
     for (const feed of FEEDS)
       world.events.generate(feed, 400, {
