@@ -12,9 +12,10 @@ import { createGzip } from 'node:zlib';
 import { FEEDS } from '../src/onepassword/feeds.ts';
 import { EventsApiSimulator } from '../test/sim/events-api/index.ts';
 
-const [perFeedText, dir] = process.argv.slice(2);
+const [perFeedText, dir, daysText = '30'] = process.argv.slice(2);
 const perFeed = Number(perFeedText);
-if (!Number.isInteger(perFeed) || !dir) throw new Error('usage: bench-sim.ts <events-per-feed> <dir>');
+const days = Number(daysText);
+if (!Number.isInteger(perFeed) || !dir || !Number.isInteger(days)) throw new Error('usage: bench-sim.ts <events-per-feed> <dir> [days]');
 
 const sim = await EventsApiSimulator.start({ seed: 7, rateLimit: false });
 const now = Date.now();

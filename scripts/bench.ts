@@ -15,6 +15,7 @@ import { FEEDS } from '../src/onepassword/feeds.ts';
 const { values } = parseArgs({
   options: {
     'events-per-feed': { type: 'string', default: '100000' },
+    days: { type: 'string', default: '30' },
     runs: { type: 'string', default: '3' },
   },
 });
@@ -30,7 +31,7 @@ console.log(
 );
 const simProcess = spawn(
   process.execPath,
-  ['--import', 'tsx', 'scripts/bench-sim.ts', String(perFeed), path.join(work, 'truth')],
+  ['--import', 'tsx', 'scripts/bench-sim.ts', String(perFeed), path.join(work, 'truth'), values.days!],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
   },
@@ -60,7 +61,7 @@ try {
           '--out',
           out,
           '--start-time',
-          '100d',
+          `${Number(values.days) + 2}d`,
         ],
         {
           stdio: ['ignore', 'ignore', 'inherit'],
