@@ -1,4 +1,9 @@
-// Entry point of the action: run one export and nothing else.
+// Entry point of the action: run one export (in a worker with a capped young generation) and nothing else.
+import { inCappedWorker, runInCappedWorker } from './capped-worker.ts';
 import { run } from './main.ts';
 
-void run();
+if (inCappedWorker()) {
+  await run();
+} else {
+  process.exitCode = await runInCappedWorker(new URL(import.meta.url));
+}
