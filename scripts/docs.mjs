@@ -7,11 +7,14 @@ const START = '<!-- action-docs:start (generated from action.yml by npm run docs
 const END = '<!-- action-docs:end -->';
 
 const action = parse(await readFile('action.yml', 'utf8'));
+// Markdown table cells: one line, pipes escaped, <placeholders> kept visible (GitHub drops unknown tags).
 const cell = (text) =>
   String(text ?? '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/\|/g, '\\|');
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 const code = (text) => (text === '' || text === undefined ? '' : `\`${text}\``);
 
 const inputs = Object.entries(action.inputs).map(

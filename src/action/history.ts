@@ -9,8 +9,6 @@ import type { Logger } from '../logger.ts';
 import { createOctokit } from '../github/octokit.ts';
 import type { ActionContext } from './context.ts';
 
-export const DEFAULT_ARTIFACT_PREFIX = '1password-events-';
-
 export async function hasExportedBefore(
   config: Config,
   context: ActionContext,
@@ -33,17 +31,10 @@ export async function hasExportedBefore(
     if (!config.githubToken) return false;
     const octokit = createOctokit({ token: config.githubToken, baseUrl: context.apiUrl });
     const [owner, repo] = context.repository.split('/') as [string, string];
-    const defaultName =
-      config.artifactName === `${DEFAULT_ARTIFACT_PREFIX}${context.runId}-${context.runAttempt}`;
-    const { data } = await octokit.rest.actions.listArtifactsForRepo({
-      owner,
-      repo,
-      per_page: 100,
-      ...(defaultName ? {} : { name: config.artifactName }),
-    });
-    return data.artifacts.some((artifact) =>
-      defaultName ? artifact.name.startsWith(DEFAULT_ARTIFACT_PREFIX) : artifact.name === config.artifactName,
-    );
+    // Names usually carry the run id and attempt (the default does): compare them without digits.
+    const shape = artifactNameShape(config.artifactName);
+    const { data } = await octokit.rest.actions.listArtifactsForRepo({ owner, repo, per_page: 100 });
+    return data.artifacts.some((artifact) => artifactNameShape(artifact.name) === shape);
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 404) return false;
@@ -53,4 +44,9 @@ export async function hasExportedBefore(
     );
     return false;
   }
+}
+
+/** `1password-events-123-1` and `1password-events-456-2` have the same shape: `1password-events-#-#`. */
+export function artifactNameShape(name: string): string {
+  return name.replace(/\d+/g, '#');
 }
