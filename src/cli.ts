@@ -9,13 +9,11 @@ import { systemClock } from './clock.ts';
 import { ConfigErrors, parseConfig } from './config.ts';
 import { formatDuration } from './duration.ts';
 import { ExportError, InputError, isExportError } from './errors.ts';
-import { decideFeeds, exportFeeds, manifestFeeds, nextStateDocument } from './export.ts';
+import { decideFeeds, exportToFiles, nextStateDocument } from './export.ts';
 import { EventsClient } from './onepassword/client.ts';
 import { RateBudget } from './onepassword/rate-budget.ts';
 import { resolveServerUrl } from './onepassword/server-url.ts';
 import { decodeTokenClaims } from './onepassword/token.ts';
-import { buildManifest, writeManifest } from './output/manifest.ts';
-import { RunWriter } from './output/run-writer.ts';
 import { FileStateStore } from './state/file-store.ts';
 import { StderrProgress } from './cli/progress.ts';
 import { VERSION } from './version.ts';
@@ -177,9 +175,8 @@ export async function main(
     if (loaded && !previous)
       logger.warning(`the state file belongs to another account or server; starting from --start-time`);
 
-    const writer = new RunWriter({ outDir, runId, runAttempt: '1', formats: config.formats, logger });
     const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
-    const outcomes = await exportFeeds({
+    const { outcomes, written } = await exportToFiles({
       client,
       clock,
       logger,
@@ -187,27 +184,17 @@ export async function main(
       apiVersion: config.apiVersion,
       startTime: config.startTime,
       previous,
-      writer,
+      outDir,
+      runId,
+      runAttempt: '1',
+      formats: config.formats,
+      server,
+      account,
+      startedAt,
       ...(deadline !== undefined ? { deadline } : {}),
       onPage: (p) => progress.update(p),
     });
-    const written = await writer.close();
     progress.done();
-    const files = written.map((f) => f.path);
-    if (written.length > 0) {
-      const manifest = buildManifest({
-        runId,
-        runAttempt: '1',
-        startedAt,
-        finishedAt: new Date(clock.now()),
-        server,
-        account,
-        apiVersion: config.apiVersion,
-        files: written,
-        feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed)),
-      });
-      files.push(await writeManifest(outDir, manifest));
-    }
     // Files are on disk: the local equivalent of "delivered". Only now does the state move.
     const saved = await store.save(
       nextStateDocument(previous, outcomes, {

@@ -10,7 +10,9 @@ import type { EventsClient } from './onepassword/client.ts';
 import { FEEDS, type ApiVersion, type Feed } from './onepassword/feeds.ts';
 import { FeedPager } from './onepassword/pager.ts';
 import type { RawEvent } from './onepassword/types.ts';
-import type { RunWriter } from './output/run-writer.ts';
+import type { Format, WrittenFile } from './output/files.ts';
+import { buildManifest, writeManifest } from './output/manifest.ts';
+import { RunWriter } from './output/run-writer.ts';
 import { RECENT_UUIDS_LIMIT, type StateDocument } from './state/document.ts';
 import { nextState, type StateUpdate } from './state/merge.ts';
 
@@ -257,4 +259,57 @@ export interface ManifestFeed {
   lastEventTime?: string;
   cursorBefore?: string;
   cursorAfter?: string;
+}
+
+export interface ExportToFilesOptions extends Omit<ExportOptions, 'writer'> {
+  outDir: string;
+  runId: string;
+  runAttempt: string;
+  formats: Format[];
+  server: string;
+  account: string;
+  startedAt: Date;
+}
+
+export interface ExportedFiles {
+  outcomes: FeedOutcome[];
+  /** Data files, as the writer reports them. */
+  written: WrittenFile[];
+  /** Every file of the run relative to outDir, the manifest included (none when nothing was new). */
+  files: string[];
+}
+
+/** Pull every feed into the run's files and write the manifest: the part the action and CLI share. */
+export async function exportToFiles(options: ExportToFilesOptions): Promise<ExportedFiles> {
+  const writer = new RunWriter({
+    outDir: options.outDir,
+    runId: options.runId,
+    runAttempt: options.runAttempt,
+    formats: options.formats,
+    logger: options.logger,
+  });
+  let outcomes: FeedOutcome[];
+  try {
+    outcomes = await exportFeeds({ ...options, writer });
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  const written = await writer.close();
+  const files = written.map((file) => file.path);
+  if (written.length > 0) {
+    const manifest = buildManifest({
+      runId: options.runId,
+      runAttempt: options.runAttempt,
+      startedAt: options.startedAt,
+      finishedAt: new Date(options.clock.now()),
+      server: options.server,
+      account: options.account,
+      apiVersion: options.apiVersion,
+      files: written,
+      feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed)),
+    });
+    files.push(await writeManifest(options.outDir, manifest));
+  }
+  return { outcomes, written, files };
 }

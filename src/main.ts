@@ -15,7 +15,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigErrors, parseConfig, type Config } from './config.ts';
 import { formatDuration } from './duration.ts';
 import { ExportError, InputError, isExportError } from './errors.ts';
-import { decideFeeds, exportFeeds, manifestFeeds, nextStateDocument, type FeedOutcome } from './export.ts';
+import { decideFeeds, exportToFiles, nextStateDocument, type FeedOutcome } from './export.ts';
 import { createOctokit } from './github/octokit.ts';
 import { getRepoVisibility, splitRepoFullName } from './github/repository.ts';
 import { assertNotPublic } from './github/visibility.ts';
@@ -24,8 +24,6 @@ import { FEEDS, type Feed } from './onepassword/feeds.ts';
 import { RateBudget } from './onepassword/rate-budget.ts';
 import { resolveServerUrl } from './onepassword/server-url.ts';
 import { decodeTokenClaims } from './onepassword/token.ts';
-import { buildManifest, writeManifest } from './output/manifest.ts';
-import { RunWriter } from './output/run-writer.ts';
 import { ArtifactSink } from './sinks/artifact.ts';
 import { NoneSink } from './sinks/none.ts';
 import { RepoSink } from './sinks/repo.ts';
@@ -168,16 +166,9 @@ export async function run(clock: Clock = systemClock): Promise<void> {
 
     // Pull and write.
     await rm(config.outputDir, { recursive: true, force: true });
-    const writer = new RunWriter({
-      outDir: config.outputDir,
-      runId: context.runId,
-      runAttempt: context.runAttempt,
-      formats: config.formats,
-      logger,
-    });
     const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
     logger.info(`Pulling ${feeds.join(', ')} from ${server}`);
-    const outcomes = await exportFeeds({
+    const { outcomes, written, files } = await exportToFiles({
       client,
       clock,
       logger: feedLog.logger(),
@@ -185,7 +176,13 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       apiVersion: config.apiVersion,
       startTime: config.startTime,
       previous,
-      writer,
+      outDir: config.outputDir,
+      runId: context.runId,
+      runAttempt: context.runAttempt,
+      formats: config.formats,
+      server,
+      account,
+      startedAt,
       ...(deadline !== undefined ? { deadline } : {}),
       onPage: (p) => {
         if (p.pages % 10 === 0)
@@ -195,27 +192,10 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       },
     });
     feedLog.flush();
-    const written = await writer.close();
     const total = outcomes.reduce((sum, o) => sum + o.events, 0);
     outputs.events = total;
     outputs.counts = Object.fromEntries(outcomes.map((o) => [o.feed, o.events]));
     outputs.morePending = outcomes.some((o) => o.stoppedByDeadline);
-
-    const files = written.map((f) => f.path);
-    if (written.length > 0) {
-      const manifest = buildManifest({
-        runId: context.runId,
-        runAttempt: context.runAttempt,
-        startedAt,
-        finishedAt: new Date(clock.now()),
-        server,
-        account,
-        apiVersion: config.apiVersion,
-        files: written,
-        feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed)),
-      });
-      files.push(await writeManifest(config.outputDir, manifest));
-    }
     outputs.files = files;
 
     // Deliver, then (and only then) move the state forward.
