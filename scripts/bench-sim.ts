@@ -22,12 +22,11 @@ const now = Date.now();
 await mkdir(dir, { recursive: true });
 const ndjson: Record<string, string> = {};
 for (const feed of FEEDS) {
-  // Generate in slices so the generator's own temporaries stay small.
-  for (let done = 0; done < perFeed; done += 50_000) {
-    sim.generate(feed, Math.min(50_000, perFeed - done), {
-      from: new Date(now - 90 * 86_400_000),
-      to: new Date(now - 60_000),
-    });
+  // One slice per day, oldest first: events arrive in time order, as a real backlog does.
+  for (let day = 0; day < days; day++) {
+    const count = Math.floor((perFeed * (day + 1)) / days) - Math.floor((perFeed * day) / days);
+    const from = now - (days - day) * 86_400_000;
+    sim.generate(feed, count, { from: new Date(from), to: new Date(from + 86_400_000 - 1) });
   }
   ndjson[feed] = path.join(dir, `${feed}.ndjson.gz`);
   const truth = sim.groundTruth(feed);

@@ -72,6 +72,9 @@ try {
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (code !== 0) throw new Error(`exporter run ${run} exited with ${code}`);
+    // A benchmark that exported less than the backlog would flatter itself: check the manifest.
+    const exported = await exportedEvents(out);
+    if (exported !== total) throw new Error(`exporter run ${run} exported ${exported} events, not ${total}`);
     const rssKiB = Number(await readFile(rssFile, 'utf8'));
     const parquetBytes = await sumBytes(out, '.parquet');
     exporter.push({ seconds, rssKiB, parquetBytes });
@@ -132,6 +135,17 @@ try {
 } finally {
   simProcess.kill('SIGTERM');
   await rm(work, { recursive: true, force: true });
+}
+
+async function exportedEvents(out: string): Promise<number> {
+  let count = 0;
+  for (const name of await readdir(path.join(out, '_manifests'))) {
+    const manifest = JSON.parse(await readFile(path.join(out, '_manifests', name), 'utf8')) as {
+      feeds: Record<string, { count: number } | null>;
+    };
+    for (const feed of Object.values(manifest.feeds)) count += feed?.count ?? 0;
+  }
+  return count;
 }
 
 async function sumBytes(dir: string, suffix: string): Promise<number> {
