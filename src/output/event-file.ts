@@ -11,6 +11,11 @@ export interface EventFileWriter {
    * without adding it, when the file is full and the event belongs in the next file.
    */
   tryAppend(event: RawEvent): Promise<boolean>;
+  /**
+   * Encodes what is buffered in memory into the file now (a Parquet row group), keeping the file
+   * open: called for partitions that went idle, so their rows stop holding memory.
+   */
+  flushBuffered(): Promise<void>;
   /** Writes everything still buffered and the footer/trailer, closes the file; returns its size in bytes. */
   close(): Promise<number>;
   /** Closes and deletes the file (after a failure). Never throws. */

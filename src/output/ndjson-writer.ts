@@ -74,6 +74,10 @@ export class NdjsonFileWriter implements EventFileWriter {
     return this.encodedBytes + buffered + GzipBlockEncoder.END_BYTES;
   }
 
+  flushBuffered(): Promise<void> {
+    return this.encodeBuffer();
+  }
+
   async close(): Promise<number> {
     try {
       await this.encodeBuffer();

@@ -22,7 +22,7 @@ import {
   rowGroupBound,
   rowGroupFooterBound,
 } from './parquet-bounds.ts';
-import { flattenEventValues, SCHEMAS, type Column, type RowValue } from './schema.ts';
+import { EXTRA_COLUMN, flattenEventValues, SCHEMAS, type Column, type RowValue } from './schema.ts';
 
 export interface ParquetFileOptions {
   feed: Feed;
@@ -113,6 +113,10 @@ export class ParquetFileWriter implements EventFileWriter {
     return true;
   }
 
+  flushBuffered(): Promise<void> {
+    return this.encodeBuffer();
+  }
+
   async close(): Promise<number> {
     try {
       await this.encodeBuffer();
@@ -159,7 +163,11 @@ export class ParquetFileWriter implements EventFileWriter {
       this.bufferedRows,
       longest,
     );
-    const columnData = this.columns.map((column, i) => ({ name: column.name, data: this.buffered[i]! }));
+    const columnData = this.columns.map((column, i) => ({
+      name: column.name,
+      data: this.buffered[i]!,
+      ...columnEncoding(column),
+    }));
     const rows = this.bufferedRows;
     this.buffered = this.columns.map(() => []);
     this.bufferedLongest = this.columns.map(() => 0);
@@ -191,6 +199,24 @@ class FileHandleSink extends ByteWriter {
   override async finish(): Promise<void> {
     await this.flush();
   }
+}
+
+/**
+ * Encoding hints where the writer's own choice costs time for nothing. Event uuids are unique and
+ * random: a dictionary never pays off and min/max statistics prune nothing, so they are written
+ * PLAIN without statistics (the sampling and statistics passes were ~10% of the export's CPU). Event
+ * times arrive nearly in order: delta encoding stores the small differences. `extra` is JSON text
+ * whose statistics nobody filters on.
+ */
+function columnEncoding(column: Column): {
+  encoding?: 'PLAIN' | 'DELTA_BINARY_PACKED';
+  statistics?: boolean;
+} {
+  if (column.name === 'uuid' || column.name === 'session_uuid')
+    return { encoding: 'PLAIN', statistics: false };
+  if (column.name === 'timestamp') return { encoding: 'DELTA_BINARY_PACKED' };
+  if (column.name === EXTRA_COLUMN) return { statistics: false };
+  return {};
 }
 
 function parquetSchema(columns: readonly Column[]): SchemaElement[] {

@@ -70,6 +70,8 @@ interface Partition {
   feed: Feed;
   date: string;
   files: Map<Format, OpenFile>;
+  /** Its buffers were flushed since it was last written to (see flushIdle). */
+  flushed?: boolean;
 }
 
 interface OpenFile {
@@ -134,12 +136,15 @@ export class RunWriter {
   write(feed: Feed, events: readonly RawEvent[]): Promise<void> {
     if (this.closing) return Promise.reject(new ExportError('internal', 'RunWriter.write after close'));
     return this.serialize(async () => {
+      const touched = new Set<Partition>();
       for (const [date, ofDate] of this.byDate(feed, events)) {
         const partition = await this.partition(feed, date);
+        touched.add(partition);
         for (const event of ofDate) {
           for (const format of this.formats) await this.append(partition, format, event);
         }
       }
+      await this.flushIdle(feed, touched);
     });
   }
 
@@ -248,6 +253,21 @@ export class RunWriter {
     }
     this.open.set(key, partition);
     return partition;
+  }
+
+  /**
+   * A backlog moves through the dates of a feed in order, so a partition this page did not touch
+   * is usually done: its buffered rows become a row group now instead of holding memory until the
+   * partition is closed (with 8 open partitions that was most of the live heap). The file stays
+   * open for late arrivals.
+   */
+  private async flushIdle(feed: Feed, touched: ReadonlySet<Partition>): Promise<void> {
+    for (const partition of this.open.values()) {
+      if (partition.feed !== feed || touched.has(partition) || partition.flushed) continue;
+      for (const file of partition.files.values()) await file.writer.flushBuffered();
+      partition.flushed = true;
+    }
+    for (const partition of touched) partition.flushed = false;
   }
 
   private async closePartition(partition: Partition): Promise<void> {
