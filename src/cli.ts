@@ -17,7 +17,6 @@ import { decodeTokenClaims } from './onepassword/token.ts';
 import { FileStateStore } from './state/file-store.ts';
 import { StderrProgress } from './cli/progress.ts';
 import { VERSION } from './version.ts';
-import { cappedWorkerContext, inCappedWorker, runInCappedWorker } from './capped-worker.ts';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2, auth: 3 } as const;
 
@@ -235,18 +234,4 @@ export async function main(
     );
     return isExportError(error, 'input') ? EXIT.badInput : EXIT.failure;
   }
-}
-
-// Run when executed directly (the bundled dist/cli.js or `tsx src/cli.ts`), not when imported by
-// tests; the work happens in a worker with a capped young generation (see capped-worker.ts).
-const entry = process.argv[1] ? path.resolve(process.argv[1]) : '';
-if (inCappedWorker()) {
-  const { argv, stderrIsTTY } = cappedWorkerContext();
-  process.exitCode = await main(argv, {
-    env: process.env,
-    stdout: process.stdout,
-    stderr: Object.assign(process.stderr, { isTTY: stderrIsTTY }),
-  });
-} else if (entry.endsWith(`${path.sep}cli.js`) || entry.endsWith(`${path.sep}cli.ts`)) {
-  process.exitCode = await runInCappedWorker(new URL(import.meta.url));
 }

@@ -1,9 +1,4 @@
-// Entry point of the action: run one export (in a worker with a capped young generation) and nothing else.
-import { inCappedWorker, runInCappedWorker } from './capped-worker.ts';
-import { run } from './main.ts';
+// Entry point of the action: start one export in a worker (see capped-worker.ts) and nothing else.
+import { runInCappedWorker } from './capped-worker.ts';
 
-if (inCappedWorker()) {
-  await run();
-} else {
-  process.exitCode = await runInCappedWorker(new URL(import.meta.url));
-}
+process.exitCode = await runInCappedWorker(new URL('./action-worker.js', import.meta.url));

@@ -104,3 +104,23 @@ describe('utcDateOfMicros and formatMicrosUtc', () => {
     }
   });
 });
+
+describe('parseRfc3339Micros against an independent parser', () => {
+  it('agrees on 5,000 random timestamps of every shape and refuses mangled ones', async () => {
+    const { rfc3339Micros } = await import('./support/parquet-expect.ts');
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pad = (v: number, w: number) => String(v).padStart(w, '0');
+    for (let i = 0; i < 5_000; i++) {
+      const date = `${pad(1971 + next(80), 4)}-${pad(1 + next(12), 2)}-${pad(1 + next(28), 2)}`;
+      const time = `${pad(next(24), 2)}:${pad(next(60), 2)}:${pad(next(60), 2)}`;
+      const fraction = ['', `.${pad(next(1000), 3)}`, `.${pad(next(1e9), 9)}`, `.${next(10)}`][next(4)];
+      const zone = ['Z', 'z', `+${pad(next(14), 2)}:${pad(next(60), 2)}`, `-${pad(next(12), 2)}:30`][next(4)];
+      const text = `${date}${['T', 't', ' '][next(3)]}${time}${fraction}${zone}`;
+      expect(parseRfc3339Micros(text), text).toBe(rfc3339Micros(text));
+      const cut = text.slice(0, next(text.length));
+      expect(parseRfc3339Micros(cut), cut).toBeNull();
+      expect(parseRfc3339Micros(`${text}x`)).toBeNull();
+    }
+  });
+});
