@@ -13,7 +13,7 @@ import { runInNewContext } from 'node:vm';
 import { Worker, workerData } from 'node:worker_threads';
 
 const YOUNG_GENERATION_MB = 16;
-const HEAP_SOFT_LIMIT_MB = 64;
+const HEAP_SOFT_LIMIT_MB = 80;
 const HEAP_CHECK_MS = 50;
 
 export interface WorkerContext {
