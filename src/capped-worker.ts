@@ -13,8 +13,8 @@ import { runInNewContext } from 'node:vm';
 import { Worker, workerData } from 'node:worker_threads';
 
 const YOUNG_GENERATION_MB = 16;
-const HEAP_SOFT_LIMIT_MB = 80;
-const HEAP_CHECK_MS = 50;
+const HEAP_SOFT_LIMIT_MB = 72;
+const HEAP_CHECK_MS = 25;
 
 export interface WorkerContext {
   argv: string[];

@@ -178,10 +178,12 @@ export class ParquetFileWriter implements EventFileWriter {
   }
 }
 
+const RETAINED_SINK_BYTES = 1 << 16;
+
 /** hyparquet-writer's in-memory writer, emptied to the file after every row group. */
 class FileHandleSink extends ByteWriter {
   constructor(private readonly handle: FileHandle) {
-    super(1 << 16);
+    super(RETAINED_SINK_BYTES);
   }
 
   /** Called by ParquetWriter after each row group (and by finish). */
@@ -194,6 +196,12 @@ class FileHandleSink extends ByteWriter {
       start += bytesWritten;
     }
     this.index = 0;
+    // The buffer grew to hold the largest row group; an open file that waits for late arrivals
+    // need not keep that much memory.
+    if (this.buffer.byteLength > RETAINED_SINK_BYTES) {
+      this.buffer = new ArrayBuffer(RETAINED_SINK_BYTES);
+      this.view = new DataView(this.buffer);
+    }
   }
 
   override async finish(): Promise<void> {
