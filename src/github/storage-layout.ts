@@ -1,5 +1,18 @@
 import { posix } from 'node:path';
 import { InputError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Octokit } from './octokit.ts';
+
+/** Where repo mode keeps the export: one folder of one branch of one repository. */
+export interface StorageTarget {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  /** The repository's default branch when absent. */
+  branch?: string;
+  storagePath: string;
+  logger: Logger;
+}
 
 /**
  * Paths inside the storage repository: the run's files keep their output-dir layout under

@@ -2,25 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { systemClock } from '../clock.ts';
 import type { Clock } from '../clock.ts';
 import { ExportError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
-import type { Octokit } from '../github/octokit.ts';
 import { resolveBranch } from '../github/repository.ts';
 import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
-import { repoStatePath, storageFilePath } from '../github/storage-layout.ts';
+import { repoStatePath, storageFilePath, type StorageTarget } from '../github/storage-layout.ts';
 import { serializeStateDocument } from '../state/parse.ts';
 import { GitData, isEmptyRepository, isRefRace } from './git-data.ts';
 import type { BranchHead, TreeEntry } from './git-data.ts';
 import { checkFilesForRepo } from './repo-files.ts';
 import type { Delivery, DeliveryResult, Sink } from './sink.ts';
 
-export interface RepoSinkOptions {
-  octokit: Octokit;
-  owner: string;
-  repo: string;
-  /** Branch to commit to; the repository's default branch when absent. */
-  branch?: string;
-  storagePath: string;
-  logger: Logger;
+export interface RepoSinkOptions extends StorageTarget {
   /** Commit attempts when the branch keeps moving under us. */
   maxAttempts?: number;
   /** Waits between attempts; a simulated clock in tests. */

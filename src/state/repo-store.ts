@@ -1,22 +1,12 @@
 import { ExportError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
-import type { Octokit } from '../github/octokit.ts';
 import { resolveBranch } from '../github/repository.ts';
 import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
-import { repoStatePath } from '../github/storage-layout.ts';
+import { repoStatePath, type StorageTarget } from '../github/storage-layout.ts';
 import type { StateDocument } from './document.ts';
 import { parseStateDocument } from './parse.ts';
 import type { StateStore } from './store.ts';
 
-export interface RepoStateStoreOptions {
-  octokit: Octokit;
-  owner: string;
-  repo: string;
-  /** Branch to read; the repository's default branch when absent. */
-  branch?: string;
-  storagePath: string;
-  logger: Logger;
-}
+export type RepoStateStoreOptions = StorageTarget;
 
 /**
  * The state committed with the data in the storage repository (`<storagePath>/_state/state.json` at
