@@ -15,7 +15,8 @@ import { EventsApiSimulator } from '../test/sim/events-api/index.ts';
 const [perFeedText, dir, daysText = '30'] = process.argv.slice(2);
 const perFeed = Number(perFeedText);
 const days = Number(daysText);
-if (!Number.isInteger(perFeed) || !dir || !Number.isInteger(days)) throw new Error('usage: bench-sim.ts <events-per-feed> <dir> [days]');
+if (!Number.isInteger(perFeed) || !dir || !Number.isInteger(days))
+  throw new Error('usage: bench-sim.ts <events-per-feed> <dir> [days]');
 
 const sim = await EventsApiSimulator.start({ seed: 7, rateLimit: false });
 const now = Date.now();
