@@ -37,6 +37,11 @@ export interface FeedProgress {
   pages: number;
   events: number;
   elapsedMs: number;
+  /**
+   * How far the feed has come, 0..1: the newest event time so far between where it started and
+   * now. A backlog is read in time order, so this is what a progress bar can honestly show.
+   */
+  covered?: number;
 }
 
 export interface FeedOutcome {
@@ -107,6 +112,8 @@ async function exportFeed(
   }
   const started = options.clock.now();
   const newest = { ms: outcome.newestEventTime ? Date.parse(outcome.newestEventTime) : -Infinity };
+  // Where the progress bar starts: the saved position's newest event, else start-time.
+  const origin = Number.isFinite(newest.ms) ? newest.ms : options.startTime.getTime();
   const pager = new FeedPager({
     client: options.client,
     feed,
@@ -132,11 +139,15 @@ async function exportFeed(
         delivered.add(event.uuid);
         tally(outcome, feed, event, newest);
       }
+      const now = options.clock.now();
       options.onPage?.({
         feed,
         pages: outcome.pages,
         events: outcome.events,
-        elapsedMs: options.clock.now() - started,
+        elapsedMs: now - started,
+        ...(newest.ms > origin
+          ? { covered: Math.min(1, (newest.ms - origin) / Math.max(1, now - origin)) }
+          : {}),
       });
     }
     outcome.caughtUp = !pager.stoppedByDeadline;

@@ -1,6 +1,6 @@
 /**
- * Progress on stderr: a redrawn status line per feed where stderr is a terminal, plain lines every
- * few seconds where it is not (CI logs, pipes).
+ * Progress on stderr: where stderr is a terminal, one redrawn line per feed with a bar of the time
+ * range covered; elsewhere (CI logs, pipes) a plain status line every few seconds.
  */
 import type { FeedProgress } from '../export.ts';
 import type { Logger } from '../logger.ts';
@@ -11,7 +11,8 @@ export class StderrProgress {
   private readonly feeds = new Map<string, FeedProgress>();
   private readonly tty: boolean;
   private lastPlain = 0;
-  private drawn = false;
+  /** Lines of the live display currently on screen (TTY only). */
+  private drawnLines = 0;
 
   constructor(private readonly stream: NodeJS.WritableStream & { isTTY?: boolean }) {
     this.tty = Boolean(stream.isTTY);
@@ -31,32 +32,46 @@ export class StderrProgress {
     const now = Date.now();
     if (now - this.lastPlain >= PLAIN_INTERVAL_MS) {
       this.lastPlain = now;
-      this.stream.write(`${this.status()}\n`);
+      this.stream.write(`${[...this.feeds.values()].map(describe).join(' | ')}\n`);
     }
   }
 
+  /** Leaves the last display on screen and stops redrawing over it. */
   done(): void {
-    if (this.tty && this.drawn) this.stream.write('\n');
-    this.drawn = false;
+    this.drawnLines = 0;
   }
 
+  /** A log line goes above the live display, which is drawn again below it. */
   private line(message: string): void {
-    if (this.tty && this.drawn) this.stream.write('\r\x1b[2K');
+    this.erase();
     this.stream.write(`${message}\n`);
-    if (this.tty && this.drawn) this.redraw();
+    if (this.tty && this.feeds.size > 0) this.redraw();
   }
 
   private redraw(): void {
-    this.stream.write(`\r\x1b[2K${this.status()}`);
-    this.drawn = true;
+    this.erase();
+    const lines = [...this.feeds.values()].map((p) =>
+      p.covered === undefined ? describe(p) : `${bar(p.covered)} ${describe(p)}`,
+    );
+    this.stream.write(lines.map((l) => `\x1b[2K${l}\n`).join(''));
+    this.drawnLines = lines.length;
   }
 
-  private status(): string {
-    return [...this.feeds.values()]
-      .map(
-        (p) =>
-          `${p.feed}: ${p.events.toLocaleString('en-US')} events, ${p.pages} pages, ${Math.round(p.events / Math.max(0.001, p.elapsedMs / 1000)).toLocaleString('en-US')}/s`,
-      )
-      .join(' | ');
+  private erase(): void {
+    if (!this.tty || this.drawnLines === 0) return;
+    this.stream.write(`\x1b[${this.drawnLines}A\x1b[0J`);
+    this.drawnLines = 0;
   }
+}
+
+function describe(p: FeedProgress): string {
+  const rate = Math.round(p.events / Math.max(0.001, p.elapsedMs / 1000)).toLocaleString('en-US');
+  return `${p.feed}: ${p.events.toLocaleString('en-US')} events, ${p.pages} pages, ${rate}/s`;
+}
+
+/** `[######----]  60%`: how much of its time range a feed has covered. */
+export function bar(fraction: number, width = 20): string {
+  const clamped = Math.max(0, Math.min(1, fraction));
+  const filled = Math.round(clamped * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(clamped * 100)).padStart(3)}%`;
 }
