@@ -146,7 +146,16 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     const stores = stateStores(config, context, account, logger);
     const restored = await restoreState(stores, logger);
     outputs.stateSource = restored.source === 'file' ? 'none' : restored.source;
-    const previous = restored.doc && restored.doc.server === server ? restored.doc : undefined;
+    // Cursors only mean something to the server and account that issued them.
+    const previous =
+      restored.doc && restored.doc.server === server && restored.doc.account === account
+        ? restored.doc
+        : undefined;
+    if (restored.doc && !previous) {
+      logger.warning(
+        `The saved state belongs to ${restored.doc.account} at ${restored.doc.server}, not ${account} at ${server}; starting from start-time.`,
+      );
+    }
 
     const lostFeeds = feeds.filter((feed) => !previous?.feeds[feed]);
     if (lostFeeds.length > 0) {
