@@ -5,7 +5,8 @@
  */
 import * as core from '@actions/core';
 import { rm } from 'node:fs/promises';
-import { readActionContext, type ActionContext } from './action/context.ts';
+import { readActionContext } from './action/context.ts';
+import { commitMessage, guardVisibility, makeSink, stateStores } from './action/destination.ts';
 import { ActionAlerts } from './action/alerts.ts';
 import { hasExportedBefore } from './action/history.ts';
 import { actionLogger } from './action/logger.ts';
@@ -16,21 +17,12 @@ import { ConfigErrors, parseConfig, type Config } from './config.ts';
 import { formatDuration } from './duration.ts';
 import { ExportError, InputError, isExportError } from './errors.ts';
 import { decideFeeds, exportToFiles, nextStateDocument, type FeedOutcome } from './export.ts';
-import { createOctokit } from './github/octokit.ts';
-import { getRepoVisibility, splitRepoFullName } from './github/repository.ts';
-import { assertNotPublic } from './github/visibility.ts';
 import { EventsClient } from './onepassword/client.ts';
 import { FEEDS, type Feed } from './onepassword/feeds.ts';
 import { RateBudget } from './onepassword/rate-budget.ts';
 import { resolveServerUrl } from './onepassword/server-url.ts';
 import { decodeTokenClaims } from './onepassword/token.ts';
-import { ArtifactSink } from './sinks/artifact.ts';
-import { NoneSink } from './sinks/none.ts';
-import { RepoSink } from './sinks/repo.ts';
-import type { Sink } from './sinks/sink.ts';
-import { CacheStateStore } from './state/cache-store.ts';
-import { RepoStateStore } from './state/repo-store.ts';
-import { restoreState, type StateStore } from './state/store.ts';
+import { restoreState } from './state/store.ts';
 import { renderSummary, type FeedRequestStats } from './summary.ts';
 import { tokenExpiry } from './alerts/messages.ts';
 
@@ -284,95 +276,6 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       .catch(() => undefined);
     core.setFailed(message);
   }
-}
-
-async function guardVisibility(config: Config, context: ActionContext): Promise<void> {
-  if (config.destination === 'none' || config.allowPublicRepo) return;
-  const target = config.destination === 'repo' ? config.storageRepo : context.repository;
-  let visibility: 'public' | 'private' | 'internal' | undefined;
-  if (config.destination === 'artifact' && context.repositoryPrivate !== undefined) {
-    visibility = context.repositoryPrivate ? 'private' : 'public';
-  } else {
-    const token =
-      config.destination === 'repo' ? (config.storageToken ?? config.githubToken) : config.githubToken;
-    if (!token) return;
-    visibility = (await getRepoVisibility(createOctokit({ token, baseUrl: context.apiUrl }), target))
-      .visibility;
-  }
-  assertNotPublic({
-    repoFullName: target,
-    visibility,
-    allowPublic: config.allowPublicRepo,
-    purpose: config.destination,
-  });
-}
-
-function stateStores(
-  config: Config,
-  context: ActionContext,
-  account: string,
-  logger: ReturnType<typeof actionLogger>,
-): StateStore[] {
-  const stores: StateStore[] = [];
-  if (config.destination === 'repo') {
-    stores.push(
-      new RepoStateStore({
-        octokit: createOctokit({
-          token: (config.storageToken ?? config.githubToken)!,
-          baseUrl: context.apiUrl,
-        }),
-        ...splitRepoFullName(config.storageRepo),
-        ...(config.storageBranch ? { branch: config.storageBranch } : {}),
-        storagePath: config.storagePath,
-        logger,
-      }),
-    );
-  }
-  stores.push(
-    new CacheStateStore({
-      stateKey: config.stateKey,
-      account,
-      runId: context.runId,
-      runAttempt: context.runAttempt,
-      workspace: context.workspace,
-      logger,
-    }),
-  );
-  return stores;
-}
-
-function makeSink(config: Config, context: ActionContext, logger: ReturnType<typeof actionLogger>): Sink {
-  switch (config.destination) {
-    case 'artifact':
-      return new ArtifactSink({
-        name: config.artifactName,
-        retentionDays: config.retentionDays,
-        serverUrl: context.serverUrl,
-        repository: context.repository,
-        runId: context.runId,
-        logger,
-      });
-    case 'repo': {
-      return new RepoSink({
-        octokit: createOctokit({
-          token: (config.storageToken ?? config.githubToken)!,
-          baseUrl: context.apiUrl,
-        }),
-        ...splitRepoFullName(config.storageRepo),
-        branch: config.storageBranch,
-        storagePath: config.storagePath,
-        logger,
-      });
-    }
-    case 'none':
-      return new NoneSink();
-  }
-}
-
-function commitMessage(outcomes: FeedOutcome[], context: ActionContext): string {
-  const total = outcomes.reduce((sum, o) => sum + o.events, 0);
-  const parts = outcomes.map((o) => `${o.feed} ${o.events}`).join(', ');
-  return `1Password events: ${total} new (${parts})\n\nRun ${context.runUrl}`;
 }
 
 async function writeSummary(input: {
