@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,6 +7,7 @@ import * as cache from '@actions/cache';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startActionsServices } from './sim/github/actions-services.ts';
+import { useRunnerEnv, type RunnerEnv } from './support/runner-env.ts';
 import type { ActionsServices } from './sim/github/actions-services.ts';
 
 // The real, unmodified @actions/cache 6.x against the simulator. It reads its configuration from
@@ -14,7 +15,7 @@ import type { ActionsServices } from './sim/github/actions-services.ts';
 
 let sim: ActionsServices;
 let root: string;
-let savedEnv: NodeJS.ProcessEnv;
+let runnerEnv: RunnerEnv;
 let workspace: string;
 let stateFile: string;
 
@@ -29,20 +30,13 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  savedEnv = { ...process.env };
-  workspace = join(root, randomUUID());
-  await mkdir(join(workspace, 'runner-temp'), { recursive: true });
-  Object.assign(process.env, sim.env(), {
-    RUNNER_TEMP: join(workspace, 'runner-temp'),
-    GITHUB_WORKSPACE: workspace,
-  });
-  delete process.env.GITHUB_SERVER_URL;
-  delete process.env.ACTIONS_CACHE_MODE;
+  runnerEnv = await useRunnerEnv(sim, root);
+  workspace = runnerEnv.workspace;
   stateFile = join(workspace, 'state.json');
 });
 
 afterEach(() => {
-  process.env = savedEnv;
+  runnerEnv.restore();
   expect(sim.crashes).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,7 @@ import { CACHE_STATE_PATH, CacheStateStore } from '../src/state/cache-store.ts';
 import type { CacheStateStoreOptions } from '../src/state/cache-store.ts';
 import type { StateDocument } from '../src/state/document.ts';
 import { startActionsServices } from './sim/github/actions-services.ts';
+import { useRunnerEnv, type RunnerEnv } from './support/runner-env.ts';
 import type { ActionsServices } from './sim/github/actions-services.ts';
 
 // The real @actions/cache against the simulated cache service. The library reads the runner's
@@ -17,7 +18,7 @@ import type { ActionsServices } from './sim/github/actions-services.ts';
 
 let sim: ActionsServices;
 let root: string;
-let savedEnv: NodeJS.ProcessEnv;
+let runnerEnv: RunnerEnv;
 let workspace: string;
 let logger: MemoryLogger;
 let account: string;
@@ -33,21 +34,14 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  savedEnv = { ...process.env };
-  workspace = join(root, randomUUID());
-  await mkdir(join(workspace, 'runner-temp'), { recursive: true });
-  Object.assign(process.env, sim.env(), {
-    RUNNER_TEMP: join(workspace, 'runner-temp'),
-    GITHUB_WORKSPACE: workspace,
-  });
-  delete process.env.GITHUB_SERVER_URL;
-  delete process.env.ACTIONS_CACHE_MODE;
+  runnerEnv = await useRunnerEnv(sim, root);
+  workspace = runnerEnv.workspace;
   logger = new MemoryLogger();
   account = `ACC${randomUUID().replaceAll('-', '').slice(0, 10).toUpperCase()}`;
 });
 
 afterEach(() => {
-  process.env = savedEnv;
+  runnerEnv.restore();
   expect(sim.crashes).toEqual([]);
 });
 
