@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'demo-output/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'demo-output/', 'coverage/', '.vitest-results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
