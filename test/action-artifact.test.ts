@@ -127,4 +127,32 @@ describe('scheduled runs with artifact delivery', () => {
     expect(result.stdout).toMatch(/restart from start-time|no saved cursor/i);
     expect(result.summary).toContain('start-time');
   });
+
+  it('max-duration stops early with more-pending, and the next run delivers the rest', async () => {
+    const now = Date.now();
+    const before = new Set(world.actions.artifacts.list().map((a) => a.name));
+    // Recent timestamps: the saved cursor keeps the start_time (5m back) of the run that created it.
+    world.events.generate('itemusages', 5_000, { from: new Date(now - 60_000), to: new Date(now - 1_000) });
+    // Slow answers (introspect and every page) make a 2 s budget run out well before the 5 pages.
+    world.events.injectFaults(...Array.from({ length: 6 }, () => ({ kind: 'slow' as const, ms: 600 })));
+    const partial = await world.run({ formats: 'ndjson', events: 'itemusages', 'max-duration': '2s' });
+    expect(partial.exitCode, partial.stdout).toBe(0);
+    expect(partial.outputs['more-pending'], partial.stdout).toBe('true');
+    expect(partial.summary).toContain('More events are pending');
+    const first = Number(partial.outputs.events);
+    expect(first).toBeLessThan(5_000); // (on a slow machine it may stop before its first page)
+
+    const rest = await world.run({ formats: 'ndjson', events: 'itemusages' });
+    expect(rest.exitCode, rest.stdout).toBe(0);
+    expect(rest.outputs['more-pending']).toBe('false');
+    expect(first + Number(rest.outputs.events)).toBe(5_000);
+    const fresh = new Set(
+      world.actions.artifacts
+        .list()
+        .map((a) => a.name)
+        .filter((name) => !before.has(name)),
+    );
+    const got = delivered('itemusages', fresh);
+    expect(new Set(got.map((e) => e.uuid)).size).toBe(5_000);
+  });
 });
