@@ -256,6 +256,8 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     const message = isExportError(error)
       ? error.message
       : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    // Nothing reached its destination: the outputs must not claim new events or files.
+    Object.assign(outputs, { events: 0, counts: {}, files: [], morePending: false });
     setRunOutputs(outputs, config.outputDir);
     await core.summary
       .addRaw(

@@ -106,6 +106,7 @@ describe('storage repository', () => {
     expect(ourCommits()).toBe(before);
     expect(stored().get('_state/state.json')!.toString()).toBe(stateBefore);
     expect(fifth.outputs['commit-sha']).toBe('');
+    expect(fifth.outputs.events).toBe('0'); // nothing was delivered
 
     // 6. The next run delivers what the failed one could not.
     const sixth = await world.run(inputs);
