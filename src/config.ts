@@ -101,7 +101,12 @@ function parseEvents(value: string): Feed[] | 'auto' {
 export function parseStartTime(value: string, now: Date, input = 'start-time'): Date {
   const text = value.trim();
   const back = parseDuration(text);
-  if (back !== undefined) return new Date(now.getTime() - back);
+  if (back !== undefined) {
+    const start = new Date(now.getTime() - back);
+    if (Number.isNaN(start.getTime()))
+      throw new InputError(input, `"${value}" reaches further back than any date`);
+    return start;
+  }
   const at = parseRfc3339(text);
   if (!at) {
     throw new InputError(

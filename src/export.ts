@@ -306,7 +306,13 @@ export async function exportToFiles(options: ExportToFilesOptions): Promise<Expo
     await writer.abort();
     throw error;
   }
-  const written = await writer.close();
+  let written: WrittenFile[];
+  try {
+    written = await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
   const files = written.map((file) => file.path);
   if (written.length > 0) {
     const manifest = buildManifest({

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { readActionContext } from './action/context.ts';
 import { commitMessage, guardVisibility, makeSink, stateStores } from './action/destination.ts';
 import { ActionAlerts } from './action/alerts.ts';
@@ -143,6 +144,14 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       restored.doc && restored.doc.server === server && restored.doc.account === account
         ? restored.doc
         : undefined;
+    if (restored.source === 'repo' && restored.doc && !previous) {
+      // Committing would replace another export's position: refuse before pulling anything.
+      throw new InputError(
+        'storage-path',
+        `${config.storageRepo}:${config.storagePath} holds the export of account ${restored.doc.account} at ${restored.doc.server}, ` +
+          `not ${account} at ${server}; give each account its own storage-path`,
+      );
+    }
     if (restored.doc && !previous) {
       logger.warning(
         `The saved state belongs to ${restored.doc.account} at ${restored.doc.server}, not ${account} at ${server}; starting from start-time.`,
@@ -165,11 +174,12 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       await alerts.resolve('lost-state', 'Saved state was found again for every feed.');
     }
 
-    // Pull and write.
-    await rm(config.outputDir, { recursive: true, force: true });
+    // Pull and write, into a clean copy of our own layout (never the whole folder: output-dir may be
+    // a folder the user keeps other things in).
+    await clearOwnLayout(config.outputDir);
     const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
     logger.info(`Pulling ${feeds.join(', ')} from ${server}`);
-    const { outcomes, written, files } = await exportToFiles({
+    const exported = await exportToFiles({
       client,
       clock,
       logger: feedLog.logger(),
@@ -191,8 +201,8 @@ export async function run(clock: Clock = systemClock): Promise<void> {
             `Progress: ${p.feed} ${p.pages} pages, ${p.events} events, ${Math.round(p.events / Math.max(1, p.elapsedMs / 1000))} events/s`,
           );
       },
-    });
-    feedLog.flush();
+    }).finally(() => feedLog.flush());
+    const { outcomes, written, files } = exported;
     const total = outcomes.reduce((sum, o) => sum + o.events, 0);
     outputs.events = total;
     outputs.counts = Object.fromEntries(outcomes.map((o) => [o.feed, o.events]));
@@ -212,7 +222,13 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     let deliveryDetail = 'nothing new to deliver';
     if (written.length > 0 || (config.destination === 'repo' && stateChanged)) {
       const delivery = await core.group(`Delivering to ${config.destination}`, () =>
-        sink.deliver({ outDir: config.outputDir, files, state, message: commitMessage(outcomes, context) }),
+        sink.deliver({
+          outDir: config.outputDir,
+          files,
+          state,
+          message: commitMessage(outcomes, context),
+          ...(previous ? { basedOn: { writtenBy: previous.writtenBy, updatedAt: previous.updatedAt } } : {}),
+        }),
       );
       deliveryDetail = delivery.detail;
       if (delivery.artifactId !== undefined) outputs.artifactId = String(delivery.artifactId);
@@ -237,6 +253,8 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       outputs.authFailed = true;
       await alerts.authFailed({ server });
     }
+    // Delivered and saved: from here on nothing may turn the run into "nothing was delivered".
+    setRunOutputs(outputs, config.outputDir);
     await writeSummary({
       server,
       account,
@@ -248,8 +266,11 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       notes,
       failure,
       now: new Date(clock.now()),
-    });
-    setRunOutputs(outputs, config.outputDir);
+    }).catch((error: unknown) =>
+      core.warning(
+        `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     if (failure) core.setFailed(failure);
     else logger.info(`Done: ${total} new events in ${formatDuration(clock.now() - startedAt.getTime())}.`);
   } catch (error) {
@@ -277,6 +298,13 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       .write()
       .catch(() => undefined);
     core.setFailed(message);
+  }
+}
+
+/** Removes what an earlier run of ours left in output-dir: the feed folders and the manifests. */
+async function clearOwnLayout(outputDir: string): Promise<void> {
+  for (const folder of [...FEEDS, '_manifests', '_state']) {
+    await rm(path.join(outputDir, folder), { recursive: true, force: true });
   }
 }
 

@@ -162,4 +162,33 @@ describe('storage repository', () => {
     expect(world.events.requests).toHaveLength(0);
     expect(world.actions.cache.entries().filter((e) => e.key.startsWith('public-test'))).toHaveLength(0);
   });
+
+  it("refuses a storage path holding another account's export before pulling anything", async () => {
+    const shared = 'acme/shared-logs';
+    world.rest.createRepo(shared, { visibility: 'private' });
+    world.rest.addToken(STORAGE_TOKEN, {
+      [STORAGE]: { contents: 'write', metadata: 'read' },
+      'acme/public-logs': { contents: 'write', metadata: 'read' },
+      [shared]: { contents: 'write', metadata: 'read' },
+    });
+    const foreign = {
+      schema: 1,
+      account: 'SOMEONEELSE',
+      server: world.events.url,
+      updatedAt: new Date().toISOString(),
+      writtenBy: '1-1',
+      feeds: {},
+    };
+    world.rest.commitFiles(shared, {
+      files: { '1password-events/_state/state.json': JSON.stringify(foreign) },
+    });
+    const head = world.rest.head(shared);
+    world.events.clearRequests();
+    const result = await world.run({ ...inputs, 'storage-repo': shared, 'state-key': 'shared-test' });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('Invalid storage-path');
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('SOMEONEELSE');
+    expect(world.events.requests.filter((r) => !r.path.includes('introspect'))).toHaveLength(0);
+    expect(world.rest.head(shared)).toBe(head);
+  });
 });

@@ -95,8 +95,19 @@ async function writeRun(runId: string): Promise<string[]> {
   return files;
 }
 
-function delivery(files: string[], runId: string, cursor = `cursor-${runId}`): Delivery {
-  return { outDir, files, state: state(runId, cursor), message: `1Password events: run ${runId}` };
+function delivery(
+  files: string[],
+  runId: string,
+  cursor = `cursor-${runId}`,
+  basedOn?: Delivery['state'],
+): Delivery {
+  return {
+    outDir,
+    files,
+    state: state(runId, cursor),
+    message: `1Password events: run ${runId}`,
+    ...(basedOn ? { basedOn: { writtenBy: basedOn.writtenBy, updatedAt: basedOn.updatedAt } } : {}),
+  };
 }
 
 async function expectFilesCommitted(files: string[], branch?: string): Promise<void> {
@@ -148,10 +159,11 @@ describe('RepoSink', () => {
   it('stacks consecutive deliveries, the state following the newest', async () => {
     sim.createRepo(fullName());
     const first = await writeRun('21-1');
-    const firstResult = await sink().deliver(delivery(first, '21-1'));
+    const firstDelivery = delivery(first, '21-1');
+    const firstResult = await sink().deliver(firstDelivery);
     clock.advance(3_600_000);
     const second = await writeRun('22-1');
-    const secondResult = await sink().deliver(delivery(second, '22-1'));
+    const secondResult = await sink().deliver(delivery(second, '22-1', undefined, firstDelivery.state));
 
     const history = sim.commits(fullName());
     expect(history.map((commit) => commit.sha).slice(0, 2)).toEqual([
@@ -228,12 +240,48 @@ describe('RepoSink', () => {
     expect(history[1]!.message).not.toMatch(/state/i);
   });
 
+  it('refuses to commit over a state another run committed since this run read its own', async () => {
+    sim.createRepo(fullName());
+    const first = await writeRun('81-1');
+    const firstDelivery = delivery(first, '81-1');
+    await sink().deliver(firstDelivery);
+    // Another run (same account) commits its events and state before this one delivers.
+    clock.advance(60_000);
+    const other = state('82-1', 'cursor-82-1');
+    sim.commitFiles(fullName(), {
+      files: { '1password-events/_state/state.json': JSON.stringify(other) },
+      message: 'other run',
+    });
+    const head = sim.head(fullName());
+    const mine = await writeRun('83-1');
+    const error = await sink()
+      .deliver(delivery(mine, '83-1', undefined, firstDelivery.state))
+      .catch((e: unknown) => e);
+    expect(isExportError(error, 'delivery')).toBe(true);
+    expect((error as Error).message).toContain('Run 82-1 committed events');
+    expect(sim.head(fullName())).toBe(head);
+  });
+
+  it('refuses to commit over the export of another account', async () => {
+    sim.createRepo(fullName());
+    const foreign = { ...state('91-1', 'c'), account: 'OTHERACCOUNT' };
+    sim.commitFiles(fullName(), { files: { '1password-events/_state/state.json': JSON.stringify(foreign) } });
+    const head = sim.head(fullName());
+    const error = await sink()
+      .deliver(delivery(await writeRun('92-1'), '92-1'))
+      .catch((e: unknown) => e);
+    expect(isExportError(error, 'delivery')).toBe(true);
+    expect((error as Error).message).toContain('holds the export of account OTHERACCOUNT');
+    expect(sim.head(fullName())).toBe(head);
+  });
+
   it('starts a branch that does not exist yet, leaving the default branch alone', async () => {
     sim.createRepo(fullName());
     const mainHead = sim.head(fullName());
     const files = await writeRun('61-1');
 
-    const result = await sink({ branch: 'events-data' }).deliver(delivery(files, '61-1'));
+    const firstDelivery = delivery(files, '61-1');
+    const result = await sink({ branch: 'events-data' }).deliver(firstDelivery);
 
     expect(sim.head(fullName(), 'events-data')).toBe(result.commitSha);
     expect(sim.head(fullName())).toBe(mainHead);
@@ -243,7 +291,9 @@ describe('RepoSink', () => {
     expect(sim.files(fullName(), 'events-data').has('README.md')).toBe(false);
     // Next time the branch exists and the commit stacks on it.
     const more = await writeRun('62-1');
-    const next = await sink({ branch: 'events-data' }).deliver(delivery(more, '62-1'));
+    const next = await sink({ branch: 'events-data' }).deliver(
+      delivery(more, '62-1', undefined, firstDelivery.state),
+    );
     expect(sim.commits(fullName(), 'events-data')[0]!.parents).toEqual([result.commitSha]);
     expect(next.commitSha).toBe(sim.head(fullName(), 'events-data'));
   });

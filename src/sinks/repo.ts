@@ -6,6 +6,7 @@ import { resolveBranch } from '../github/repository.ts';
 import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
 import { repoStatePath, storageFilePath, type StorageTarget } from '../github/storage-layout.ts';
 import { serializeStateDocument } from '../state/parse.ts';
+import { RepoStateStore } from '../state/repo-store.ts';
 import { GitData, isEmptyRepository, isRefRace } from './git-data.ts';
 import type { BranchHead, TreeEntry } from './git-data.ts';
 import { checkFilesForRepo } from './repo-files.ts';
@@ -53,6 +54,7 @@ export class RepoSink implements Sink {
 
     let head = await this.step('reading the branch head', () => this.git.readHead(branch), branch);
     if (head.state === 'empty') head = await this.seed(branch);
+    await this.assertNoOtherWriter(head, delivery);
 
     const entries: TreeEntry[] = [];
     for (const file of files) {
@@ -71,7 +73,7 @@ export class RepoSink implements Sink {
       sha: await this.step('uploading the state', () => this.git.createBlob(stateBlob), branch),
     });
 
-    const commitSha = await this.commitWithRetries(branch, head, entries, delivery.message);
+    const commitSha = await this.commitWithRetries(branch, head, entries, delivery);
     const detail = `committed ${entries.length - 1} files and the state to ${this.target}@${branch} (${commitSha.slice(0, 7)})`;
     logger.info(`Repository: ${detail}.`);
     return { commitSha, detail };
@@ -81,8 +83,9 @@ export class RepoSink implements Sink {
     branch: string,
     firstHead: BranchHead,
     entries: readonly TreeEntry[],
-    message: string,
+    delivery: Delivery,
   ): Promise<string> {
+    const { message } = delivery;
     const maxAttempts = Math.max(1, this.options.maxAttempts ?? 5);
     const clock = this.options.clock ?? systemClock;
     let head = firstHead;
@@ -107,7 +110,40 @@ export class RepoSink implements Sink {
         );
         await clock.sleep(backoffMs(attempt));
         head = await this.step('re-reading the branch head', () => this.git.readHead(branch), branch);
+        await this.assertNoOtherWriter(head, delivery);
       }
+    }
+  }
+
+  /**
+   * The state at the head must be the one this run resumed from (or none). Another account's state
+   * means two exports share a storage-path; another run's state means it committed events this run
+   * also holds. Either way committing would store events twice or move the other's position, so
+   * nothing is committed and the next run starts from the state that is there.
+   */
+  private async assertNoOtherWriter(head: BranchHead, delivery: Delivery): Promise<void> {
+    if (head.state !== 'exists') return;
+    const statePath = repoStatePath(this.options.storagePath);
+    const current = await this.step('reading the committed state', () =>
+      new RepoStateStore({ ...this.options, branch: head.commitSha }).load(),
+    );
+    if (!current) return;
+    const ours = delivery.state;
+    if (current.account !== ours.account || current.server !== ours.server) {
+      throw new ExportError(
+        'delivery',
+        `${this.target}:${statePath} holds the export of account ${current.account} at ${current.server}, not ` +
+          `${ours.account} at ${ours.server}. Give each account its own storage-path (and state-key). Nothing was committed.`,
+      );
+    }
+    const base = delivery.basedOn;
+    if (!base || current.writtenBy !== base.writtenBy || current.updatedAt !== base.updatedAt) {
+      throw new ExportError(
+        'delivery',
+        `Run ${current.writtenBy} committed events to ${this.target} since this run read its state; committing ` +
+          'too would store them twice, so nothing was committed. The next run continues from that state. ' +
+          'Use a concurrency group so that exports of one account never overlap.',
+      );
     }
   }
 

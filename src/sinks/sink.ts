@@ -10,6 +10,11 @@ export interface Delivery {
   state: StateDocument;
   /** One-line summary of the run, used as the commit message. */
   message: string;
+  /**
+   * The saved state this run resumed from (absent for a fresh start). The repo sink refuses to
+   * commit over a state someone else committed in between, which would store events twice.
+   */
+  basedOn?: { writtenBy: string; updatedAt: string };
 }
 
 export interface DeliveryResult {

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import * as cache from '@actions/cache';
 import type { Logger } from '../logger.ts';
 import type { StateDocument } from './document.ts';
@@ -99,7 +100,16 @@ export class CacheStateStore implements StateStore {
   }
 
   private localFile(): string {
-    return join(this.options.workspace, CACHE_STATE_PATH);
+    return join(this.archiveRoot(), CACHE_STATE_PATH);
+  }
+
+  /**
+   * The folder the relative cache path lives in: our workspace where the process may change its
+   * working directory, else the working directory itself (process.chdir is not available in the
+   * worker thread the action runs in, and on a runner the working directory is the workspace).
+   */
+  private archiveRoot(): string {
+    return isMainThread ? resolve(this.options.workspace) : process.cwd();
   }
 
   private async removeLocalFile(): Promise<void> {
@@ -115,7 +125,7 @@ export class CacheStateStore implements StateStore {
    * the same file to both halves wherever the caller runs from.
    */
   private async inWorkspace<T>(action: () => Promise<T>): Promise<T> {
-    const workspace = resolve(this.options.workspace);
+    const workspace = this.archiveRoot();
     const previousDirectory = process.cwd();
     const previousWorkspaceEnv = process.env.GITHUB_WORKSPACE;
     if (previousDirectory !== workspace) process.chdir(workspace);
