@@ -77,6 +77,7 @@ describe('parseConfig', () => {
     [{ 'state-key': 'a,b' }, 'Invalid state-key: "a,b" must be 1-200 characters'],
     [{ token: '' }, 'Invalid token: missing'],
     [{ events: 'auto,itemusages' }, 'Invalid events: "auto" cannot be combined with feed names'],
+    [{ 'start-time': '200000000d' }, 'Invalid start-time: "200000000d" reaches further back than any date'],
   ])('refuses %o naming the input', (inputs, message) => {
     const errors = errorsOf(inputs);
     expect(errors).toHaveLength(1);
