@@ -1,11 +1,6 @@
+import { formatDuration } from '../src/duration.ts';
 import { describe, expect, it } from 'vitest';
-import {
-  exhaustedError,
-  formatDuration,
-  isRetryableStatus,
-  parseRetryAfter,
-  RetryPolicy,
-} from '../src/onepassword/retry.ts';
+import { exhaustedError, isRetryableStatus, parseRetryAfter, RetryPolicy } from '../src/onepassword/retry.ts';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-01T00:00:00Z');
@@ -76,7 +71,7 @@ describe('exhaustedError', () => {
     expect(limited.kind).toBe('rate-limited');
     expect(limited.status).toBe(429);
     expect(limited.message).toBe(
-      'itemusages: gave up after 8 attempts over 95.0 s; last error: 429 Too Many Requests',
+      'itemusages: gave up after 8 attempts over 1m 35s; last error: 429 Too Many Requests',
     );
     const transient = exhaustedError(
       'auditevents',
@@ -89,11 +84,11 @@ describe('exhaustedError', () => {
     expect(transient.message).toContain('1 attempt over 200 ms');
   });
 
-  it('formats durations for log lines', () => {
+  it('formats durations for log lines (the shared formatter)', () => {
     expect([formatDuration(850), formatDuration(4_200), formatDuration(210_000)]).toEqual([
       '850 ms',
       '4.2 s',
-      '3.5 min',
+      '3m 30s',
     ]);
   });
 });

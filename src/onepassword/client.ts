@@ -10,7 +10,8 @@ import type { ApiVersion, Feed } from './feeds.ts';
 import { feedPath, FEEDS } from './feeds.ts';
 import { RateBudget } from './rate-budget.ts';
 import type { RetryableFailure, RetryOptions } from './retry.ts';
-import { exhaustedError, formatDuration, parseRetryAfter, RetryPolicy } from './retry.ts';
+import { formatDuration } from '../duration.ts';
+import { exhaustedError, parseRetryAfter, RetryPolicy } from './retry.ts';
 import { parseIntrospection, parsePageResponse } from './responses.ts';
 import type { Introspection, PageRequest, PageResponse } from './types.ts';
 

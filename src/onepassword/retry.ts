@@ -1,3 +1,4 @@
+import { formatDuration } from '../duration.ts';
 import { ExportError } from '../errors.ts';
 
 /**
@@ -99,11 +100,4 @@ export function exhaustedError(
     `${label}: gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} over ${formatDuration(elapsedMs)}; last error: ${failure.description}`,
     status === undefined ? {} : { status },
   );
-}
-
-/** `850 ms`, `4.2 s`, `3.5 min`: short and readable in log lines. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 120_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${(ms / 60_000).toFixed(1)} min`;
 }
