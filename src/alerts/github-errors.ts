@@ -1,9 +1,11 @@
+import { gitHubMessageOf, httpStatusOf } from '../github/request-error.ts';
+
 /**
  * Turns a failed GitHub request into one warning line that says what to change. Alert issues are a
  * side channel: their failure is reported, never thrown over the run's own outcome.
  */
 export function alertFailureWarning(error: unknown, doing: string, repository: string): string {
-  const status = httpStatus(error);
+  const status = httpStatusOf(error);
   const said = githubMessage(error);
   const answered = status === undefined ? said : `GitHub answered ${status}${said ? ` ${said}` : ''}`;
   const prefix = `could not ${doing}`;
@@ -24,24 +26,15 @@ export function alertFailureWarning(error: unknown, doing: string, repository: s
 
 /** True when GitHub said the resource does not exist (labels, issues). */
 export function isNotFound(error: unknown): boolean {
-  return httpStatus(error) === 404;
+  return httpStatusOf(error) === 404;
 }
 
 /** True for 422 Unprocessable (for labels: it already exists, created meanwhile). */
 export function isUnprocessable(error: unknown): boolean {
-  return httpStatus(error) === 422;
+  return httpStatusOf(error) === 422;
 }
 
-function httpStatus(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** GitHub's own `message` field, else the error's message; one line, bounded. */
+/** GitHub's own message (or the error's), on one line and bounded for a warning. */
 function githubMessage(error: unknown): string {
-  const data = (error as { response?: { data?: unknown } } | null)?.response?.data;
-  const fromBody = (data as { message?: unknown } | null | undefined)?.message;
-  const text =
-    typeof fromBody === 'string' ? fromBody : error instanceof Error ? error.message : String(error ?? '');
-  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return gitHubMessageOf(error).replace(/\s+/g, ' ').trim().slice(0, 200);
 }
