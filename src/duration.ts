@@ -1,3 +1,5 @@
+import { parseRfc3339Micros } from './output/timestamp.ts';
+
 /** Durations as users write them in inputs and flags: `90s`, `45m`, `36h`, `7d` (one unit, whole numbers). */
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const DURATION = /^(\d+)\s*([smhd])$/;
@@ -22,11 +24,8 @@ export function formatDuration(ms: number): string {
   return days > 0 ? `${days}d ${hours}h` : `${hours}h ${String(minutes).padStart(2, '0')}m`;
 }
 
-/** RFC 3339 date-time with a mandatory offset (`Z` or `±hh:mm`), as the Events API takes it. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
+/** An RFC 3339 date-time with an offset (`Z` or `±hh:mm`), as the Events API takes it, to the millisecond. */
 export function parseRfc3339(text: string): Date | undefined {
-  if (!RFC3339.test(text.trim())) return undefined;
-  const date = new Date(text.trim());
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const micros = parseRfc3339Micros(text.trim());
+  return micros === null ? undefined : new Date(Number(micros / 1000n));
 }
