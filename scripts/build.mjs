@@ -33,14 +33,14 @@ await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 // young generation (src/capped-worker.ts).
 const results = await Promise.all([
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
-  build({ ...common, entryPoints: ['src/action-worker.ts'], outfile: 'dist/action-worker.js' }),
+  build({ ...common, entryPoints: ['src/action/worker.ts'], outfile: 'dist/action-worker.js' }),
   build({
     ...common,
-    entryPoints: ['src/cli-bin.ts'],
+    entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
     banner: { js: `#!/usr/bin/env node\n${banner}` },
   }),
-  build({ ...common, entryPoints: ['src/cli-worker.ts'], outfile: 'dist/cli-worker.js' }),
+  build({ ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
 ]);
 await chmod('dist/cli.js', 0o755);
 // dist/ is ESM whatever the consumer's package.json says.

@@ -47,7 +47,7 @@ export function workerContext(): WorkerContext {
  * In the worker: a full collection whenever the heap passes a soft limit. V8 lets the old
  * generation grow to about four times what is live before it collects (140 MB committed for ~30 MB
  * live on a 300k-event export), and a hard old-space limit makes it collect so eagerly that the
- * export slows by a quarter. Collecting at 64 MB keeps the committed heap, and the garbage
+ * export slows by a quarter. Collecting at HEAP_SOFT_LIMIT_MB keeps the committed heap, and the garbage
  * ArrayBuffers it holds, small: measured peak RSS ~230 MB instead of ~250-300 MB, for about 10%
  * more CPU. The check is a cheap heap-statistics read on an unref'd timer.
  */

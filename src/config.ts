@@ -3,10 +3,15 @@
  * each bad input gives one line naming the input and what it accepts.
  */
 import path from 'node:path';
-import { parseDuration, parseRfc3339 } from './duration.ts';
+import { parseDuration } from './time/duration.ts';
+import { parseRfc3339 } from './time/rfc3339.ts';
 import { InputError } from './errors.ts';
+import { INPUT, INPUT_DEFAULTS, type InputName } from './inputs.ts';
 import { API_VERSIONS, FEEDS, type ApiVersion, type Feed } from './onepassword/feeds.ts';
 import { FORMATS, type Format } from './output/files.ts';
+import { parseRepoName, type RepoName } from './validate/repo-name.ts';
+import { parseStoragePath } from './validate/storage-path.ts';
+import { tokenShapeProblem } from './validate/token.ts';
 
 export const DESTINATIONS = ['artifact', 'repo', 'none'] as const;
 export type Destination = (typeof DESTINATIONS)[number];
@@ -27,7 +32,8 @@ export interface Config {
   outputDir: string;
   artifactName: string;
   retentionDays?: number;
-  storageRepo: string;
+  /** `storage-repo`, parsed once (the workflow's own repository when empty). */
+  storageRepo: RepoName;
   storageBranch?: string;
   storagePath: string;
   storageToken?: string;
@@ -147,25 +153,6 @@ function parseRetentionDays(value: string): number | undefined {
   return days;
 }
 
-const REPO_NAME = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
-
-function parseStorageRepo(value: string, context: RunContext): string {
-  const repo = value.trim() || context.repository;
-  if (!REPO_NAME.test(repo)) throw new InputError('storage-repo', `"${repo}" is not owner/name`);
-  return repo;
-}
-
-function parseStoragePath(value: string): string {
-  const cleaned = value.trim().replace(/^\/+|\/+$/g, '');
-  if (cleaned === '' || cleaned.split('/').some((part) => part === '..' || part === '.' || part === '')) {
-    throw new InputError(
-      'storage-path',
-      `"${value}" must be a relative folder without . or .. parts (e.g. 1password-events)`,
-    );
-  }
-  return cleaned;
-}
-
 function parseStateKey(value: string): string {
   const key = value.trim();
   // Cache keys: at most 512 characters, no commas; the account and run ids are appended.
@@ -179,7 +166,7 @@ function parseStateKey(value: string): string {
  * Validate every input. `getInput(name)` returns the raw (possibly empty) input value; the action
  * passes @actions/core's getInput, tests pass a plain object lookup.
  */
-export function parseConfig(getInput: (name: string) => string, context: RunContext, now: Date): Config {
+export function parseConfig(getInput: (name: InputName) => string, context: RunContext, now: Date): Config {
   const errors: InputError[] = [];
   const attempt = <T>(parse: () => T): T | undefined => {
     try {
@@ -192,74 +179,71 @@ export function parseConfig(getInput: (name: string) => string, context: RunCont
       throw error;
     }
   };
-  const raw = (name: string) => getInput(name) ?? '';
+  /** The trimmed input, or action.yml's default when it is empty. */
+  const raw = (name: InputName) => (getInput(name) ?? '').trim() || INPUT_DEFAULTS[name];
 
   const token = attempt(() => {
-    const value = raw('token').trim();
-    if (value === '')
-      throw new InputError(
-        'token',
-        'missing; pass the Events Reporting token from a secret: token: ${{ secrets.OP_EVENTS_TOKEN }}',
-      );
-    if (/\s/.test(value))
-      throw new InputError(
-        'token',
-        'contains whitespace; copy the whole token from the Events Reporting integration',
-      );
+    const value = (getInput(INPUT.token) ?? '').trim();
+    const problem = tokenShapeProblem(value);
+    if (problem) throw new InputError(INPUT.token, problem);
     return value;
   });
-  const serverUrl = raw('server-url').trim() || undefined;
-  const events = attempt(() => parseEvents(raw('events') || 'auto'));
-  const apiVersion = attempt(() => oneOf('api-version', raw('api-version') || 'v2', API_VERSIONS));
-  const startTime = attempt(() => parseStartTime(raw('start-time') || `${RETENTION_DAYS}d`, now));
-  const formats = attempt(() => listOf('formats', raw('formats') || 'parquet', FORMATS));
-  const destination = attempt(() => oneOf('destination', raw('destination') || 'artifact', DESTINATIONS));
-  const retentionDays = attempt(() => parseRetentionDays(raw('retention-days')));
-  const storageRepo = attempt(() => parseStorageRepo(raw('storage-repo'), context));
-  const storagePath = attempt(() => parseStoragePath(raw('storage-path') || '1password-events'));
-  const stateKey = attempt(() => parseStateKey(raw('state-key') || '1password-events'));
-  const maxDurationMs = attempt(() => parseMaxDuration(raw('max-duration') || '0'));
-  const alertIssues = attempt(() => parseBoolean('alert-issues', raw('alert-issues') || 'true'));
-  const allowPublicRepo = attempt(() =>
-    parseBoolean('allow-public-repo', raw('allow-public-repo') || 'false'),
+  const serverUrl = raw(INPUT.serverUrl) || undefined;
+  const events = attempt(() => parseEvents(raw(INPUT.events)));
+  const apiVersion = attempt(() => oneOf(INPUT.apiVersion, raw(INPUT.apiVersion), API_VERSIONS));
+  const startTime = attempt(() => parseStartTime(raw(INPUT.startTime), now));
+  const formats = attempt(() => listOf(INPUT.formats, raw(INPUT.formats), FORMATS));
+  const destination = attempt(() => oneOf(INPUT.destination, raw(INPUT.destination), DESTINATIONS));
+  const retentionDays = attempt(() => parseRetentionDays(raw(INPUT.retentionDays)));
+  const storageRepo = attempt(() =>
+    parseRepoName(raw(INPUT.storageRepo) || context.repository, INPUT.storageRepo),
   );
-  const alertLabels = parseCommaList(raw('alert-labels') || '1password-events');
+  const storagePath = attempt(() => parseStoragePath(raw(INPUT.storagePath), INPUT.storagePath));
+  const stateKey = attempt(() => parseStateKey(raw(INPUT.stateKey)));
+  const maxDurationMs = attempt(() => parseMaxDuration(raw(INPUT.maxDuration)));
+  const alertIssues = attempt(() => parseBoolean(INPUT.alertIssues, raw(INPUT.alertIssues)));
+  const allowPublicRepo = attempt(() => parseBoolean(INPUT.allowPublicRepo, raw(INPUT.allowPublicRepo)));
+  const alertLabels = parseCommaList(raw(INPUT.alertLabels));
 
-  const storageToken = raw('storage-token').trim() || undefined;
-  const githubToken = raw('github-token').trim() || undefined;
+  // github-token's default is the runner's `${{ github.token }}`: an empty value means there is none.
+  const storageToken = (getInput(INPUT.storageToken) ?? '').trim() || undefined;
+  const githubToken = (getInput(INPUT.githubToken) ?? '').trim() || undefined;
   if (destination === 'repo' && !storageToken && !githubToken) {
     errors.push(
       new InputError(
-        'storage-token',
+        INPUT.storageToken,
         'missing; destination: repo needs storage-token (or github-token) with contents: write on the storage repository',
       ),
     );
   }
   if (errors.length > 0) throw new ConfigErrors(errors);
 
-  const outputDir = raw('output-dir').trim() || path.join(context.runnerTemp, '1password-events');
-  const config: Config = {
+  const outputDir = raw(INPUT.outputDir) || path.join(context.runnerTemp, '1password-events');
+  return {
     token: token!,
+    serverUrl,
     events: events!,
     apiVersion: apiVersion!,
     startTime: startTime!,
     formats: formats!,
     destination: destination!,
     outputDir: path.resolve(outputDir),
-    artifactName: raw('artifact-name').trim() || `1password-events-${context.runId}-${context.runAttempt}`,
+    artifactName: raw(INPUT.artifactName) || `1password-events-${context.runId}-${context.runAttempt}`,
+    retentionDays,
     storageRepo: storageRepo!,
+    storageBranch: raw(INPUT.storageBranch) || undefined,
     storagePath: storagePath!,
+    storageToken,
+    githubToken,
     stateKey: stateKey!,
     maxDurationMs: maxDurationMs!,
     alertIssues: alertIssues!,
-    alertLabels: alertLabels.length > 0 ? alertLabels : ['1password-events'],
+    alertLabels: alertLabels.length > 0 ? alertLabels : [INPUT_DEFAULTS['alert-labels']],
     allowPublicRepo: allowPublicRepo!,
   };
-  if (serverUrl) config.serverUrl = serverUrl;
-  if (retentionDays !== undefined) config.retentionDays = retentionDays;
-  const storageBranch = raw('storage-branch').trim();
-  if (storageBranch) config.storageBranch = storageBranch;
-  if (storageToken) config.storageToken = storageToken;
-  if (githubToken) config.githubToken = githubToken;
-  return config;
+}
+
+/** The token that writes to the storage repository: storage-token, else github-token. */
+export function storageTokenOf(config: Config): string | undefined {
+  return config.storageToken ?? config.githubToken;
 }

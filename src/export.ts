@@ -3,7 +3,7 @@
  * stream the pages into the run's files. It knows nothing about GitHub; state comes in, outcomes go out.
  */
 import type { Clock } from './clock.ts';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from './time/duration.ts';
 import { ExportError, isExportError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { EventsClient } from './onepassword/client.ts';

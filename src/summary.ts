@@ -2,7 +2,7 @@
  * The job summary: one Markdown document a security engineer can read at a glance. Pure: it takes
  * what the run measured and returns text; the action writes it to GITHUB_STEP_SUMMARY.
  */
-import { formatDuration } from './duration.ts';
+import { formatDuration } from './time/duration.ts';
 import { eventsPerHour, type FeedOutcome } from './export.ts';
 import type { Feed } from './onepassword/feeds.ts';
 

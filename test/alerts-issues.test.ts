@@ -1,3 +1,4 @@
+import { tokenExpiry } from '../src/onepassword/token-expiry.ts';
 import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertMarker } from '../src/alerts/alert.ts';
@@ -9,7 +10,6 @@ import {
   lostStateAlert,
   missingScopeAlert,
   tokenExpiringAlert,
-  tokenExpiry,
 } from '../src/alerts/messages.ts';
 import type { AlertFacts } from '../src/alerts/messages.ts';
 import { MemoryLogger } from '../src/logger.ts';

@@ -1,3 +1,4 @@
+import { tokenExpiry } from '../src/onepassword/token-expiry.ts';
 import { describe, expect, it } from 'vitest';
 import { alertMarker, hasAlertMarker, stampAlertMarker } from '../src/alerts/alert.ts';
 import {
@@ -5,7 +6,6 @@ import {
   lostStateAlert,
   missingScopeAlert,
   tokenExpiringAlert,
-  tokenExpiry,
 } from '../src/alerts/messages.ts';
 
 const at = new Date('2026-11-20T08:30:00.000Z');

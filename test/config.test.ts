@@ -10,7 +10,8 @@ const context: RunContext = {
 const now = new Date('2026-11-27T12:00:00Z');
 
 function parse(inputs: Record<string, string>) {
-  return parseConfig((name) => ({ token: 'tok', ...inputs })[name] ?? '', context, now);
+  const values: Record<string, string> = { token: 'tok', ...inputs };
+  return parseConfig((name) => values[name] ?? '', context, now);
 }
 
 function errorsOf(inputs: Record<string, string>): string[] {
@@ -32,7 +33,7 @@ describe('parseConfig', () => {
     expect(config.destination).toBe('artifact');
     expect(config.outputDir).toBe('/tmp/runner/1password-events');
     expect(config.artifactName).toBe('1password-events-42-1');
-    expect(config.storageRepo).toBe('acme/security');
+    expect(config.storageRepo).toEqual({ owner: 'acme', repo: 'security' });
     expect(config.storagePath).toBe('1password-events');
     expect(config.stateKey).toBe('1password-events');
     expect(config.maxDurationMs).toBe(0);

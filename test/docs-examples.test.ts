@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.ts';
+import { main } from '../src/cli/main.ts';
 import { FEEDS } from '../src/onepassword/feeds.ts';
 import { EventsApiSimulator } from './sim/events-api/index.ts';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.ts';
+import { main } from '../src/cli/main.ts';
 import { FEEDS, type Feed } from '../src/onepassword/feeds.ts';
 import { EventsApiSimulator } from './sim/events-api/index.ts';
 

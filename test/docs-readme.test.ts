@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EXIT, main } from '../src/cli.ts';
+import { EXIT, main } from '../src/cli/main.ts';
 import { FEEDS, type Feed } from '../src/onepassword/feeds.ts';
 import { SCHEMAS } from '../src/output/schema.ts';
 import { EventsApiSimulator } from './sim/events-api/index.ts';

@@ -1,6 +1,7 @@
-import { formatDuration } from '../src/duration.ts';
+import { formatDuration } from '../src/time/duration.ts';
 import { describe, expect, it } from 'vitest';
-import { exhaustedError, isRetryableStatus, parseRetryAfter, RetryPolicy } from '../src/onepassword/retry.ts';
+import { exhaustedError, isRetryableStatus, RetryPolicy } from '../src/onepassword/retry.ts';
+import { parseRetryAfter } from '../src/validate/retry-after.ts';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-01T00:00:00Z');

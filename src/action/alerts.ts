@@ -12,29 +12,35 @@ import {
   missingScopeAlert,
   tokenExpiringAlert,
 } from '../alerts/messages.ts';
-import { createOctokit } from '../github/octokit.ts';
 import type { Feed } from '../onepassword/feeds.ts';
 import type { ActionContext } from './context.ts';
+import type { GitHubClients } from './github-clients.ts';
 
 export class ActionAlerts {
   private readonly issues?: AlertIssues;
   private readonly facts: { runUrl: string; namespace: string; at: Date };
   private account?: string;
 
-  constructor(options: { config: Config; context: ActionContext; logger: Logger; now: () => Date }) {
-    const { config, context, logger, now } = options;
+  constructor(options: {
+    config: Config;
+    context: ActionContext;
+    github: GitHubClients;
+    logger: Logger;
+    now: () => Date;
+  }) {
+    const { config, context, github, logger, now } = options;
     // Several accounts in one repository are told apart by state-key (one per account).
     const namespace = config.stateKey;
     this.facts = { runUrl: context.runUrl, namespace, at: now() };
     if (!config.alertIssues) return;
-    if (!config.githubToken) {
+    if (!github.workflow) {
       logger.warning(
         'alert-issues is true but github-token is empty: no alert issue can be opened or closed.',
       );
       return;
     }
     this.issues = new AlertIssues({
-      octokit: createOctokit({ token: config.githubToken, baseUrl: context.apiUrl }),
+      octokit: github.workflow,
       repository: context.repository,
       labels: config.alertLabels,
       namespace,
@@ -65,8 +71,8 @@ export class ActionAlerts {
     await this.issues?.raise(missingScopeAlert({ ...this.common, missing, granted }));
   }
 
-  async lostState(feeds: Feed[], startTime: Date): Promise<void> {
-    await this.issues?.raise(lostStateAlert({ ...this.common, feeds, startTime }));
+  async lostState(feeds: Feed[], startTime: Date, lastExportAt?: Date): Promise<void> {
+    await this.issues?.raise(lostStateAlert({ ...this.common, feeds, startTime, lastExportAt }));
   }
 
   async tokenExpiring(expiresAt: Date, daysLeft: number): Promise<void> {

@@ -5,9 +5,9 @@
 import type { Config } from '../config.ts';
 import type { FeedOutcome } from '../export.ts';
 import type { Logger } from '../logger.ts';
-import { createOctokit } from '../github/octokit.ts';
-import { getRepoVisibility, splitRepoFullName } from '../github/repository.ts';
+import { getRepoVisibility, type RepoVisibility } from '../github/repository.ts';
 import { assertNotPublic } from '../github/visibility.ts';
+import type { StorageTarget } from '../github/storage-layout.ts';
 import { ArtifactSink } from '../sinks/artifact.ts';
 import { NoneSink } from '../sinks/none.ts';
 import { RepoSink } from '../sinks/repo.ts';
@@ -15,52 +15,62 @@ import type { Sink } from '../sinks/sink.ts';
 import { CacheStateStore } from '../state/cache-store.ts';
 import { RepoStateStore } from '../state/repo-store.ts';
 import type { StateStore } from '../state/store.ts';
+import { formatRepoName } from '../validate/repo-name.ts';
 import type { ActionContext } from './context.ts';
+import type { GitHubClients } from './github-clients.ts';
 
 /** Personal data must not land where everyone can read it: refuse public targets unless allowed. */
-export async function guardVisibility(config: Config, context: ActionContext): Promise<void> {
-  if (config.destination === 'none' || config.allowPublicRepo) return;
-  const target = config.destination === 'repo' ? config.storageRepo : context.repository;
-  let visibility: 'public' | 'private' | 'internal' | undefined;
+export async function guardVisibility(
+  config: Config,
+  context: ActionContext,
+  github: GitHubClients,
+  logger: Logger,
+): Promise<void> {
+  if (config.destination === 'none') return;
+  const target = config.destination === 'repo' ? formatRepoName(config.storageRepo) : context.repository;
+  let visibility: RepoVisibility | undefined;
   if (config.destination === 'artifact' && context.repositoryPrivate !== undefined) {
     visibility = context.repositoryPrivate ? 'private' : 'public';
   } else {
-    const token =
-      config.destination === 'repo' ? (config.storageToken ?? config.githubToken) : config.githubToken;
-    if (!token) return;
-    visibility = (await getRepoVisibility(createOctokit({ token, baseUrl: context.apiUrl }), target))
-      .visibility;
+    const octokit = config.destination === 'repo' ? github.storage : github.workflow;
+    if (!octokit) return; // without a token the visibility cannot be read
+    visibility = (await getRepoVisibility(octokit, target)).visibility;
   }
   assertNotPublic({
     repoFullName: target,
     visibility,
     allowPublic: config.allowPublicRepo,
     purpose: config.destination,
+    logger,
   });
 }
+
+/** Repo mode keeps its state in the storage repository (written with the data) and in the cache. */
+function storageTarget(config: Config, github: GitHubClients, logger: Logger): StorageTarget {
+  // config.ts refuses destination: repo without a token that can write there.
+  if (!github.storage) throw new Error('destination: repo without a storage client');
+  return {
+    octokit: github.storage,
+    ...config.storageRepo,
+    branch: config.storageBranch,
+    storagePath: config.storagePath,
+    logger,
+  };
+}
+
+/** The stores the action keeps state in. */
+export type ActionStateSource = 'repo' | 'cache';
 
 /** Repo mode reads the committed state first; the Actions cache is always kept too, for speed. */
 export function stateStores(
   config: Config,
   context: ActionContext,
+  github: GitHubClients,
   account: string,
   logger: Logger,
-): StateStore[] {
-  const stores: StateStore[] = [];
-  if (config.destination === 'repo') {
-    stores.push(
-      new RepoStateStore({
-        octokit: createOctokit({
-          token: (config.storageToken ?? config.githubToken)!,
-          baseUrl: context.apiUrl,
-        }),
-        ...splitRepoFullName(config.storageRepo),
-        ...(config.storageBranch ? { branch: config.storageBranch } : {}),
-        storagePath: config.storagePath,
-        logger,
-      }),
-    );
-  }
+): StateStore<ActionStateSource>[] {
+  const stores: StateStore<ActionStateSource>[] = [];
+  if (config.destination === 'repo') stores.push(new RepoStateStore(storageTarget(config, github, logger)));
   stores.push(
     new CacheStateStore({
       stateKey: config.stateKey,
@@ -74,7 +84,12 @@ export function stateStores(
   return stores;
 }
 
-export function makeSink(config: Config, context: ActionContext, logger: Logger): Sink {
+export function makeSink(
+  config: Config,
+  context: ActionContext,
+  github: GitHubClients,
+  logger: Logger,
+): Sink {
   switch (config.destination) {
     case 'artifact':
       return new ArtifactSink({
@@ -85,18 +100,8 @@ export function makeSink(config: Config, context: ActionContext, logger: Logger)
         runId: context.runId,
         logger,
       });
-    case 'repo': {
-      return new RepoSink({
-        octokit: createOctokit({
-          token: (config.storageToken ?? config.githubToken)!,
-          baseUrl: context.apiUrl,
-        }),
-        ...splitRepoFullName(config.storageRepo),
-        branch: config.storageBranch,
-        storagePath: config.storagePath,
-        logger,
-      });
-    }
+    case 'repo':
+      return new RepoSink(storageTarget(config, github, logger));
     case 'none':
       return new NoneSink();
   }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import type { ActionStateSource } from './destination.ts';
 
 export interface RunOutputs {
   events: number;
@@ -10,7 +11,8 @@ export interface RunOutputs {
   commitSha?: string;
   morePending: boolean;
   authFailed: boolean;
-  stateSource: 'repo' | 'cache' | 'none';
+  /** Which store the state was restored from. */
+  stateSource: ActionStateSource | 'none';
 }
 
 /** Every output is set on every run, so workflow expressions never see an undefined one. */

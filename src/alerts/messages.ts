@@ -2,9 +2,6 @@ import type { Feed } from '../onepassword/feeds.ts';
 import { alertMarker, kindMarker } from './alert.ts';
 import type { Alert, AlertKind } from './alert.ts';
 
-export { tokenExpiry, TOKEN_EXPIRY_WARNING_DAYS } from './token-expiry.ts';
-export type { TokenExpiry } from './token-expiry.ts';
-
 /**
  * Facts every alert may mention. Builders copy only the fields they know, and none of them takes
  * the token: an issue body cannot leak what it was never given.

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
+import { parseRetryAfter } from '../validate/retry-after.ts';
 import { httpStatusOf, responseHeadersOf } from './request-error.ts';
 
 export interface RateLimitRetryOptions {
@@ -56,13 +57,4 @@ export function rateLimitWaitMs(error: unknown, nowMs: number): number | undefin
     return SECONDARY_LIMIT_DEFAULT_WAIT_MS;
   }
   return undefined; // a plain 403: missing permission, not worth waiting for
-}
-
-/** `Retry-After` is either seconds or an HTTP date. */
-function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

@@ -1,18 +1,9 @@
-import { ExportError, InputError } from '../errors.ts';
+import { ExportError } from '../errors.ts';
+import { parseRepoName, type RepoName } from '../validate/repo-name.ts';
 import type { Octokit } from './octokit.ts';
 import { describeGitHubError, httpStatusOf } from './request-error.ts';
 
-export interface RepoName {
-  owner: string;
-  repo: string;
-}
-
-/** `owner/name` into its parts; `input` names the option it came from for the error message. */
-export function splitRepoFullName(fullName: string, input = 'storage-repo'): RepoName {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(fullName.trim());
-  if (!match) throw new InputError(input, `"${fullName}" is not of the form owner/name`);
-  return { owner: match[1]!, repo: match[2]! };
-}
+export type { RepoName };
 
 export type RepoVisibility = 'public' | 'private' | 'internal';
 
@@ -24,7 +15,7 @@ export interface RepoInfo {
 
 /** Visibility and default branch of `owner/name` (needs only metadata read access). */
 export async function getRepoVisibility(octokit: Octokit, fullName: string): Promise<RepoInfo> {
-  const { owner, repo } = splitRepoFullName(fullName);
+  const { owner, repo } = parseRepoName(fullName);
   try {
     const { data } = await octokit.rest.repos.get({ owner, repo });
     // GitHub Enterprise Server may omit `visibility`; `private` is always there.

@@ -10,8 +10,10 @@ import type { ApiVersion, Feed } from './feeds.ts';
 import { feedPath, FEEDS } from './feeds.ts';
 import { RateBudget } from './rate-budget.ts';
 import type { RetryableFailure, RetryOptions } from './retry.ts';
-import { formatDuration } from '../duration.ts';
-import { exhaustedError, parseRetryAfter, RetryPolicy } from './retry.ts';
+import { formatDuration } from '../time/duration.ts';
+import { exhaustedError, RetryPolicy } from './retry.ts';
+import { parseRetryAfter } from '../validate/retry-after.ts';
+import { tokenShapeProblem } from '../validate/token.ts';
 import { parseIntrospection, parsePageResponse } from './responses.ts';
 import type { Introspection, PageRequest, PageResponse } from './types.ts';
 
@@ -72,10 +74,8 @@ export class EventsClient {
   private readonly counts = new Map<StatsKey, RequestStats>();
 
   constructor(options: EventsClientOptions) {
-    if (options.token.trim() === '') throw new InputError('token', 'the token is empty');
-    if (!/^[\x21-\x7e]+$/.test(options.token)) {
-      throw new InputError('token', 'the token contains spaces, line breaks or non-ASCII characters');
-    }
+    const problem = tokenShapeProblem(options.token);
+    if (problem) throw new InputError('token', problem);
     this.serverUrl = options.serverUrl.replace(/\/+$/, '');
     this.token = options.token;
     this.clock = options.clock ?? systemClock;

@@ -1,4 +1,4 @@
-import { formatDuration } from '../duration.ts';
+import { formatDuration } from '../time/duration.ts';
 import { ExportError } from '../errors.ts';
 
 /**
@@ -36,20 +36,6 @@ export const DEFAULT_RETRY = {
 /** Statuses that say "try again later": rate limiting and server errors. 4xx other than 429 never heal. */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status <= 599);
-}
-
-/**
- * `Retry-After` as milliseconds from `nowMs`: either delay-seconds or an HTTP-date. Undefined when
- * absent or unreadable; never negative.
- */
-export function parseRetryAfter(header: string | string[] | undefined, nowMs: number): number | undefined {
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
-  if (value === undefined || value === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  // An HTTP-date always names a day and month; this keeps Date.parse from reading `-5` as a year.
-  if (!/[a-z]{3}/i.test(value)) return undefined;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
 export class RetryPolicy {

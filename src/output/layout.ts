@@ -22,8 +22,14 @@ export function partFileName(runId: string, runAttempt: string, seq: number, for
   return `part-${runId}-${runAttempt}-${String(seq).padStart(4, '0')}.${FILE_EXTENSIONS[format]}`;
 }
 
+/** Folder of the run manifests, beside the feed folders. */
+export const MANIFESTS_DIR = '_manifests';
+
+/** The state document, where a destination keeps it beside the data (repo mode, S3, the artifact). */
+export const STATE_FILE = '_state/state.json';
+
 export function manifestPath(runId: string, runAttempt: string): string {
-  return `_manifests/${runId}-${runAttempt}.json`;
+  return `${MANIFESTS_DIR}/${runId}-${runAttempt}.json`;
 }
 
 const SAFE_NAME_PART = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;

@@ -36,7 +36,7 @@ import { FORMATS, type Format, type WrittenFile } from './files.ts';
 import { assertSafeNamePart, partFileName, partitionDir } from './layout.ts';
 import { NdjsonFileWriter } from './ndjson-writer.ts';
 import { ParquetFileWriter } from './parquet-writer.ts';
-import { parseRfc3339Micros, utcDateOfMicros } from './timestamp.ts';
+import { parseRfc3339Micros, utcDateOfMicros } from '../time/rfc3339.ts';
 
 export interface RunWriterOptions {
   outDir: string;

@@ -20,7 +20,7 @@
  *   below the microsecond (truncated) are only in the NDJSON.
  */
 import type { Feed } from '../onepassword/feeds.ts';
-import { formatMicrosUtc, parseRfc3339Micros } from './timestamp.ts';
+import { formatMicrosUtc, parseRfc3339Micros } from '../time/rfc3339.ts';
 
 export type ColumnType = 'string' | 'timestamp' | 'int64' | 'double';
 

@@ -5,6 +5,7 @@ import { ExportError } from '../errors.ts';
 import { resolveBranch } from '../github/repository.ts';
 import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
 import { repoStatePath, storageFilePath, type StorageTarget } from '../github/storage-layout.ts';
+import { belongsTo } from '../state/document.ts';
 import { serializeStateDocument } from '../state/parse.ts';
 import { RepoStateStore } from '../state/repo-store.ts';
 import { GitData, isEmptyRepository, isRefRace } from './git-data.ts';
@@ -129,7 +130,7 @@ export class RepoSink implements Sink {
     );
     if (!current) return;
     const ours = delivery.state;
-    if (current.account !== ours.account || current.server !== ours.server) {
+    if (!belongsTo(current, ours)) {
       throw new ExportError(
         'delivery',
         `${this.target}:${statePath} holds the export of account ${current.account} at ${current.server}, not ` +

@@ -28,3 +28,14 @@ export interface FeedState {
 
 /** How many recent uuids a feed keeps: two full pages covers any overlap a resumed cursor can cause. */
 export const RECENT_UUIDS_LIMIT = 2000;
+
+/** Who a state document belongs to: its cursors only mean something to that account and server. */
+export interface StateOwner {
+  account: string;
+  server: string;
+}
+
+/** True when `doc` was written for `owner` (the one rule every store and sink applies). */
+export function belongsTo(doc: StateOwner, owner: StateOwner): boolean {
+  return doc.account === owner.account && doc.server === owner.server;
+}

@@ -1,5 +1,5 @@
 import type { ApiVersion, Feed } from '../onepassword/feeds.ts';
-import { RECENT_UUIDS_LIMIT } from './document.ts';
+import { belongsTo, RECENT_UUIDS_LIMIT } from './document.ts';
 import type { FeedState, StateDocument } from './document.ts';
 
 /**
@@ -41,10 +41,7 @@ export interface StateUpdate {
  * A previous document of another account or server is not carried over: its cursors mean nothing here.
  */
 export function nextState(previous: StateDocument | undefined, update: StateUpdate): StateDocument {
-  const carried =
-    previous !== undefined && previous.account === update.account && previous.server === update.server
-      ? previous.feeds
-      : {};
+  const carried = previous !== undefined && belongsTo(previous, update) ? previous.feeds : {};
   const feeds: Partial<Record<Feed, FeedState>> = { ...carried };
   for (const [feed, feedUpdate] of Object.entries(update.feeds) as [Feed, FeedUpdate][]) {
     const before = carried[feed];

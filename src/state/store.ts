@@ -12,23 +12,26 @@ export type StateStoreName = 'cache' | 'repo' | 'file';
  *
  * `save` never throws for a failed write: it reports `{ saved: false, detail }` and the caller warns.
  */
-export interface StateStore {
-  readonly name: StateStoreName;
+export interface StateStore<Name extends StateStoreName = StateStoreName> {
+  readonly name: Name;
   load(): Promise<StateDocument | undefined>;
   save(doc: StateDocument): Promise<{ saved: boolean; detail: string }>;
 }
 
-export interface RestoredState {
+export interface RestoredState<Name extends StateStoreName = StateStoreName> {
   doc?: StateDocument;
-  source: StateStoreName | 'none';
+  source: Name | 'none';
 }
 
 /**
  * Loads every store and keeps the newest document by `updatedAt`. The repository copy wins a tie
  * (it is committed together with the data, so it is the exact one); otherwise the earlier store wins.
  */
-export async function restoreState(stores: readonly StateStore[], logger: Logger): Promise<RestoredState> {
-  let best: RestoredState = { source: 'none' };
+export async function restoreState<Name extends StateStoreName>(
+  stores: readonly StateStore<Name>[],
+  logger: Logger,
+): Promise<RestoredState<Name>> {
+  let best: RestoredState<Name> = { source: 'none' };
   for (const store of stores) {
     const doc = await store.load();
     if (doc === undefined) {
@@ -50,7 +53,7 @@ function isBetter(
   candidate: StateDocument,
   candidateSource: StateStoreName,
   current: StateDocument,
-  currentSource: RestoredState['source'],
+  currentSource: StateStoreName | 'none',
 ): boolean {
   const difference = Date.parse(candidate.updatedAt) - Date.parse(current.updatedAt);
   if (difference !== 0) return difference > 0;

@@ -1,5 +1,3 @@
-import { parseRfc3339Micros } from './output/timestamp.ts';
-
 /** Durations as users write them in inputs and flags: `90s`, `45m`, `36h`, `7d` (one unit, whole numbers). */
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const DURATION = /^(\d+)\s*([smhd])$/;
@@ -22,10 +20,4 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor((totalMinutes % 1_440) / 60);
   const minutes = totalMinutes % 60;
   return days > 0 ? `${days}d ${hours}h` : `${hours}h ${String(minutes).padStart(2, '0')}m`;
-}
-
-/** An RFC 3339 date-time with an offset (`Z` or `±hh:mm`), as the Events API takes it, to the millisecond. */
-export function parseRfc3339(text: string): Date | undefined {
-  const micros = parseRfc3339Micros(text.trim());
-  return micros === null ? undefined : new Date(Number(micros / 1000n));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMicrosUtc, parseRfc3339Micros, utcDateOfMicros } from '../src/output/timestamp.ts';
+import { formatMicrosUtc, parseRfc3339Micros, utcDateOfMicros } from '../src/time/rfc3339.ts';
 import { isoWithOffset, random } from './fixtures/output/events.ts';
 import { expectedMicros } from './fixtures/output/readback.ts';
 

@@ -5,18 +5,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { systemClock } from './clock.ts';
-import { ConfigErrors, parseConfig } from './config.ts';
-import { formatDuration } from './duration.ts';
-import { ExportError, InputError, isExportError } from './errors.ts';
-import { decideFeeds, exportToFiles, nextStateDocument } from './export.ts';
-import { EventsClient } from './onepassword/client.ts';
-import { RateBudget } from './onepassword/rate-budget.ts';
-import { resolveServerUrl } from './onepassword/server-url.ts';
-import { decodeTokenClaims } from './onepassword/token.ts';
-import { FileStateStore } from './state/file-store.ts';
-import { StderrProgress } from './cli/progress.ts';
-import { VERSION } from './version.ts';
+import { systemClock } from '../clock.ts';
+import { ConfigErrors, parseConfig } from '../config.ts';
+import { InputError, isExportError } from '../errors.ts';
+import { INPUT, INPUT_DEFAULTS, type InputName } from '../inputs.ts';
+import { DEFAULT_SERVER_URL, resolveServerUrl } from '../onepassword/server-url.ts';
+import { STATE_FILE } from '../output/layout.ts';
+import { assertSomeFeed, openSession, runExport, usableState } from '../pipeline.ts';
+import { FileStateStore } from '../state/file-store.ts';
+import { formatDuration } from '../time/duration.ts';
+import { VERSION } from '../version.ts';
+import { StderrProgress } from './progress.ts';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2, auth: 3 } as const;
 
@@ -27,22 +26,23 @@ The token is read from the OP_EVENTS_TOKEN environment variable or from --token-
 it would land in your shell history).
 
 Options:
-  --server-url URL      Events API base URL (default: the host in the token, else https://events.1password.com)
+  --server-url URL      Events API base URL (default: the host in the token, else ${DEFAULT_SERVER_URL})
   --token-file PATH     read the token from this file instead of OP_EVENTS_TOKEN
-  --events LIST         comma list of signinattempts, itemusages, auditevents, or auto (default: auto)
-  --formats LIST        comma list of parquet, ndjson (default: parquet)
+  --events LIST         comma list of signinattempts, itemusages, auditevents, or auto (default: ${INPUT_DEFAULTS.events})
+  --formats LIST        comma list of parquet, ndjson (default: ${INPUT_DEFAULTS.formats})
   --out DIR             output directory (default: ./1password-events)
-  --state-file PATH     state document to resume from and update (default: <out>/_state/state.json)
-  --start-time TIME     where a feed without saved state starts: RFC 3339 or 90m, 36h, 7d (default: 120d)
+  --state-file PATH     state document to resume from and update (default: <out>/${STATE_FILE})
+  --start-time TIME     where a feed without saved state starts: RFC 3339 or 90m, 36h, 7d (default: ${INPUT_DEFAULTS['start-time']})
   --max-duration DUR    stop pulling after this long (e.g. 45m) and save progress (default: no limit)
-  --api-version V       v1 or v2 (default: v2)
+  --api-version V       v1 or v2 (default: ${INPUT_DEFAULTS['api-version']})
   --run-id ID           label of this run in file names (default: the current time)
   -h, --help            show this help
   --version             print the version
 
 Exit codes: 0 done, 2 bad input, 3 authentication failure, 1 anything else.`;
 
-const FLAG_OF_INPUT: Record<string, string> = {
+/** The flag (or variable) that sets each input the CLI uses; the other inputs keep their defaults. */
+const FLAG_OF_INPUT: Partial<Record<InputName, string>> = {
   token: 'OP_EVENTS_TOKEN / --token-file',
   'server-url': '--server-url',
   events: '--events',
@@ -52,6 +52,9 @@ const FLAG_OF_INPUT: Record<string, string> = {
   'api-version': '--api-version',
   'output-dir': '--out',
 };
+
+/** Where a terminal user gets the token from; config.ts only says what is wrong. */
+const TOKEN_HINT = 'set OP_EVENTS_TOKEN or pass --token-file PATH';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -114,7 +117,7 @@ export async function main(
     }
   }
 
-  const inputs: Record<string, string | undefined> = {
+  const inputs: Partial<Record<InputName, string>> = {
     token,
     'server-url': flags['server-url'],
     events: flags.events,
@@ -139,71 +142,41 @@ export async function main(
     const errors =
       error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;
     if (!errors) throw error;
-    for (const e of errors)
-      say(
-        `error: ${e.message.replace(`Invalid ${e.input}:`, `Invalid ${FLAG_OF_INPUT[e.input] ?? e.input}:`)}`,
-      );
+    for (const e of errors) say(`error: ${describeInputError(e)}`);
     return EXIT.badInput;
   }
 
   const progress = new StderrProgress(io.stderr);
   const logger = progress.logger();
   try {
-    const client = new EventsClient({
-      serverUrl: server,
-      token: config.token,
-      clock,
-      budget: new RateBudget({ clock }),
-      logger,
-    });
-    const introspection = await client.introspect();
-    const { feeds, missing } = decideFeeds(config.events, introspection.features);
-    if (missing.length > 0)
+    const session = await openSession(config, server, { clock, logger });
+    if (session.missing.length > 0)
       logger.warning(
-        `the token does not grant ${missing.join(', ')}; exporting ${feeds.join(', ') || 'nothing'}`,
+        `the token does not grant ${session.missing.join(', ')}; exporting ${session.feeds.join(', ') || 'nothing'}`,
       );
-    if (feeds.length === 0) throw new ExportError('scope', 'the token grants none of the requested feeds');
-    const account =
-      introspection.accountUuid ?? decodeTokenClaims(config.token).account ?? introspection.uuid;
+    assertSomeFeed(session);
 
     const store = new FileStateStore(
-      path.resolve(flags['state-file'] ?? path.join(outDir, '_state', 'state.json')),
+      path.resolve(flags['state-file'] ?? path.join(outDir, ...STATE_FILE.split('/'))),
     );
     const loaded = await store.load();
-    const previous = loaded && loaded.server === server && loaded.account === account ? loaded : undefined;
+    const previous = usableState(loaded, session);
     if (loaded && !previous)
       logger.warning(`the state file belongs to another account or server; starting from --start-time`);
 
-    const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : undefined;
-    const { outcomes, written } = await exportToFiles({
-      client,
-      clock,
-      logger,
-      feeds,
-      apiVersion: config.apiVersion,
-      startTime: config.startTime,
+    const { outcomes, written, state } = await runExport(session, config, {
       previous,
       outDir,
       runId,
       runAttempt: '1',
-      formats: config.formats,
-      server,
-      account,
       startedAt,
-      ...(deadline !== undefined ? { deadline } : {}),
+      clock,
+      logger,
       onPage: (p) => progress.update(p),
     });
     progress.done();
     // Files are on disk: the local equivalent of "delivered". Only now does the state move.
-    const saved = await store.save(
-      nextStateDocument(previous, outcomes, {
-        account,
-        server,
-        runLabel: `${runId}-1`,
-        apiVersion: config.apiVersion,
-        now: new Date(clock.now()),
-      }),
-    );
+    const saved = await store.save(state);
     if (!saved.saved) {
       say(
         `error: the files are written but the state file was not (${saved.detail}); the next run would export these events again`,
@@ -234,4 +207,11 @@ export async function main(
     );
     return isExportError(error, 'input') ? EXIT.badInput : EXIT.failure;
   }
+}
+
+/** An input error in the CLI's words: the flag instead of the input name, terminal hints. */
+function describeInputError(error: InputError): string {
+  const flag = FLAG_OF_INPUT[error.input as InputName] ?? error.input;
+  const message = error.message.replace(`Invalid ${error.input}:`, `Invalid ${flag}:`);
+  return error.input === INPUT.token && message.endsWith('missing') ? `${message}; ${TOKEN_HINT}` : message;
 }

@@ -157,3 +157,9 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   const month = mp < 10 ? mp + 3 : mp - 9;
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
+
+/** An RFC 3339 date-time with an offset (`Z` or `±hh:mm`), as the Events API takes it, to the millisecond. */
+export function parseRfc3339(text: string): Date | undefined {
+  const micros = parseRfc3339Micros(text.trim());
+  return micros === null ? undefined : new Date(Number(micros / 1000n));
+}

@@ -1,6 +1,6 @@
 // The CLI's work, bundled as dist/cli-worker.js and run by dist/cli.js in a worker.
-import { main } from './cli.ts';
-import { startHeapGovernor, workerContext } from './capped-worker.ts';
+import { main } from './main.ts';
+import { startHeapGovernor, workerContext } from '../capped-worker.ts';
 
 startHeapGovernor();
 const { argv, stderrIsTTY } = workerContext();

@@ -1,0 +1,47 @@
+/**
+ * Phase 5: deliver the files, then (and only then) move the state forward in every store. A failed
+ * delivery throws before any state is saved, so the next run fetches the same events again.
+ */
+import * as core from '@actions/core';
+import type { ExportResult } from '../pipeline.ts';
+import type { StateDocument } from '../state/document.ts';
+import type { StateStore } from '../state/store.ts';
+import { commitMessage, makeSink } from './destination.ts';
+import type { ActionRun } from './run.ts';
+
+/** Delivers and saves; returns what happened to the files, for the summary. */
+export async function deliverAndSave(
+  run: ActionRun,
+  result: ExportResult,
+  previous: StateDocument | undefined,
+  stores: readonly StateStore[],
+): Promise<string> {
+  const { config, report } = run;
+  const sink = makeSink(config, run.context, run.github, run.logger);
+  const stateChanged = result.outcomes.some((o) => o.cursorAfter !== o.cursorBefore);
+  let detail = 'nothing new to deliver';
+  // Repo mode commits a moved cursor even without events, so the committed state stays exact.
+  if (result.written.length > 0 || (config.destination === 'repo' && stateChanged)) {
+    const delivery = await core.group(`Delivering to ${config.destination}`, () =>
+      sink.deliver({
+        outDir: config.outputDir,
+        files: result.files,
+        state: result.state,
+        message: commitMessage(result.outcomes, run.context),
+        basedOn: previous ? { writtenBy: previous.writtenBy, updatedAt: previous.updatedAt } : undefined,
+      }),
+    );
+    detail = delivery.detail;
+    if (delivery.artifactId !== undefined) report.outputs.artifactId = String(delivery.artifactId);
+    if (delivery.artifactUrl) report.outputs.artifactUrl = delivery.artifactUrl;
+    if (delivery.commitSha) report.outputs.commitSha = delivery.commitSha;
+  }
+  for (const store of stores) {
+    const saved = await store.save(result.state);
+    if (!saved.saved)
+      report.warn(
+        `The state was not saved to the ${store.name} (${saved.detail}). The next run resumes from the previous state and may export this run's events again; drop repeats on uuid.`,
+      );
+  }
+  return detail;
+}
