@@ -1,5 +1,5 @@
 /**
- * Names of everything the run writes under the output directory (CONTRACT.md, "Files"):
+ * Names of everything the run writes under the output directory (README.md, "Files and columns"):
  *
  *   <feed>/date=YYYY-MM-DD/part-<run_id>-<run_attempt>-<seq>.parquet   (and/or .ndjson.gz)
  *   _manifests/<run_id>-<run_attempt>.json
