@@ -56,7 +56,7 @@ export class ActionAlerts {
   }
 
   private get common() {
-    return { ...this.facts, ...(this.account ? { account: this.account } : {}) };
+    return { ...this.facts, account: this.account };
   }
 
   async authFailed(details: {

@@ -47,7 +47,7 @@ export async function exportHistory(
 
 /** Repo mode: the manifests folder; the newest manifest's `finishedAt` dates the last export. */
 async function repoHistory(config: Config, octokit: Octokit): Promise<ExportHistory> {
-  const where = { ...config.storageRepo, ...(config.storageBranch ? { ref: config.storageBranch } : {}) };
+  const where = { ...config.storageRepo, ref: config.storageBranch };
   const { data } = await octokit.rest.repos.getContent({
     ...where,
     path: storageFilePath(config.storagePath, MANIFESTS_DIR),
