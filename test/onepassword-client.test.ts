@@ -177,6 +177,6 @@ describe('EventsClient on the wire', () => {
     expect(() => new EventsClient({ serverUrl: 'http://127.0.0.1:1', token: 'abc\ndef' })).toThrow(
       InputError,
     );
-    expect(() => new EventsClient({ serverUrl: 'http://127.0.0.1:1', token: ' ' })).toThrow(/empty/);
+    expect(() => new EventsClient({ serverUrl: 'http://127.0.0.1:1', token: ' ' })).toThrow(/missing/);
   });
 });
