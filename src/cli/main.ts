@@ -4,57 +4,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.ts';
-import { ConfigErrors, parseConfig } from '../config.ts';
+import { ConfigErrors, parseConfig, type Config } from '../config.ts';
 import { InputError, isExportError } from '../errors.ts';
-import { INPUT, INPUT_DEFAULTS, type InputName } from '../inputs.ts';
-import { DEFAULT_SERVER_URL, resolveServerUrl } from '../onepassword/server-url.ts';
+import { resolveServerUrl } from '../onepassword/server-url.ts';
 import { STATE_FILE } from '../output/layout.ts';
 import { assertSomeFeed, openSession, runExport, usableState } from '../pipeline.ts';
 import { FileStateStore } from '../state/file-store.ts';
 import { formatDuration } from '../time/duration.ts';
 import { VERSION } from '../version.ts';
+import { describeInputError, HELP, inputsOfFlags, parseFlags, type Flags } from './flags.ts';
 import { StderrProgress } from './progress.ts';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2, auth: 3 } as const;
-
-const HELP = `Usage: 1password-events-export [options]
-
-Export 1Password Events API events (sign-in attempts, item usages, audit events) to Parquet/NDJSON.
-The token is read from the OP_EVENTS_TOKEN environment variable or from --token-file (never a flag:
-it would land in your shell history).
-
-Options:
-  --server-url URL      Events API base URL (default: the host in the token, else ${DEFAULT_SERVER_URL})
-  --token-file PATH     read the token from this file instead of OP_EVENTS_TOKEN
-  --events LIST         comma list of signinattempts, itemusages, auditevents, or auto (default: ${INPUT_DEFAULTS.events})
-  --formats LIST        comma list of parquet, ndjson (default: ${INPUT_DEFAULTS.formats})
-  --out DIR             output directory (default: ./1password-events)
-  --state-file PATH     state document to resume from and update (default: <out>/${STATE_FILE})
-  --start-time TIME     where a feed without saved state starts: RFC 3339 or 90m, 36h, 7d (default: ${INPUT_DEFAULTS['start-time']})
-  --max-duration DUR    stop pulling after this long (e.g. 45m) and save progress (default: no limit)
-  --api-version V       v1 or v2 (default: ${INPUT_DEFAULTS['api-version']})
-  --run-id ID           label of this run in file names (default: the current time)
-  -h, --help            show this help
-  --version             print the version
-
-Exit codes: 0 done, 2 bad input, 3 authentication failure, 1 anything else.`;
-
-/** The flag (or variable) that sets each input the CLI uses; the other inputs keep their defaults. */
-const FLAG_OF_INPUT: Partial<Record<InputName, string>> = {
-  token: 'OP_EVENTS_TOKEN / --token-file',
-  'server-url': '--server-url',
-  events: '--events',
-  formats: '--formats',
-  'start-time': '--start-time',
-  'max-duration': '--max-duration',
-  'api-version': '--api-version',
-  'output-dir': '--out',
-};
-
-/** Where a terminal user gets the token from; config.ts only says what is wrong. */
-const TOKEN_HINT = 'set OP_EVENTS_TOKEN or pass --token-file PATH';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -67,31 +29,12 @@ export async function main(
   io: CliIo = { env: process.env, stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   const say = (line: string) => io.stderr.write(`${line}\n`);
-  let flags;
-  try {
-    flags = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'server-url': { type: 'string' },
-        'token-file': { type: 'string' },
-        events: { type: 'string' },
-        formats: { type: 'string' },
-        out: { type: 'string' },
-        'state-file': { type: 'string' },
-        'start-time': { type: 'string' },
-        'max-duration': { type: 'string' },
-        'api-version': { type: 'string' },
-        'run-id': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    }).values;
-  } catch (error) {
-    say(`error: ${(error as Error).message.split('\n')[0]} (see --help)`);
+  const parsed = parseFlags(argv);
+  if ('error' in parsed) {
+    say(`error: ${parsed.error}`);
     return EXIT.badInput;
   }
+  const { flags } = parsed;
   if (flags.help) {
     io.stdout.write(`${HELP}\n`);
     return EXIT.ok;
@@ -101,8 +44,27 @@ export async function main(
     return EXIT.ok;
   }
 
-  const clock = systemClock;
-  const startedAt = new Date(clock.now());
+  const settings = await readSettings(flags, io, say);
+  if (typeof settings === 'number') return settings;
+  return exportCommand(settings, io, say);
+}
+
+/** What one export needs, from the flags and the environment; an exit code after a bad input. */
+interface CliSettings {
+  config: Config;
+  server: string;
+  outDir: string;
+  runId: string;
+  startedAt: Date;
+  stateFile: string;
+}
+
+async function readSettings(
+  flags: Flags,
+  io: CliIo,
+  say: (line: string) => void,
+): Promise<CliSettings | number> {
+  const startedAt = new Date(systemClock.now());
   const outDir = path.resolve(flags.out ?? '1password-events');
   const runId = flags['run-id'] ?? startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   let token = io.env.OP_EVENTS_TOKEN ?? '';
@@ -117,19 +79,8 @@ export async function main(
     }
   }
 
-  const inputs: Partial<Record<InputName, string>> = {
-    token,
-    'server-url': flags['server-url'],
-    events: flags.events,
-    formats: flags.formats,
-    'start-time': flags['start-time'],
-    'max-duration': flags['max-duration'],
-    'api-version': flags['api-version'],
-    'output-dir': outDir,
-    destination: 'none',
-    'alert-issues': 'false',
-  };
-  let config;
+  const inputs = inputsOfFlags(flags, token, outDir);
+  let config: Config;
   let server: string;
   try {
     config = parseConfig(
@@ -146,6 +97,14 @@ export async function main(
     return EXIT.badInput;
   }
 
+  const stateFile = path.resolve(flags['state-file'] ?? path.join(outDir, ...STATE_FILE.split('/')));
+  return { config, server, outDir, runId, startedAt, stateFile };
+}
+
+/** Pull into files, then (only then) save the state file; one line per feed at the end. */
+async function exportCommand(settings: CliSettings, io: CliIo, say: (line: string) => void): Promise<number> {
+  const { config, server, outDir, runId, startedAt } = settings;
+  const clock = systemClock;
   const progress = new StderrProgress(io.stderr);
   const logger = progress.logger();
   try {
@@ -156,9 +115,7 @@ export async function main(
       );
     assertSomeFeed(session);
 
-    const store = new FileStateStore(
-      path.resolve(flags['state-file'] ?? path.join(outDir, ...STATE_FILE.split('/'))),
-    );
+    const store = new FileStateStore(settings.stateFile);
     const loaded = await store.load();
     const previous = usableState(loaded, session);
     if (loaded && !previous)
@@ -207,11 +164,4 @@ export async function main(
     );
     return isExportError(error, 'input') ? EXIT.badInput : EXIT.failure;
   }
-}
-
-/** An input error in the CLI's words: the flag instead of the input name, terminal hints. */
-function describeInputError(error: InputError): string {
-  const flag = FLAG_OF_INPUT[error.input as InputName] ?? error.input;
-  const message = error.message.replace(`Invalid ${error.input}:`, `Invalid ${flag}:`);
-  return error.input === INPUT.token && message.endsWith('missing') ? `${message}; ${TOKEN_HINT}` : message;
 }
