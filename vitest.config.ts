@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every run tests the code as it is now: dist/ (spawned by the action tests) is rebuilt first.
+    globalSetup: ['test/support/build-bundle.ts'],
   },
 });

@@ -2,29 +2,16182 @@ import { createRequire as __createRequire } from 'node:module';
 import { fileURLToPath as __fileURLToPath } from 'node:url';
 import { dirname as __pathDirname } from 'node:path';
 const require = __createRequire(import.meta.url);
-const __filename = __fileURLToPath(import.meta.url);
-const __dirname = __pathDirname(__filename);
-var Xu=Object.create;var ds=Object.defineProperty;var Qu=Object.getOwnPropertyDescriptor;var ed=Object.getOwnPropertyNames;var td=Object.getPrototypeOf,rd=Object.prototype.hasOwnProperty;var D=(t=>typeof require<"u"?require:typeof Proxy<"u"?new Proxy(t,{get:(e,r)=>(typeof require<"u"?require:e)[r]}):t)(function(t){if(typeof require<"u")return require.apply(this,arguments);throw Error('Dynamic require of "'+t+'" is not supported')});var B=(t,e)=>()=>{try{return e||t((e={exports:{}}).exports,e),e.exports}catch(r){throw e=0,r}};var nd=(t,e,r,n)=>{if(e&&typeof e=="object"||typeof e=="function")for(let i of ed(e))!rd.call(t,i)&&i!==r&&ds(t,i,{get:()=>e[i],enumerable:!(n=Qu(e,i))||n.enumerable});return t};var ls=(t,e,r)=>(r=t!=null?Xu(td(t)):{},nd(e||!t||!t.__esModule?ds(r,"default",{value:t,enumerable:!0}):r,t));var Dc=B((vx,Mc)=>{"use strict";var Cm=new Set([200,203,204,206,300,301,308,404,405,410,414,501]),km=new Set([200,203,204,300,301,302,303,307,308,404,405,410,414,501]),Lm=new Set([500,502,503,504]),Nm={date:!0,connection:!0,"keep-alive":!0,"proxy-authenticate":!0,"proxy-authorization":!0,te:!0,trailer:!0,"transfer-encoding":!0,upgrade:!0},Bm={"content-length":!0,"content-encoding":!0,"transfer-encoding":!0,"content-range":!0};function fe(t){let e=parseInt(t,10);return isFinite(e)?e:0}function Um(t){return t?Lm.has(t.status):!0}function oi(t){let e={};if(!t)return e;let r=t.trim().split(/,/);for(let n of r){let[i,s]=n.split(/=/,2);e[i.trim()]=s===void 0?!0:s.trim().replace(/^"|"$/g,"")}return e}function Mm(t){let e=[];for(let r in t){let n=t[r];e.push(n===!0?r:r+"="+n)}if(e.length)return e.join(", ")}Mc.exports=class{constructor(e,r,{shared:n,cacheHeuristic:i,immutableMinTimeToLive:s,ignoreCargoCult:o,_fromObject:a}={}){if(a){this._fromObject(a);return}if(!r||!r.headers)throw Error("Response headers missing");this._assertRequestHasHeaders(e),this._responseTime=this.now(),this._isShared=n!==!1,this._ignoreCargoCult=!!o,this._cacheHeuristic=i!==void 0?i:.1,this._immutableMinTtl=s!==void 0?s:24*3600*1e3,this._status="status"in r?r.status:200,this._resHeaders=r.headers,this._rescc=oi(r.headers["cache-control"]),this._method="method"in e?e.method:"GET",this._url=e.url,this._host=e.headers.host,this._noAuthorization=!e.headers.authorization,this._reqHeaders=r.headers.vary?e.headers:null,this._reqcc=oi(e.headers["cache-control"]),this._ignoreCargoCult&&"pre-check"in this._rescc&&"post-check"in this._rescc&&(delete this._rescc["pre-check"],delete this._rescc["post-check"],delete this._rescc["no-cache"],delete this._rescc["no-store"],delete this._rescc["must-revalidate"],this._resHeaders=Object.assign({},this._resHeaders,{"cache-control":Mm(this._rescc)}),delete this._resHeaders.expires,delete this._resHeaders.pragma),r.headers["cache-control"]==null&&/no-cache/.test(r.headers.pragma)&&(this._rescc["no-cache"]=!0)}now(){return Date.now()}storable(){return!!(!this._reqcc["no-store"]&&(this._method==="GET"||this._method==="HEAD"||this._method==="POST"&&this._hasExplicitExpiration())&&km.has(this._status)&&!this._rescc["no-store"]&&(!this._isShared||!this._rescc.private)&&(!this._isShared||this._noAuthorization||this._allowsStoringAuthenticated())&&(this._resHeaders.expires||this._rescc["max-age"]||this._isShared&&this._rescc["s-maxage"]||this._rescc.public||Cm.has(this._status)))}_hasExplicitExpiration(){return!!(this._isShared&&this._rescc["s-maxage"]||this._rescc["max-age"]||this._resHeaders.expires)}_assertRequestHasHeaders(e){if(!e||!e.headers)throw Error("Request headers missing")}satisfiesWithoutRevalidation(e){return!this.evaluateRequest(e).revalidation}_evaluateRequestHitResult(e){return{response:{headers:this.responseHeaders(),status:this._status},revalidation:e}}_evaluateRequestRevalidation(e,r){return{synchronous:r,headers:this.revalidationHeaders(e)}}_evaluateRequestMissResult(e){return{response:void 0,revalidation:this._evaluateRequestRevalidation(e,!0)}}evaluateRequest(e){if(this._assertRequestHasHeaders(e),this._rescc["must-revalidate"])return this._evaluateRequestMissResult(e);if(!this._requestMatches(e,!1))return this._evaluateRequestMissResult(e);let r=oi(e.headers["cache-control"]);return r["no-cache"]||/no-cache/.test(e.headers.pragma)?this._evaluateRequestMissResult(e):r["max-age"]&&this.age()>fe(r["max-age"])?this._evaluateRequestMissResult(e):r["min-fresh"]&&this.maxAge()-this.age()<fe(r["min-fresh"])?this._evaluateRequestMissResult(e):this.stale()?"max-stale"in r&&(r["max-stale"]===!0||r["max-stale"]>this.age()-this.maxAge())?this._evaluateRequestHitResult(void 0):this.useStaleWhileRevalidate()?this._evaluateRequestHitResult(this._evaluateRequestRevalidation(e,!1)):this._evaluateRequestMissResult(e):this._evaluateRequestHitResult(void 0)}_requestMatches(e,r){return!!((!this._url||this._url===e.url)&&this._host===e.headers.host&&(!e.method||this._method===e.method||r&&e.method==="HEAD")&&this._varyMatches(e))}_allowsStoringAuthenticated(){return!!(this._rescc["must-revalidate"]||this._rescc.public||this._rescc["s-maxage"])}_varyMatches(e){if(!this._resHeaders.vary)return!0;let r=this._resHeaders.vary.trim().toLowerCase().split(/\s*,\s*/);for(let n of r){if(n==="*")return!1;let i=Object.prototype.hasOwnProperty.call(e.headers,n)&&e.headers[n],s=Object.prototype.hasOwnProperty.call(this._reqHeaders,n)&&this._reqHeaders[n];if(i!==s)return!1}return!0}_copyWithoutHopByHopHeaders(e){let r={};for(let n in e)Nm[n]||(r[n]=e[n]);if(e.connection){let n=e.connection.trim().split(/\s*,\s*/);for(let i of n)delete r[i]}if(r.warning){let n=r.warning.split(/,/).filter(i=>!/^\s*1[0-9][0-9]/.test(i));n.length?r.warning=n.join(",").trim():delete r.warning}return r}responseHeaders(){let e=this._copyWithoutHopByHopHeaders(this._resHeaders),r=this.age();return r>3600*24&&!this._hasExplicitExpiration()&&this.maxAge()>3600*24&&(e.warning=(e.warning?`${e.warning}, `:"")+'113 - "rfc7234 5.5.4"'),e.age=`${Math.round(r)}`,e.date=new Date(this.now()).toUTCString(),e}status(){return this._status}date(){let e=Date.parse(this._resHeaders.date);return isFinite(e)?e:this._responseTime}age(){let e=this._ageValue(),r=(this.now()-this._responseTime)/1e3;return e+r}_ageValue(){return fe(this._resHeaders.age)}maxAge(){if(!this.storable()||this._rescc["no-cache"]||this._isShared&&this._resHeaders["set-cookie"]&&!this._rescc.public&&!this._rescc.immutable||this._resHeaders.vary==="*")return 0;if(this._isShared){if(this._rescc["proxy-revalidate"])return 0;if(this._rescc["s-maxage"])return fe(this._rescc["s-maxage"])}if(this._rescc["max-age"])return fe(this._rescc["max-age"]);let e=this._rescc.immutable?this._immutableMinTtl:0,r=this.date();if(this._resHeaders.expires){let n=Date.parse(this._resHeaders.expires);return Number.isNaN(n)||n<r?0:Math.max(e,(n-r)/1e3)}if(this._resHeaders["last-modified"]){let n=Date.parse(this._resHeaders["last-modified"]);if(isFinite(n)&&r>n)return Math.max(e,(r-n)/1e3*this._cacheHeuristic)}return e}timeToLive(){let e=this.maxAge()-this.age(),r=e+fe(this._rescc["stale-if-error"]),n=e+fe(this._rescc["stale-while-revalidate"]);return Math.round(Math.max(0,e,r,n)*1e3)}stale(){return this.maxAge()<=this.age()}_useStaleIfError(){return this.maxAge()+fe(this._rescc["stale-if-error"])>this.age()}useStaleWhileRevalidate(){let e=fe(this._rescc["stale-while-revalidate"]);return e>0&&this.maxAge()+e>this.age()}static fromObject(e){return new this(void 0,void 0,{_fromObject:e})}_fromObject(e){if(this._responseTime)throw Error("Reinitialized");if(!e||e.v!==1)throw Error("Invalid serialization");this._responseTime=e.t,this._isShared=e.sh,this._cacheHeuristic=e.ch,this._immutableMinTtl=e.imm!==void 0?e.imm:24*3600*1e3,this._ignoreCargoCult=!!e.icc,this._status=e.st,this._resHeaders=e.resh,this._rescc=e.rescc,this._method=e.m,this._url=e.u,this._host=e.h,this._noAuthorization=e.a,this._reqHeaders=e.reqh,this._reqcc=e.reqcc}toObject(){return{v:1,t:this._responseTime,sh:this._isShared,ch:this._cacheHeuristic,imm:this._immutableMinTtl,icc:this._ignoreCargoCult,st:this._status,resh:this._resHeaders,rescc:this._rescc,m:this._method,u:this._url,h:this._host,a:this._noAuthorization,reqh:this._reqHeaders,reqcc:this._reqcc}}revalidationHeaders(e){this._assertRequestHasHeaders(e);let r=this._copyWithoutHopByHopHeaders(e.headers);if(delete r["if-range"],!this._requestMatches(e,!0)||!this.storable())return delete r["if-none-match"],delete r["if-modified-since"],r;if(this._resHeaders.etag&&(r["if-none-match"]=r["if-none-match"]?`${r["if-none-match"]}, ${this._resHeaders.etag}`:this._resHeaders.etag),r["accept-ranges"]||r["if-match"]||r["if-unmodified-since"]||this._method&&this._method!="GET"){if(delete r["if-modified-since"],r["if-none-match"]){let i=r["if-none-match"].split(/,/).filter(s=>!/^\s*W\//.test(s));i.length?r["if-none-match"]=i.join(",").trim():delete r["if-none-match"]}}else this._resHeaders["last-modified"]&&!r["if-modified-since"]&&(r["if-modified-since"]=this._resHeaders["last-modified"]);return r}revalidatedPolicy(e,r){if(this._assertRequestHasHeaders(e),this._useStaleIfError()&&Um(r))return{policy:this,modified:!1,matches:!0};if(!r||!r.headers)throw Error("Response headers missing");let n=!1;r.status!==void 0&&r.status!=304?n=!1:r.headers.etag&&!/^\s*W\//.test(r.headers.etag)?n=this._resHeaders.etag&&this._resHeaders.etag.replace(/^\s*W\//,"")===r.headers.etag:this._resHeaders.etag&&r.headers.etag?n=this._resHeaders.etag.replace(/^\s*W\//,"")===r.headers.etag.replace(/^\s*W\//,""):this._resHeaders["last-modified"]?n=this._resHeaders["last-modified"]===r.headers["last-modified"]:!this._resHeaders.etag&&!this._resHeaders["last-modified"]&&!r.headers.etag&&!r.headers["last-modified"]&&(n=!0);let i={shared:this._isShared,cacheHeuristic:this._cacheHeuristic,immutableMinTimeToLive:this._immutableMinTtl,ignoreCargoCult:this._ignoreCargoCult};if(!n)return{policy:new this.constructor(e,r,i),modified:r.status!=304,matches:!1};let s={};for(let a in this._resHeaders)s[a]=a in r.headers&&!Bm[a]?r.headers[a]:this._resHeaders[a];let o=Object.assign({},r,{status:this._status,method:this._method,headers:s});return{policy:new this.constructor(e,o,i),modified:!1,matches:!0}}}});var Ri=B((jA,df)=>{"use strict";var Si=class{constructor(e={}){if(!(e.maxSize&&e.maxSize>0))throw new TypeError("`maxSize` must be a number greater than 0");this.maxSize=e.maxSize,this.onEviction=e.onEviction,this.cache=new Map,this.oldCache=new Map,this._size=0}_set(e,r){if(this.cache.set(e,r),this._size++,this._size>=this.maxSize){if(this._size=0,typeof this.onEviction=="function")for(let[n,i]of this.oldCache.entries())this.onEviction(n,i);this.oldCache=this.cache,this.cache=new Map}}get(e){if(this.cache.has(e))return this.cache.get(e);if(this.oldCache.has(e)){let r=this.oldCache.get(e);return this.oldCache.delete(e),this._set(e,r),r}}set(e,r){return this.cache.has(e)?this.cache.set(e,r):this._set(e,r),this}has(e){return this.cache.has(e)||this.oldCache.has(e)}peek(e){if(this.cache.has(e))return this.cache.get(e);if(this.oldCache.has(e))return this.oldCache.get(e)}delete(e){let r=this.cache.delete(e);return r&&this._size--,this.oldCache.delete(e)||r}clear(){this.cache.clear(),this.oldCache.clear(),this._size=0}*keys(){for(let[e]of this)yield e}*values(){for(let[,e]of this)yield e}*[Symbol.iterator](){for(let e of this.cache)yield e;for(let e of this.oldCache){let[r]=e;this.cache.has(r)||(yield e)}}get size(){let e=0;for(let r of this.oldCache.keys())this.cache.has(r)||e++;return Math.min(this._size+e,this.maxSize)}};df.exports=Si});var Ii=B((zA,lf)=>{"use strict";lf.exports=t=>{if(t.listenerCount("error")!==0)return t;t.__destroy=t._destroy,t._destroy=(...r)=>{let n=r.pop();t.__destroy(...r,async i=>{await Promise.resolve(),n(i)})};let e=r=>{Promise.resolve().then(()=>{t.emit("error",r)})};return t.once("error",e),Promise.resolve().then(()=>{t.off("error",e)}),t}});var Ce=B((HA,_f)=>{"use strict";var{isIP:By}=D("net"),{URL:Pi}=D("url"),Uy=D("events"),My=D("tls"),Dy=D("http2"),vy=Ri(),hf=Ii(),G=Symbol("currentStreamCount"),pf=Symbol("request"),Y=Symbol("cachedOriginSet"),Ee=Symbol("gracefullyClosing"),jr=Symbol("length"),mf=["createConnection","maxDeflateDynamicTableSize","maxSettings","maxSessionMemory","maxHeaderListPairs","maxOutstandingPings","maxReservedRemoteStreams","maxSendHeaderBlockLength","paddingStrategy","peerMaxConcurrentStreams","settings","family","localAddress","rejectUnauthorized","pskCallback","minDHSize","path","socket","ca","cert","sigalgs","ciphers","clientCertEngine","crl","dhparam","ecdhCurve","honorCipherOrder","key","privateKeyEngine","privateKeyIdentifier","maxVersion","minVersion","pfx","secureOptions","secureProtocol","sessionIdContext","ticketKeys"],Fy=(t,e,r)=>{let n=0,i=t.length;for(;n<i;){let s=n+i>>>1;r(t[s],e)?n=s+1:i=s}return n},$y=(t,e)=>t.remoteSettings.maxConcurrentStreams>e.remoteSettings.maxConcurrentStreams,Oi=(t,e)=>{for(let r=0;r<t.length;r++){let n=t[r];n[Y].length>0&&n[Y].length<e[Y].length&&n[Y].every(i=>e[Y].includes(i))&&n[G]+e[G]<=e.remoteSettings.maxConcurrentStreams&&gf(n)}},yf=(t,e)=>{for(let r=0;r<t.length;r++){let n=t[r];if(e[Y].length>0&&e[Y].length<n[Y].length&&e[Y].every(i=>n[Y].includes(i))&&e[G]+n[G]<=n.remoteSettings.maxConcurrentStreams)return gf(e),!0}return!1},gf=t=>{t[Ee]=!0,t[G]===0&&t.close()},Xe=class t extends Uy{constructor({timeout:e=0,maxSessions:r=Number.POSITIVE_INFINITY,maxEmptySessions:n=10,maxCachedTlsSessions:i=100}={}){super(),this.sessions={},this.queue={},this.timeout=e,this.maxSessions=r,this.maxEmptySessions=n,this._emptySessionCount=0,this._sessionCount=0,this.settings={enablePush:!1,initialWindowSize:1024*1024*32},this.tlsSessionCache=new vy({maxSize:i})}get protocol(){return"https:"}normalizeOptions(e){let r="";for(let n=0;n<mf.length;n++){let i=mf[n];r+=":",e&&e[i]!==void 0&&(r+=e[i])}return r}_processQueue(){if(this._sessionCount>=this.maxSessions){this.closeEmptySessions(this.maxSessions-this._sessionCount+1);return}for(let e in this.queue)for(let r in this.queue[e]){let n=this.queue[e][r];n.completed||(n.completed=!0,n())}}_isBetterSession(e,r){return e>r}_accept(e,r,n,i){let s=0;for(;s<r.length&&e[G]<e.remoteSettings.maxConcurrentStreams;)r[s].resolve(e),s++;r.splice(0,s),r.length>0&&(this.getSession(n,i,r),r.length=0)}getSession(e,r,n){return new Promise((i,s)=>{Array.isArray(n)&&n.length>0?(n=[...n],i()):n=[{resolve:i,reject:s}];try{if(typeof e=="string")e=new Pi(e);else if(!(e instanceof Pi))throw new TypeError("The `origin` argument needs to be a string or an URL object");if(r){let{servername:u}=r,{hostname:d}=e;if(u&&d!==u)throw new Error(`Origin ${d} differs from servername ${u}`)}}catch(u){for(let d=0;d<n.length;d++)n[d].reject(u);return}let o=this.normalizeOptions(r),a=e.origin;if(o in this.sessions){let u=this.sessions[o],d=-1,m=-1,h;for(let p=0;p<u.length;p++){let w=u[p],y=w.remoteSettings.maxConcurrentStreams;if(y<d)break;if(!w[Y].includes(a))continue;let g=w[G];g>=y||w[Ee]||w.destroyed||(h||(d=y),this._isBetterSession(g,m)&&(h=w,m=g))}if(h){this._accept(h,n,a,r);return}}if(o in this.queue){if(a in this.queue[o]){this.queue[o][a].listeners.push(...n);return}}else this.queue[o]={[jr]:0};let c=()=>{o in this.queue&&this.queue[o][a]===f&&(delete this.queue[o][a],--this.queue[o][jr]===0&&delete this.queue[o])},f=async()=>{this._sessionCount++;let u=`${a}:${o}`,d=!1,m;try{let h={...r};h.settings===void 0&&(h.settings=this.settings),h.session===void 0&&(h.session=this.tlsSessionCache.get(u));let p=h.createConnection||this.createConnection,w;m=await p.call(this,e,h),m.once("error",_=>{w=_}),h.createConnection=()=>{if(w!==void 0)throw w;return m};let y=Dy.connect(e,h);y[G]=0,y[Ee]=!1;let g=()=>{let{socket:_}=y,b;_.servername===!1?(_.servername=_.remoteAddress,b=y.originSet,_.servername=!1):b=y.originSet;let A=_.getPeerX509Certificate?.();if(!A){let x=_.servername;(x===null||x===!1)&&(_.remoteFamily==="IPv6"?x=`[${_.remoteAddress}]`:x=_.remoteAddress);let I=`https://${x}`;_.remotePort!==null&&_.remotePort!==void 0&&(I+=`:${_.remotePort}`);let C=Pi.parse(I);return C!==null?[C.origin]:[]}return b.filter(x=>{x.startsWith("https://")&&(x=x.slice(8));let I=x.indexOf(":");return I!==-1&&(x=x.slice(0,I)),x[0]==="["&&(x=x.slice(1,-1)),By(x)?A.checkIP(x)!==void 0:A.checkHost(x)!==void 0})},T=()=>y[G]<y.remoteSettings.maxConcurrentStreams;y.socket.once("session",_=>{this.tlsSessionCache.set(u,_)}),y.once("error",_=>{for(let b=0;b<n.length;b++)n[b].reject(_);this.tlsSessionCache.delete(u)}),y.setTimeout(this.timeout,()=>{y.destroy()}),y.once("close",()=>{if(this._sessionCount--,d){this._emptySessionCount--;let _=this.sessions[o];_.length===1?delete this.sessions[o]:_.splice(_.indexOf(y),1)}else{c();let _=new Error("Session closed without receiving a SETTINGS frame");_.code="HTTP2WRAPPER_NOSETTINGS";for(let b=0;b<n.length;b++)n[b].reject(_)}this._processQueue()});let S=()=>{let _=this.queue[o];if(!_)return;let b=y[Y];for(let A=0;A<b.length;A++){let x=b[A];if(x in _){let{listeners:I,completed:C}=_[x],N=0;for(;N<I.length&&T();)I[N].resolve(y),N++;if(_[x].listeners.splice(0,N),_[x].listeners.length===0&&!C&&(delete _[x],--_[jr]===0)){delete this.queue[o];break}if(!T())break}}};y.on("origin",()=>{y[Y]=g()||[],y[Ee]=!1,yf(this.sessions[o],y),!(y[Ee]||!T())&&(S(),T()&&Oi(this.sessions[o],y))}),y.once("remoteSettings",()=>{if(f.destroyed){let _=new Error("Agent has been destroyed");for(let b=0;b<n.length;b++)n[b].reject(_);y.destroy();return}if(y.setLocalWindowSize&&y.setLocalWindowSize(1024*1024*4),y[Y]=g()||[],y.socket.encrypted){let _=y[Y][0];if(_!==a){let b=new Error(`Requested origin ${a} does not match server ${_}`);for(let A=0;A<n.length;A++)n[A].reject(b);y.destroy();return}}c();{let _=this.sessions;if(o in _){let b=_[o];b.splice(Fy(b,y,$y),0,y)}else _[o]=[y]}d=!0,this._emptySessionCount++,this.emit("session",y),this._accept(y,n,a,r),y[G]===0&&this._emptySessionCount>this.maxEmptySessions&&this.closeEmptySessions(this._emptySessionCount-this.maxEmptySessions),y.on("remoteSettings",()=>{T()&&(S(),T()&&Oi(this.sessions[o],y))})}),y[pf]=y.request,y.request=(_,b)=>{if(y[Ee])throw new Error("The session is gracefully closing. No new streams are allowed.");let A=y[pf](_,b);return y.ref(),y[G]++===0&&this._emptySessionCount--,A.once("close",()=>{if(--y[G]===0&&(this._emptySessionCount++,y.unref(),this._emptySessionCount>this.maxEmptySessions||y[Ee])){y.close();return}y.destroyed||y.closed||T()&&!yf(this.sessions[o],y)&&(Oi(this.sessions[o],y),S(),y[G]===0&&this._processQueue())}),A}}catch(h){c(),this._sessionCount--;for(let p=0;p<n.length;p++)n[p].reject(h)}};f.listeners=n,f.completed=!1,f.destroyed=!1,this.queue[o][a]=f,this.queue[o][jr]++,this._processQueue()})}request(e,r,n,i){return new Promise((s,o)=>{this.getSession(e,r,[{reject:o,resolve:a=>{try{let c=a.request(n,i);hf(c),s(c)}catch(c){o(c)}}}])})}async createConnection(e,r){return t.connect(e,r)}static connect(e,r){r.ALPNProtocols=["h2"];let n=e.port||443,i=e.hostname;i[0]==="["&&(i=i.slice(1,-1)),typeof r.servername>"u"&&(r.servername=i);let s=My.connect(n,i,r);return r.socket&&(s._peername={family:void 0,address:void 0,port:n}),hf(s)}closeEmptySessions(e=Number.POSITIVE_INFINITY){let r=0,{sessions:n}=this;for(let i in n){let s=n[i];for(let o=0;o<s.length;o++){let a=s[o];if(a[G]===0&&(r++,a.close(),r>=e))return r}}return r}destroy(e){let{sessions:r,queue:n}=this;for(let i in r){let s=r[i];for(let o=0;o<s.length;o++)s[o].destroy(e)}for(let i in n){let s=n[i];for(let o in s)s[o].destroyed=!0}this.queue={},this.tlsSessionCache.clear()}get emptySessionCount(){return this._emptySessionCount}get pendingSessionCount(){return this._sessionCount-this._emptySessionCount}get sessionCount(){return this._sessionCount}};Xe.kCurrentStreamCount=G;Xe.kGracefullyClosing=Ee;_f.exports={Agent:Xe,globalAgent:new Xe}});var ki=B((VA,wf)=>{"use strict";var{Readable:qy}=D("stream"),Ci=class extends qy{constructor(e,r){super({emitClose:!1,autoDestroy:!0,highWaterMark:r}),this.statusCode=null,this.statusMessage="",this.httpVersion="2.0",this.httpVersionMajor=2,this.httpVersionMinor=0,this.headers={},this.trailers={},this.req=null,this.aborted=!1,this.complete=!1,this.upgrade=null,this.rawHeaders=[],this.rawTrailers=[],this.socket=e,this._dumped=!1}get connection(){return this.socket}set connection(e){this.socket=e}_destroy(e,r){this.readableEnded||(this.aborted=!0),r(),this.req._request.destroy(e)}setTimeout(e,r){return this.req.setTimeout(e,r),this}_dump(){this._dumped||(this._dumped=!0,this.removeAllListeners("data"),this.resume())}_read(){this.req&&this.req._request.resume()}};wf.exports=Ci});var Ef=B((GA,bf)=>{"use strict";bf.exports=(t,e,r)=>{for(let n of r)t.on(n,(...i)=>e.emit(n,...i))}});var Vt=B((WA,xf)=>{"use strict";var ke=(t,e,r)=>{xf.exports[e]=class extends t{constructor(...i){super(typeof r=="string"?r:r(i)),this.name=`${super.name} [${e}]`,this.code=e}}};ke(TypeError,"ERR_INVALID_ARG_TYPE",t=>{let e=t[0].includes(".")?"property":"argument",r=t[1],n=Array.isArray(r);return n&&(r=`${r.slice(0,-1).join(", ")} or ${r.slice(-1)}`),`The "${t[0]}" ${e} must be ${n?"one of":"of"} type ${r}. Received ${typeof t[2]}`});ke(TypeError,"ERR_INVALID_PROTOCOL",t=>`Protocol "${t[0]}" not supported. Expected "${t[1]}"`);ke(Error,"ERR_HTTP_HEADERS_SENT",t=>`Cannot ${t[0]} headers after they are sent to the client`);ke(TypeError,"ERR_INVALID_HTTP_TOKEN",t=>`${t[0]} must be a valid HTTP token [${t[1]}]`);ke(TypeError,"ERR_HTTP_INVALID_HEADER_VALUE",t=>`Invalid value "${t[0]} for header "${t[1]}"`);ke(TypeError,"ERR_INVALID_CHAR",t=>`Invalid character in ${t[0]} [${t[1]}]`);ke(Error,"ERR_HTTP2_NO_SOCKET_MANIPULATION","HTTP/2 sockets should not be directly manipulated (e.g. read and written)")});var Tf=B((KA,Af)=>{"use strict";Af.exports=t=>{switch(t){case":method":case":scheme":case":authority":case":path":return!0;default:return!1}}});var Li=B((JA,Sf)=>{"use strict";var{ERR_INVALID_HTTP_TOKEN:jy}=Vt(),zy=Tf(),Hy=/^[\^`\-\w!#$%&*+.|~]+$/;Sf.exports=t=>{if(typeof t!="string"||!Hy.test(t)&&!zy(t))throw new jy("Header name",t)}});var Ni=B((ZA,Rf)=>{"use strict";var{ERR_HTTP_INVALID_HEADER_VALUE:Vy,ERR_INVALID_CHAR:Gy}=Vt(),Yy=/[^\t\u0020-\u007E\u0080-\u00FF]/;Rf.exports=(t,e)=>{if(typeof e>"u")throw new Vy(e,t);if(Yy.test(e))throw new Gy("header content",t)}});var Of=B((XA,Pf)=>{"use strict";var{ERR_HTTP2_NO_SOCKET_MANIPULATION:If}=Vt(),Wy={has(t,e){let r=t.session===void 0?t:t.session.socket;return e in t||e in r},get(t,e){switch(e){case"on":case"once":case"end":case"emit":case"destroy":return t[e].bind(t);case"writable":case"destroyed":return t[e];case"readable":return t.destroyed?!1:t.readable;case"setTimeout":{let{session:r}=t;return r!==void 0?r.setTimeout.bind(r):t.setTimeout.bind(t)}case"write":case"read":case"pause":case"resume":throw new If;default:{let r=t.session===void 0?t:t.session.socket,n=r[e];return typeof n=="function"?n.bind(r):n}}},getPrototypeOf(t){return t.session!==void 0?Reflect.getPrototypeOf(t.session.socket):Reflect.getPrototypeOf(t)},set(t,e,r){switch(e){case"writable":case"readable":case"destroyed":case"on":case"once":case"end":case"emit":case"destroy":return t[e]=r,!0;case"setTimeout":{let{session:n}=t;return n===void 0?t.setTimeout=r:n.setTimeout=r,!0}case"write":case"read":case"pause":case"resume":throw new If;default:{let n=t.session===void 0?t:t.session.socket;return n[e]=r,!0}}}};Pf.exports=Wy});var Di=B((QA,Uf)=>{"use strict";var{URL:Bi,urlToHttpOptions:Cf}=D("url"),Ky=D("http2"),{Writable:Jy}=D("stream"),{Agent:Zy,globalAgent:Xy}=Ce(),Qy=ki(),eg=Ef(),{ERR_INVALID_ARG_TYPE:zr,ERR_INVALID_PROTOCOL:tg,ERR_HTTP_HEADERS_SENT:kf}=Vt(),rg=Li(),ng=Ni(),ig=Of(),{HTTP2_HEADER_STATUS:Lf,HTTP2_HEADER_METHOD:Nf,HTTP2_HEADER_PATH:Bf,HTTP2_HEADER_AUTHORITY:Gt,HTTP2_METHOD_CONNECT:sg}=Ky.constants,z=Symbol("headers"),Qe=Symbol("origin"),Yt=Symbol("session"),Ui=Symbol("options"),Hr=Symbol("flushedHeaders"),et=Symbol("jobs"),Wt=Symbol("pendingAgentPromise"),Mi=class extends Jy{constructor(e,r,n){if(super({autoDestroy:!1,emitClose:!1}),typeof e=="string"?e=Cf(new Bi(e)):e instanceof Bi?e=Cf(e):e={...e},typeof r=="function"||r===void 0?(n=r,r=e):r=Object.assign(e,r),r.h2session){if(this[Yt]=r.h2session,this[Yt].destroyed)throw new Error("The session has been closed already");this.protocol=this[Yt].socket.encrypted?"https:":"http:"}else if(r.agent===!1)this.agent=new Zy({maxEmptySessions:0});else if(typeof r.agent>"u"||r.agent===null)this.agent=Xy;else if(typeof r.agent.request=="function")this.agent=r.agent;else throw new zr("options.agent",["http2wrapper.Agent-like Object","undefined","false"],r.agent);if(this.agent&&(this.protocol=this.agent.protocol),r.protocol&&r.protocol!==this.protocol)throw new tg(r.protocol,this.protocol);r.port||(r.port=r.defaultPort||this.agent&&this.agent.defaultPort||443),r.host=r.hostname||r.host||"localhost",delete r.hostname;let{timeout:i}=r;r.timeout=void 0,this[z]=Object.create(null),this[et]=[],this[Wt]=void 0,this.socket=null,this.connection=null,this.method=r.method||"GET",this.method==="CONNECT"&&(r.path==="/"||r.path===void 0)||(this.path=r.path),this.res=null,this.aborted=!1,this.reusedSocket=!1;let{headers:s}=r;if(s)for(let a in s)this.setHeader(a,s[a]);r.auth&&!("authorization"in this[z])&&(this[z].authorization="Basic "+Buffer.from(r.auth).toString("base64")),r.session=r.tlsSession,r.path=r.socketPath,this[Ui]=r,this[Qe]=new Bi(`${this.protocol}//${r.servername||r.host}:${r.port}`);let o=r._reuseSocket;o&&(r.createConnection=(...a)=>o.destroyed?this.agent.createConnection(...a):o,this.agent.getSession(this[Qe],this[Ui]).catch(()=>{})),i&&this.setTimeout(i),n&&this.once("response",n),this[Hr]=!1}get method(){return this[z][Nf]}set method(e){e&&(this[z][Nf]=e.toUpperCase())}get path(){let e=this.method==="CONNECT"?Gt:Bf;return this[z][e]}set path(e){if(e){let r=this.method==="CONNECT"?Gt:Bf;this[z][r]=e}}get host(){return this[Qe].hostname}set host(e){}get _mustNotHaveABody(){return this.method==="GET"||this.method==="HEAD"||this.method==="DELETE"}_write(e,r,n){if(this._mustNotHaveABody){n(new Error("The GET, HEAD and DELETE methods must NOT have a body"));return}this.flushHeaders();let i=()=>this._request.write(e,r,n);this._request?i():this[et].push(i)}_final(e){this.flushHeaders();let r=()=>{if(this._mustNotHaveABody||this.method==="CONNECT"){e();return}this._request.end(e)};this._request?r():this[et].push(r)}abort(){this.res&&this.res.complete||(this.aborted||process.nextTick(()=>this.emit("abort")),this.aborted=!0,this.destroy())}async _destroy(e,r){this.res&&this.res._dump(),this._request?this._request.destroy():process.nextTick(()=>{this.emit("close")});try{await this[Wt]}catch(n){this.aborted&&(e=n)}r(e)}async flushHeaders(){if(this[Hr]||this.destroyed)return;this[Hr]=!0;let e=this.method===sg,r=n=>{if(this._request=n,this.destroyed){n.destroy();return}e||eg(n,this,["timeout","continue"]),n.once("error",s=>{this.destroy(s)}),n.once("aborted",()=>{let{res:s}=this;s?(s.aborted=!0,s.emit("aborted"),s.destroy()):this.destroy(new Error("The server aborted the HTTP/2 stream"))});let i=(s,o,a)=>{let c=new Qy(this.socket,n.readableHighWaterMark);this.res=c,c.url=`${this[Qe].origin}${this.path}`,c.req=this,c.statusCode=s[Lf],c.headers=s,c.rawHeaders=a,c.once("end",()=>{c.complete=!0,c.socket=null,c.connection=null}),e?(c.upgrade=!0,this.emit("connect",c,n,Buffer.alloc(0))?this.emit("close"):n.destroy()):(n.on("data",f=>{!c._dumped&&!c.push(f)&&n.pause()}),n.once("end",()=>{this.aborted||c.push(null)}),this.emit("response",c)||c._dump())};n.once("response",i),n.once("headers",s=>this.emit("information",{statusCode:s[Lf]})),n.once("trailers",(s,o,a)=>{let{res:c}=this;if(c===null){i(s,o,a);return}c.trailers=s,c.rawTrailers=a}),n.once("close",()=>{let{aborted:s,res:o}=this;if(o){s&&(o.aborted=!0,o.emit("aborted"),o.destroy());let a=()=>{o.emit("close"),this.destroy(),this.emit("close")};o.readable?o.once("end",a):a();return}if(!this.destroyed){this.destroy(new Error("The HTTP/2 stream has been early terminated")),this.emit("close");return}this.destroy(),this.emit("close")}),this.socket=new Proxy(n,ig);for(let s of this[et])s();this[et].length=0,this.emit("socket",this.socket)};if(!(Gt in this[z])&&!e&&(this[z][Gt]=this[Qe].host),this[Yt])try{r(this[Yt].request(this[z]))}catch(n){this.destroy(n)}else{this.reusedSocket=!0;try{let n=this.agent.request(this[Qe],this[Ui],this[z]);this[Wt]=n,r(await n),this[Wt]=!1}catch(n){this[Wt]=!1,this.destroy(n)}}}get connection(){return this.socket}set connection(e){this.socket=e}getHeaderNames(){return Object.keys(this[z])}hasHeader(e){if(typeof e!="string")throw new zr("name","string",e);return!!this[z][e.toLowerCase()]}getHeader(e){if(typeof e!="string")throw new zr("name","string",e);return this[z][e.toLowerCase()]}get headersSent(){return this[Hr]}removeHeader(e){if(typeof e!="string")throw new zr("name","string",e);if(this.headersSent)throw new kf("remove");delete this[z][e.toLowerCase()]}setHeader(e,r){if(this.headersSent)throw new kf("set");rg(e),ng(e,r);let n=e.toLowerCase();if(n==="connection"){if(r.toLowerCase()==="keep-alive")return;throw new Error(`Invalid 'connection' header: ${r}`)}n==="host"&&this.method==="CONNECT"?this[z][Gt]=r:this[z][n]=r}setNoDelay(){}setSocketKeepAlive(){}setTimeout(e,r){let n=()=>this._request.setTimeout(e,r);return this._request?n():this[et].push(n),this}get maxHeadersCount(){if(!this.destroyed&&this._request)return this._request.session.localSettings.maxHeaderListSize}set maxHeadersCount(e){}};Uf.exports=Mi});var Df=B((e0,Mf)=>{"use strict";var og=D("tls");Mf.exports=(t={},e=og.connect)=>new Promise((r,n)=>{let i=!1,s,o=async()=>{await c,s.off("timeout",a),s.off("error",n),t.resolveSocket?(r({alpnProtocol:s.alpnProtocol,socket:s,timeout:i}),i&&(await Promise.resolve(),s.emit("timeout"))):(s.destroy(),r({alpnProtocol:s.alpnProtocol,timeout:i}))},a=async()=>{i=!0,o()},c=(async()=>{try{s=await e(t,o),s.on("error",n),s.once("timeout",a)}catch(f){n(f)}})()})});var Ff=B((t0,vf)=>{"use strict";var{isIP:ag}=D("net"),cg=D("assert"),fg=t=>{if(t[0]==="["){let r=t.indexOf("]");return cg(r!==-1),t.slice(1,r)}let e=t.indexOf(":");return e===-1?t:t.slice(0,e)};vf.exports=t=>{let e=fg(t);return ag(e)?"":e}});var Yf=B((r0,Kt)=>{"use strict";var{URL:$f,urlToHttpOptions:qf}=D("url"),jf=D("http"),vi=D("https"),ug=Df(),dg=Ri(),{Agent:lg,globalAgent:hg}=Ce(),pg=Di(),mg=Ff(),zf=Ii(),Hf=new dg({maxSize:100}),yg=new Map,gg=(t,e,r)=>{e._httpMessage={shouldKeepAlive:!0};let n=()=>{t.emit("free",e,r)};e.on("free",n);let i=()=>{t.removeSocket(e,r)};e.on("close",i);let s=()=>{let{freeSockets:a}=t;for(let c of Object.values(a))if(c.includes(e)){e.destroy();return}};e.on("timeout",s);let o=()=>{t.removeSocket(e,r),e.off("close",i),e.off("free",n),e.off("timeout",s),e.off("agentRemove",o)};e.on("agentRemove",o),t.emit("free",e,r)},Vf=(t,e=new Map,r=void 0)=>async n=>{let i=`${n.host}:${n.port}:${n.ALPNProtocols.sort()}`;if(!t.has(i)){if(e.has(i))return{alpnProtocol:(await e.get(i)).alpnProtocol};let{path:s}=n;n.path=n.socketPath;let o=ug(n,r);e.set(i,o);try{let a=await o;return t.set(i,a.alpnProtocol),e.delete(i),n.path=s,a}catch(a){throw e.delete(i),n.path=s,a}}return{alpnProtocol:t.get(i)}},Gf=Vf(Hf,yg);Kt.exports=async(t,e,r)=>{if(typeof t=="string"?t=qf(new $f(t)):t instanceof $f?t=qf(t):t={...t},typeof e=="function"||e===void 0?(r=e,e=t):e=Object.assign(t,e),e.ALPNProtocols=e.ALPNProtocols||["h2","http/1.1"],!Array.isArray(e.ALPNProtocols)||e.ALPNProtocols.length===0)throw new Error("The `ALPNProtocols` option must be an Array with at least one entry");e.protocol=e.protocol||"https:";let n=e.protocol==="https:";e.host=e.hostname||e.host||"localhost",e.session=e.tlsSession,e.servername=e.servername||mg(e.headers&&e.headers.host||e.host),e.port=e.port||(n?443:80),e._defaultAgent=n?vi.globalAgent:jf.globalAgent;let i=e.resolveProtocol||Gf,{agent:s}=e;if(s!==void 0&&s!==!1&&s.constructor.name!=="Object")throw new Error("The `options.agent` can be only an object `http`, `https` or `http2` properties");if(n){e.resolveSocket=!0;let{socket:o,alpnProtocol:a,timeout:c}=await i(e);if(c){o&&o.destroy();let u=new Error(`Timed out resolving ALPN: ${e.timeout} ms`);throw u.code="ETIMEDOUT",u.ms=e.timeout,u}o&&e.createConnection&&(o.destroy(),o=void 0),delete e.resolveSocket;let f=a==="h2";if(s&&(s=f?s.http2:s.https,e.agent=s),s===void 0&&(s=f?hg:vi.globalAgent),o)if(s===!1)o.destroy();else{let u=(f?lg:vi.Agent).prototype.createConnection;s.createConnection===u?f?e._reuseSocket=o:gg(s,o,e):o.destroy()}if(f)return zf(new pg(e,r))}else s&&(e.agent=s.http);return e.headers&&(e.headers={...e.headers},e.headers[":authority"]&&(e.headers.host||(e.headers.host=e.headers[":authority"]),delete e.headers[":authority"]),delete e.headers[":method"],delete e.headers[":scheme"],delete e.headers[":path"]),zf(jf.request(e,r))};Kt.exports.protocolCache=Hf;Kt.exports.resolveProtocol=Gf;Kt.exports.createResolveProtocol=Vf});var Fi=B((n0,Wf)=>{"use strict";var _g=D("stream"),wg=D("tls"),bg=new wg.TLSSocket(new _g.PassThrough)._handle._parentWrap.constructor;Wf.exports=bg});var qi=B((i0,Kf)=>{"use strict";var $i=class extends Error{constructor(e,r=""){super(`The proxy server rejected the request with status code ${e} (${r||"empty status message"})`),this.statusCode=e,this.statusMessage=r}};Kf.exports=$i});var Zf=B((s0,Jf)=>{"use strict";var Eg=(t,e,r)=>{if(!r.some(i=>typeof i==="string"?typeof e===i:e instanceof i)){let i=r.map(s=>typeof s=="string"?s:s.name);throw new TypeError(`Expected '${t}' to be a type of ${i.join(" or ")}, got ${typeof e}`)}};Jf.exports=Eg});var ji=B((o0,Qf)=>{"use strict";var{URL:Xf}=D("url"),Vr=Zf();Qf.exports=(t,e)=>{Vr("proxyOptions",e,["object"]),Vr("proxyOptions.headers",e.headers,["object","undefined"]),Vr("proxyOptions.raw",e.raw,["boolean","undefined"]),Vr("proxyOptions.url",e.url,[Xf,"string"]);let r=new Xf(e.url);t.proxyOptions={raw:!0,...e,headers:{...e.headers},url:r}}});var Gr=B((a0,eu)=>{"use strict";eu.exports=t=>{let{username:e,password:r}=t.proxyOptions.url;if(e||r){let n=`${e}:${r}`,i=`Basic ${Buffer.from(n).toString("base64")}`;return{"proxy-authorization":i,authorization:i}}return{}}});var su=B((c0,iu)=>{"use strict";var xg=D("tls"),Ag=D("http"),tu=D("https"),Tg=Fi(),{globalAgent:Sg}=Ce(),Rg=qi(),ru=ji(),Ig=Gr(),nu=(t,e,r)=>{(async()=>{try{let{proxyOptions:n}=t,{url:i,headers:s,raw:o}=n,a=await Sg.request(i,n,{...Ig(t),...s,":method":"CONNECT",":authority":`${e.host}:${e.port}`});a.once("error",r),a.once("response",c=>{let f=c[":status"];if(f!==200){r(new Rg(f,""));return}let u=t instanceof tu.Agent;if(o&&u){e.socket=a;let m=xg.connect(e);m.once("close",()=>{a.destroy()}),r(null,m);return}let d=new Tg(a);d.encrypted=!1,d._handle.getpeername=m=>{m.family=void 0,m.address=void 0,m.port=void 0},r(null,d)})}catch(n){r(n)}})()},zi=class extends Ag.Agent{constructor(e){super(e),ru(this,e.proxyOptions)}createConnection(e,r){nu(this,e,r)}},Hi=class extends tu.Agent{constructor(e){super(e),ru(this,e.proxyOptions)}createConnection(e,r){nu(this,e,r)}};iu.exports={HttpOverHttp2:zi,HttpsOverHttp2:Hi}});var Gi=B((f0,ou)=>{"use strict";var{Agent:Pg}=Ce(),Og=Fi(),Cg=qi(),kg=ji(),Vi=class extends Pg{constructor(e){super(e),kg(this,e.proxyOptions)}async createConnection(e,r){let n=`${e.hostname}:${e.port||443}`,[i,s,o]=await this._getProxyStream(n);if(s!==200)throw new Cg(s,o);if(this.proxyOptions.raw)r.socket=i;else{let a=new Og(i);return a.encrypted=!1,a._handle.getpeername=c=>{c.family=void 0,c.address=void 0,c.port=void 0},a}return super.createConnection(e,r)}};ou.exports=Vi});var cu=B((u0,au)=>{"use strict";var{globalAgent:Lg}=Ce(),Ng=Gi(),Bg=Gr(),Ug=t=>new Promise((e,r)=>{t.once("error",r),t.once("response",n=>{t.off("error",r),e(n[":status"])})}),Yi=class extends Ng{async _getProxyStream(e){let{proxyOptions:r}=this,n={...Bg(this),...r.headers,":method":"CONNECT",":authority":e},i=await Lg.request(r.url,r,n),s=await Ug(i);return[i,s,""]}};au.exports=Yi});var uu=B((d0,fu)=>{"use strict";var Mg=D("http"),Dg=D("https"),vg=Gi(),Fg=Gr(),$g=t=>new Promise((e,r)=>{let n=(i,s,o)=>{s.unshift(o),t.off("error",r),e([s,i.statusCode,i.statusMessage])};t.once("error",r),t.once("connect",n)}),Yr=class extends vg{async _getProxyStream(e){let{proxyOptions:r}=this,{url:n,headers:i}=this.proxyOptions,o=(n.protocol==="https:"?Dg:Mg).request({...r,hostname:n.hostname,port:n.port,path:e,headers:{...Fg(this),...i,host:e},method:"CONNECT"}).end();return $g(o)}};fu.exports={Http2OverHttp:Yr,Http2OverHttps:Yr}});var lu=B((l0,du)=>{"use strict";var qg=D("http2"),{Agent:jg,globalAgent:zg}=Ce(),Wi=Di(),Hg=ki(),Vg=Yf(),{HttpOverHttp2:Gg,HttpsOverHttp2:Yg}=su(),Wg=cu(),{Http2OverHttp:Kg,Http2OverHttps:Jg}=uu(),Zg=Li(),Xg=Ni(),Qg=(t,e,r)=>new Wi(t,e,r),e_=(t,e,r)=>{let n=new Wi(t,e,r);return n.end(),n};du.exports={...qg,ClientRequest:Wi,IncomingMessage:Hg,Agent:jg,globalAgent:zg,request:Qg,get:e_,auto:Vg,proxies:{HttpOverHttp2:Gg,HttpsOverHttp2:Yg,Http2OverHttp2:Wg,Http2OverHttp:Kg,Http2OverHttps:Jg},validateHeaderName:Zg,validateHeaderValue:Xg}});import{readFile as X_}from"node:fs/promises";import ss from"node:path";import{parseArgs as Q_}from"node:util";var he={now:()=>Date.now(),sleep:(t,e)=>new Promise((r,n)=>{if(e?.aborted)return n(e.reason);let i=setTimeout(()=>{e?.removeEventListener("abort",s),r()},t),s=()=>{clearTimeout(i),n(e?.reason)};e?.addEventListener("abort",s,{once:!0})})};import _s from"node:path";var hs=1000000n,id=86400n*hs;function De(t){let e=t.length;if(e<20)return null;let r=pe(t,0,4),n=pe(t,5,2),i=pe(t,8,2),s=pe(t,11,2),o=pe(t,14,2),a=pe(t,17,2);if(r<0||n<0||i<0||s<0||o<0||a<0)return null;let c=t.charCodeAt(10);if(t.charCodeAt(4)!==ir||t.charCodeAt(7)!==ir||c!==cd&&c!==fd&&c!==ad||t.charCodeAt(13)!==fn||t.charCodeAt(16)!==fn)return null;let f=19,u=0;if(t.charCodeAt(f)===od){let w=++f;for(;f<e&&ps(t.charCodeAt(f));)f-w<6&&(u=u*10+(t.charCodeAt(f)-sr)),f++;if(f===w)return null;for(let y=Math.min(f-w,6);y<6;y++)u*=10}let d=0,m=t.charCodeAt(f);if(m===ud||m===dd){if(f+1!==e)return null}else if(m===sd||m===ir){if(f+6!==e||t.charCodeAt(f+3)!==fn)return null;let w=pe(t,f+1,2),y=pe(t,f+4,2);if(w<0||y<0||w>23||y>59)return null;d=(m===ir?-1:1)*(w*3600+y*60)}else return null;if(n<1||n>12||i<1||i>pd(r,n)||s>23||o>59||a>60)return null;let h=md(r,n,i)*86400+s*3600+o*60+a-d,p=h*1e6+u;return Number.isSafeInteger(p)?BigInt(p):BigInt(h)*hs+BigInt(u)}var sr=48,ir=45,sd=43,od=46,fn=58,ad=32,cd=84,fd=116,ud=90,dd=122;function ps(t){return t>=sr&&t<=sr+9}function pe(t,e,r){let n=0;for(let i=e;i<e+r;i++){let s=t.charCodeAt(i);if(!ps(s))return-1;n=n*10+(s-sr)}return n}function dn(t){let{year:e,month:r,day:n}=yd(Number(ld(t,id)));return`${un(e,4)}-${un(r,2)}-${un(n,2)}`}function un(t,e){return String(t).padStart(e,"0")}function ld(t,e){let r=t/e;return t%e!==0n&&t<0n!=e<0n?r-1n:r}function hd(t){return t%4===0&&t%100!==0||t%400===0}function pd(t,e){return e===2?hd(t)?29:28:e===4||e===6||e===9||e===11?30:31}function md(t,e,r){let n=e<=2?t-1:t,i=Math.floor(n/400),s=n-i*400,o=Math.floor((153*(e+(e>2?-3:9))+2)/5)+r-1,a=s*365+Math.floor(s/4)-Math.floor(s/100)+o;return i*146097+a-719468}function yd(t){let e=t+719468,r=Math.floor(e/146097),n=e-r*146097,i=Math.floor((n-Math.floor(n/1460)+Math.floor(n/36524)-Math.floor(n/146096))/365),s=n-(365*i+Math.floor(i/4)-Math.floor(i/100)),o=Math.floor((5*s+2)/153),a=s-Math.floor((153*o+2)/5)+1,c=o<10?o+3:o-9;return{year:i+r*400+(c<=2?1:0),month:c,day:a}}var gd={s:1e3,m:6e4,h:36e5,d:864e5},_d=/^(\d+)\s*([smhd])$/;function ln(t){let e=_d.exec(t.trim());if(e)return Number(e[1])*gd[e[2]]}function ie(t){if(t<1e3)return`${Math.round(t)} ms`;if(t<6e4)return`${(t/1e3).toFixed(1)} s`;let e=Math.floor(t/6e4);if(e<60)return`${e}m ${String(Math.floor(t%6e4/1e3)).padStart(2,"0")}s`;let r=Math.floor(e/1440),n=Math.floor(e%1440/60),i=e%60;return r>0?`${r}d ${n}h`:`${n}h ${String(i).padStart(2,"0")}m`}function ms(t){let e=De(t.trim());return e===null?void 0:new Date(Number(e/1000n))}var U=class extends Error{kind;status;constructor(e,r,n={}){super(r,n.cause===void 0?void 0:{cause:n.cause}),this.name="ExportError",this.kind=e,n.status!==void 0&&(this.status=n.status)}},L=class extends U{input;constructor(e,r){super("input",`Invalid ${e}: ${r}`),this.name="InputError",this.input=e}};function ve(t,e){return t instanceof U&&(e===void 0||t.kind===e)}var te=["signinattempts","itemusages","auditevents"],ct=["v1","v2"];function ys(t){return te.includes(t)}function gs(t,e){return`/api/${e}/${t}`}var ft=["parquet","ndjson"];var wd=["artifact","repo","none"],bd=120,ut=class extends Error{errors;constructor(e){super(e.map(r=>r.message).join(`
-`)),this.name="ConfigErrors",this.errors=e}};function Es(t){return t.split(/[,\n]/).map(e=>e.trim()).filter(e=>e.length>0)}function ws(t,e,r){let n=e.trim().toLowerCase();if(r.includes(n))return n;throw new L(t,`"${e}" is not one of ${r.join(", ")}`)}function xs(t,e,r){let n=Es(e.toLowerCase());if(n.length===0)throw new L(t,`empty; use a comma list of ${r.join(", ")}`);let i=n.filter(s=>!r.includes(s));if(i.length>0)throw new L(t,`unknown ${i.map(s=>`"${s}"`).join(", ")}; use a comma list of ${r.join(", ")}`);return[...new Set(n)]}function Ed(t){if(t.trim().toLowerCase()==="auto")return"auto";let e=[...te,"auto"],r=xs("events",t,e);if(r.includes("auto"))throw new L("events",'"auto" cannot be combined with feed names; use auto alone or a comma list of '+te.join(", "));return r}function xd(t,e,r="start-time"){let n=t.trim(),i=ln(n);if(i!==void 0){let o=new Date(e.getTime()-i);if(Number.isNaN(o.getTime()))throw new L(r,`"${t}" reaches further back than any date`);return o}let s=ms(n);if(!s)throw new L(r,`"${t}" is neither an RFC 3339 time (2026-08-01T00:00:00Z) nor a duration back from now (90m, 36h, 7d)`);if(s.getTime()>e.getTime())throw new L(r,`"${t}" is in the future`);return s}function Ad(t,e="max-duration"){let r=t.trim();if(r===""||r==="0")return 0;let n=ln(r);if(n===void 0)throw new L(e,`"${t}" is not a duration; use 0 (no limit) or e.g. 45m, 2h`);return n}function bs(t,e){if(["true","True","TRUE"].includes(e.trim()))return!0;if(["false","False","FALSE"].includes(e.trim()))return!1;throw new L(t,`"${e}" is not true or false`)}function Td(t){if(t.trim()==="")return;let e=Number(t.trim());if(!Number.isInteger(e)||e<1||e>90)throw new L("retention-days",`"${t}" is not a whole number of days from 1 to 90 (empty: the repository default)`);return e}var Sd=/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;function Rd(t,e){let r=t.trim()||e.repository;if(!Sd.test(r))throw new L("storage-repo",`"${r}" is not owner/name`);return r}function Id(t){let e=t.trim().replace(/^\/+|\/+$/g,"");if(e===""||e.split("/").some(r=>r===".."||r==="."||r===""))throw new L("storage-path",`"${t}" must be a relative folder without . or .. parts (e.g. 1password-events)`);return e}function Pd(t){let e=t.trim();if(e===""||e.length>200||/[,\s]/.test(e))throw new L("state-key",`"${t}" must be 1-200 characters without commas or spaces`);return e}function As(t,e,r){let n=[],i=N=>{try{return N()}catch(V){if(V instanceof L){n.push(V);return}throw V}},s=N=>t(N)??"",o=i(()=>{let N=s("token").trim();if(N==="")throw new L("token","missing; pass the Events Reporting token from a secret: token: ${{ secrets.OP_EVENTS_TOKEN }}");if(/\s/.test(N))throw new L("token","contains whitespace; copy the whole token from the Events Reporting integration");return N}),a=s("server-url").trim()||void 0,c=i(()=>Ed(s("events")||"auto")),f=i(()=>ws("api-version",s("api-version")||"v2",ct)),u=i(()=>xd(s("start-time")||`${bd}d`,r)),d=i(()=>xs("formats",s("formats")||"parquet",ft)),m=i(()=>ws("destination",s("destination")||"artifact",wd)),h=i(()=>Td(s("retention-days"))),p=i(()=>Rd(s("storage-repo"),e)),w=i(()=>Id(s("storage-path")||"1password-events")),y=i(()=>Pd(s("state-key")||"1password-events")),g=i(()=>Ad(s("max-duration")||"0")),T=i(()=>bs("alert-issues",s("alert-issues")||"true")),S=i(()=>bs("allow-public-repo",s("allow-public-repo")||"false")),_=Es(s("alert-labels")||"1password-events"),b=s("storage-token").trim()||void 0,A=s("github-token").trim()||void 0;if(m==="repo"&&!b&&!A&&n.push(new L("storage-token","missing; destination: repo needs storage-token (or github-token) with contents: write on the storage repository")),n.length>0)throw new ut(n);let x=s("output-dir").trim()||_s.join(e.runnerTemp,"1password-events"),I={token:o,events:c,apiVersion:f,startTime:u,formats:d,destination:m,outputDir:_s.resolve(x),artifactName:s("artifact-name").trim()||`1password-events-${e.runId}-${e.runAttempt}`,storageRepo:p,storagePath:w,stateKey:y,maxDurationMs:g,alertIssues:T,alertLabels:_.length>0?_:["1password-events"],allowPublicRepo:S};a&&(I.serverUrl=a),h!==void 0&&(I.retentionDays=h);let C=s("storage-branch").trim();return C&&(I.storageBranch=C),b&&(I.storageToken=b),A&&(I.githubToken=A),I}var or=class{options;limit;known;seen;committedCursor;stoppedByDeadline=!1;pagesFetched=0;eventsYielded=0;dropped=0;constructor(e){let r=e.limit??1e3;if(!Number.isInteger(r)||r<1||r>1e3)throw new RangeError(`page limit must be an integer from 1 to 1000 (got ${r})`);if("startTime"in e.start&&Number.isNaN(e.start.startTime.getTime()))throw new RangeError("start time is not a valid date");this.options=e,this.limit=r,this.known=new Set(e.knownUuids??[]),this.seen=new hn(e.seenWindow??1e4)}async*pages(){let{client:e,feed:r,version:n,start:i,clock:s,deadline:o,signal:a}=this.options,c="cursor"in i?{cursor:i.cursor}:{limit:this.limit,start_time:i.startTime.toISOString()},f="cursor"in i?i.cursor:void 0;for(;;){if(o!==void 0&&s.now()>=o){this.stoppedByDeadline=!0;return}let u=await e.fetchPage(r,n,c,a);this.pagesFetched+=1;let d=[],m=0;for(let h of u.items){if(this.known.has(h.uuid)||this.seen.has(h.uuid)){m+=1;continue}this.seen.add(h.uuid),d.push(h)}if(this.dropped+=m,(d.length>0||m>0||u.cursor!==f)&&(this.eventsYielded+=d.length,yield{feed:r,events:d,dropped:m,cursor:u.cursor,hasMore:u.has_more}),this.committedCursor=u.cursor,f=u.cursor,!u.has_more)return;c={cursor:u.cursor}}}},hn=class{entries=new Set;ring;next=0;constructor(e){this.ring=new Array(Math.max(1,e))}has(e){return this.entries.has(e)}add(e){if(this.entries.has(e))return;let r=this.ring[this.next];r!==void 0&&this.entries.delete(r),this.ring[this.next]=e,this.next=(this.next+1)%this.ring.length,this.entries.add(e)}};import{mkdir as kd,rename as Ld,writeFile as Nd}from"node:fs/promises";import lt from"node:path";var dt="0.1.0",ar=`1password-events-export/${dt}`;var Od={parquet:"parquet",ndjson:"ndjson.gz"};function Ts(t,e){return`${t}/date=${e}`}function pn(t,e,r,n){return`part-${t}-${e}-${String(r).padStart(4,"0")}.${Od[n]}`}function Ss(t,e){return`_manifests/${t}-${e}.json`}var Cd=/^[A-Za-z0-9][A-Za-z0-9_.-]*$/;function Fe(t,e){if(!Cd.test(e)||e.includes(".."))throw new U("internal",`${t} must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(e)})`)}function Is(t){Fe("runId",t.runId),Fe("runAttempt",t.runAttempt);let e={};for(let n of te){let i=t.feeds[n];i&&(e[n]={count:i.count,firstEventTime:i.firstEventTime??null,lastEventTime:i.lastEventTime??null,cursorBefore:i.cursorBefore??null,cursorAfter:i.cursorAfter??null,files:t.files.filter(s=>s.feed===n).length})}let r=[...t.files].sort((n,i)=>n.path<i.path?-1:n.path>i.path?1:0).map(n=>({path:n.path,feed:n.feed,format:n.format,date:n.date,rows:n.rows,bytes:n.bytes,sha256:n.sha256}));return{manifestVersion:1,generator:ar,runId:t.runId,runAttempt:t.runAttempt,startedAt:Rs(t.startedAt),finishedAt:Rs(t.finishedAt),server:t.server,account:t.account??null,apiVersion:t.apiVersion,feeds:e,files:r}}async function Ps(t,e){let r=Ss(e.runId,e.runAttempt),n=lt.join(t,...r.split("/"));await kd(lt.dirname(n),{recursive:!0});let i=lt.join(lt.dirname(n),`.${lt.basename(n)}.tmp`);return await Nd(i,`${JSON.stringify(e,null,2)}
-`),await Ld(i,n),r}function Rs(t){return typeof t=="string"?t:t.toISOString()}import{createHash as ih}from"node:crypto";import{createReadStream as sh}from"node:fs";import{access as oh,mkdir as ah,rename as ch}from"node:fs/promises";import At from"node:path";var $e={info(){},warning(){},debug(){}};import{open as vd,rm as Fd}from"node:fs/promises";function cr(t){if(t.rows===0)return"fits";if(t.rows>=t.maxRows)return"full";if(t.boundWithEvent<=t.maxBytes)return"fits";let e=t.maxBytes-t.encodedBytes;return t.bufferedRows>0&&e>=t.maxBytes/8?"encode-buffer-first":"full"}import ht from"node:zlib";var Bd=Uint8Array.from([31,139,8,0,0,0,0,0,0,255]),mn=32*1024,me=class{crc=0;inputBytes=0;window=Buffer.alloc(0);header(){return Bd}block(e){this.crc=Ud(e,this.crc),this.inputBytes+=e.length;let r=ht.deflateRawSync(e,{level:6,finishFlush:ht.constants.Z_SYNC_FLUSH,...this.window.length>0?{dictionary:this.window}:{}});return this.window=e.length>=mn?Buffer.from(e.subarray(e.length-mn)):Buffer.concat([this.window,e]).subarray(-mn),r}end(){let e=ht.deflateRawSync(new Uint8Array(0)),r=new Uint8Array(e.length+8);r.set(e,0);let n=new DataView(r.buffer);return n.setUint32(e.length,this.crc>>>0,!0),n.setUint32(e.length+4,this.inputBytes%2**32,!0),r}static blockBound(e){return e+e/512+64}static END_BYTES=16},Ud=typeof ht.crc32=="function"?(t,e)=>ht.crc32(t,e):Md,Os;function Md(t,e=0){Os??=Dd();let r=~e>>>0;for(let n=0;n<t.length;n++)r=Os[(r^t[n])&255]^r>>>8;return~r>>>0}function Dd(){let t=new Uint32Array(256);for(let e=0;e<256;e++){let r=e;for(let n=0;n<8;n++)r=r&1?3988292384^r>>>1:r>>>1;t[e]=r>>>0}return t}var fr=class t{constructor(e,r,n){this.path=e;this.handle=r;this.options=n;this.blockBytes=n.blockBytes??1<<20}path;handle;options;encoder=new me;blockBytes;lines=[];bufferedBytes=0;encodedRows=0;encodedBytes=0;static async create(e,r){let n=await vd(e,"w"),i=new t(e,n,r);return await i.append(i.encoder.header()),i}get rows(){return this.encodedRows+this.lines.length}async tryAppend(e){let r=`${JSON.stringify(e)}
-`,n=Buffer.byteLength(r,"utf8");for(;;){let i=cr({maxBytes:this.options.maxFileBytes,maxRows:this.options.maxFileRows,encodedBytes:this.encodedBytes,boundWithEvent:this.encodedBytes+me.blockBound(this.bufferedBytes+n)+me.END_BYTES,rows:this.rows,bufferedRows:this.lines.length});if(i==="full")return!1;if(i==="fits")break;await this.encodeBuffer()}return this.lines.push(r),this.bufferedBytes+=n,this.bufferedBytes>=this.blockBytes&&await this.encodeBuffer(),!0}get sizeBound(){let e=this.lines.length>0?me.blockBound(this.bufferedBytes):0;return this.encodedBytes+e+me.END_BYTES}flushBuffered(){return this.encodeBuffer()}async close(){try{await this.encodeBuffer(),await this.append(this.encoder.end())}finally{await this.handle.close()}return this.encodedBytes}async abort(){await this.handle.close().catch(()=>{}),await Fd(this.path,{force:!0}).catch(()=>{})}async encodeBuffer(){if(this.lines.length===0)return;let e=Buffer.from(this.lines.join(""),"utf8"),r=this.lines.length;this.lines=[],this.bufferedBytes=0,await this.append(this.encoder.block(e)),this.encodedRows+=r}async append(e){let r=0;for(;r<e.length;){let{bytesWritten:n}=await this.handle.write(e,r,e.length-r);r+=n}this.encodedBytes+=e.length}};import{open as Xl,rm as Ql}from"node:fs/promises";var F=class{constructor(e=1024){this.buffer=new ArrayBuffer(e),this.view=new DataView(this.buffer),this.offset=0,this.index=0}ensure(e){if(this.index+e>this.buffer.byteLength){let r=Math.max(this.buffer.byteLength*2,this.index+e),n=new ArrayBuffer(r);new Uint8Array(n).set(new Uint8Array(this.buffer)),this.buffer=n,this.view=new DataView(this.buffer)}}finish(){}getBuffer(){return this.buffer.slice(0,this.index)}getBytes(){return new Uint8Array(this.buffer,0,this.index)}appendUint8(e){this.ensure(1),this.view.setUint8(this.index,e),this.offset++,this.index++}appendUint32(e){this.ensure(4),this.view.setUint32(this.index,e,!0),this.offset+=4,this.index+=4}appendInt32(e){this.ensure(4),this.view.setInt32(this.index,e,!0),this.offset+=4,this.index+=4}appendInt64(e){this.ensure(8),this.view.setBigInt64(this.index,BigInt(e),!0),this.offset+=8,this.index+=8}appendFloat32(e){this.ensure(4),this.view.setFloat32(this.index,e,!0),this.offset+=4,this.index+=4}appendFloat64(e){this.ensure(8),this.view.setFloat64(this.index,e,!0),this.offset+=8,this.index+=8}appendBuffer(e){this.appendBytes(new Uint8Array(e))}appendBytes(e){this.ensure(e.length),new Uint8Array(this.buffer,this.index,e.length).set(e),this.offset+=e.length,this.index+=e.length}appendVarInt(e){for(;;)if((e&-128)===0){this.appendUint8(e);return}else this.appendUint8(e&127|128),e>>>=7}appendVarBigInt(e){for(;;)if((e&~0x7fn)===0n){this.appendUint8(Number(e));return}else this.appendUint8(Number(e&0x7fn|0x80n)),e>>=7n}appendZigZag(e){typeof e=="number"?this.appendVarInt(e<<1^e>>31):this.appendVarBigInt(e<<1n^e>>63n)}};var j=0xffffffffffffffffn,Te=0x9e3779b185ebca87n,pt=0xc2b2ae3d27d4eb4fn,Cs=0x165667b19e3779f9n,Ls=0x85ebca77c2b2ae63n,ks=0x27d4eb2f165667c5n;function ye(t,e){return(t<<e|t>>64n-e)&j}function qe(t,e){return t=t+e*pt&j,t=ye(t,31n),t*Te&j}function ur(t,e){return t^=qe(0n,e),t*Te+Ls&j}function se(t,e=0n){let r=new DataView(t.buffer,t.byteOffset,t.byteLength),n=t.byteLength,i=0,s;if(n>=32){let o=e+Te+pt&j,a=e+pt&j,c=e,f=e-Te&j;for(;i+32<=n;)o=qe(o,r.getBigUint64(i,!0)),i+=8,a=qe(a,r.getBigUint64(i,!0)),i+=8,c=qe(c,r.getBigUint64(i,!0)),i+=8,f=qe(f,r.getBigUint64(i,!0)),i+=8;s=ye(o,1n)+ye(a,7n)+ye(c,12n)+ye(f,18n)&j,s=ur(s,o),s=ur(s,a),s=ur(s,c),s=ur(s,f)}else s=e+ks&j;for(s=s+BigInt(n)&j;i+8<=n;)s^=qe(0n,r.getBigUint64(i,!0)),s=ye(s,27n)*Te+Ls&j,i+=8;for(i+4<=n&&(s^=BigInt(r.getUint32(i,!0))*Te&j,s=ye(s,23n)*pt+Cs&j,i+=4);i<n;)s^=BigInt(r.getUint8(i))*ks&j,s=ye(s,11n)*Te&j,i+=1;return s^=s>>33n,s=s*pt&j,s^=s>>29n,s=s*Cs&j,s^=s>>32n,s}var $d=new TextEncoder,Hw=new Uint32Array([1203114875,1150766481,2284105051,2729912477,1884591559,770785867,2667333959,1550580529]);function Ns(t,e){if(t==null)return;let{type:r,converted_type:n,logical_type:i}=e;if(r==="BOOLEAN")return typeof t!="boolean"?void 0:se(new Uint8Array([t?1:0]));if(r==="FLOAT"){if(typeof t!="number")return;let s=new ArrayBuffer(4);return new DataView(s).setFloat32(0,t,!0),se(new Uint8Array(s))}if(r==="DOUBLE"){if(typeof t!="number")return;let s=new ArrayBuffer(8);return new DataView(s).setFloat64(0,t,!0),se(new Uint8Array(s))}if(r==="INT32"){if(n==="DATE"||n==="DECIMAL"||n==="TIME_MILLIS"||i?.type==="DATE"||i?.type==="TIME"||i?.type==="DECIMAL"||typeof t!="number"||!Number.isInteger(t))return;let s=new ArrayBuffer(4);return new DataView(s).setInt32(0,t|0,!0),se(new Uint8Array(s))}if(r==="INT64"){if(n==="TIMESTAMP_MILLIS"||n==="TIMESTAMP_MICROS"||n==="TIME_MICROS"||n==="DECIMAL"||i?.type==="TIMESTAMP"||i?.type==="TIME"||i?.type==="DECIMAL")return;let s;if(typeof t=="bigint")s=t;else if(typeof t=="number"&&Number.isSafeInteger(t))s=BigInt(t);else return;let o=new ArrayBuffer(8);return new DataView(o).setBigUint64(0,BigInt.asUintN(64,s),!0),se(new Uint8Array(o))}if(r==="BYTE_ARRAY")return n==="JSON"||n==="BSON"||n==="DECIMAL"||i?.type==="JSON"||i?.type==="BSON"||i?.type==="VARIANT"||i?.type==="GEOMETRY"||i?.type==="GEOGRAPHY"?void 0:typeof t=="string"?se($d.encode(t)):t instanceof Uint8Array?se(t):void 0;if(r==="FIXED_LEN_BYTE_ARRAY")return n==="DECIMAL"||n==="INTERVAL"||i?.type==="DECIMAL"||i?.type==="UUID"||i?.type==="FLOAT16"||i?.type==="GEOMETRY"||i?.type==="GEOGRAPHY"?void 0:t instanceof Uint8Array?se(t):void 0}var mt=class{constructor(e){this.fields=e}};function oe(t,e){yn(t,12,e)}function yn(t,e,r){if(e!==1&&e!==2)if(e===3&&typeof r=="number")t.appendUint8(r);else if(e===5&&typeof r=="number")t.appendZigZag(r);else if(e===6&&typeof r=="bigint")t.appendZigZag(r);else if(e===7&&typeof r=="number")t.appendFloat64(r);else if(e===8&&typeof r=="string"){let n=new TextEncoder().encode(r);t.appendVarInt(n.length),t.appendBytes(n)}else if(e===8&&r instanceof Uint8Array)t.appendVarInt(r.byteLength),t.appendBytes(r);else if(e===9&&Array.isArray(r)){let n=qd(r);if(r.length>14?(t.appendUint8(240|n),t.appendVarInt(r.length)):t.appendUint8(r.length<<4|n),n===2)for(let i of r)t.appendUint8(i?1:0);else for(let i of r)yn(t,n,i)}else if(e===12&&r instanceof mt){let n=0;for(let[i,s,o]of r.fields)o!==void 0&&(n=Bs(t,n,i,s,o));t.appendUint8(0)}else if(e===12&&typeof r=="object"){let n=0;for(let[i,s]of Object.entries(r)){if(s===void 0)continue;let o=parseInt(i.replace(/^field_/,""),10);if(Number.isNaN(o))throw new Error(`thrift invalid field name: ${i}. Expected "field_###"`);let a=Us(s);n=Bs(t,n,o,a,s)}t.appendUint8(0)}else throw new Error(`thrift invalid type ${e} for value ${r}`)}function Bs(t,e,r,n,i){let s=r-e;if(s<=0)throw new Error(`thrift non-monotonic field id: fid=${r}, lastFid=${e}`);return s>15?(t.appendUint8(n),t.appendZigZag(r)):t.appendUint8(s<<4|n),yn(t,n,i),r}function Us(t){if(t===!0)return 1;if(t===!1)return 2;if(Number.isInteger(t))return 5;if(typeof t=="number")return 7;if(typeof t=="bigint")return 6;if(typeof t=="string"||t instanceof Uint8Array)return 8;if(Array.isArray(t))return 9;if(t&&typeof t=="object")return 12;throw new Error(`Cannot determine thrift compact type for: ${t}`)}function qd(t){let e=0;for(let r of t){let n=Us(r);if(n===1&&(n=2),e||(e=n),e===7&&n===5&&(n=7),e===5&&n===7&&(e=7),n!==e)throw new Error(`thrift invalid type for list element: ${r} (expected type ${e})`)}return e??3}var jd=new Uint32Array([1203114875,1150766481,2284105051,2729912477,1884591559,770785867,2667333959,1550580529]),Ds=32,Ms=128*1024*1024;function zd(t,e){return Number((t>>32n)*BigInt(e)>>32n)}function Hd(t){let e=new Uint32Array(8),r=Number(t&0xffffffffn)|0;for(let n=0;n<8;n++)e[n]=1<<(Math.imul(r,jd[n])>>>27);return e}function Vd(t,e){let r=zd(e,t.length>>3)<<3,n=Hd(e);for(let i=0;i<8;i++)t[r+i]|=n[i]}function Gd(t){let e=1;for(;e<t;)e<<=1;return e}function Yd(t,e){if(!(e>0&&e<1))throw new Error(`bloom filter fpp must be in (0, 1), got ${e}`);if(!(t>=0))throw new Error(`bloom filter ndv must be >= 0, got ${t}`);let r=-8*t/Math.log(1-e**(1/8)),n=Math.ceil(r/8);return n<=Ms?Gd(Math.max(n,Ds)):Ms}var dr=class{constructor(e,{fpp:r=.01,maxBytes:n=1024*1024}={}){this.element=e,this.fpp=r,this.maxBytes=n,this.hashes=new Set,this.skipped=0}insert(e){if(e==null)return;let r=Ns(e,this.element);if(r===void 0){this.skipped++;return}this.hashes.add(r)}finalize(){if(this.skipped>0||this.hashes.size===0)return;let e=Yd(this.hashes.size,this.fpp);for(;e>this.maxBytes&&e>Ds;)e>>=1;if(e>this.maxBytes)return;let r=new Uint32Array(e>>2);for(let n of this.hashes)Vd(r,n);return r}};function Wd(t,e){if(e.length%8!==0)throw new Error(`bloom filter block count must be a multiple of 8 uint32 words, got ${e.length}`);oe(t,{field_1:e.byteLength,field_2:{field_1:{}},field_3:{field_1:{}},field_4:{field_1:{}}});for(let r=0;r<e.length;r++)t.appendUint32(e[r])}function vs(t,e){for(let{chunk:r,bloomFilter:n}of e){if(!n||!r.meta_data)continue;let i=t.offset;Wd(t,n),r.meta_data.bloom_filter_offset=BigInt(i),r.meta_data.bloom_filter_length=t.offset-i}}var gn=["BOOLEAN","INT32","INT64","INT96","FLOAT","DOUBLE","BYTE_ARRAY","FIXED_LEN_BYTE_ARRAY"],ae=["PLAIN","GROUP_VAR_INT","PLAIN_DICTIONARY","RLE","BIT_PACKED","DELTA_BINARY_PACKED","DELTA_LENGTH_BYTE_ARRAY","DELTA_BYTE_ARRAY","RLE_DICTIONARY","BYTE_STREAM_SPLIT"],Fs=["REQUIRED","OPTIONAL","REPEATED"],$s=["UTF8","MAP","MAP_KEY_VALUE","LIST","ENUM","DECIMAL","DATE","TIME_MILLIS","TIME_MICROS","TIMESTAMP_MILLIS","TIMESTAMP_MICROS","UINT_8","UINT_16","UINT_32","UINT_64","INT_8","INT_16","INT_32","INT_64","JSON","BSON","INTERVAL"],qs=["UNCOMPRESSED","SNAPPY","GZIP","LZO","BROTLI","LZ4","ZSTD","LZ4_RAW"],lr=["DATA_PAGE","INDEX_PAGE","DICTIONARY_PAGE","DATA_PAGE_V2"],js=["UNORDERED","ASCENDING","DESCENDING"],zs=["SPHERICAL","VINCENTY","THOMAS","ANDOYER","KARNEY"];function Se(t,e,r){if(e.length===0){t.appendVarInt(128),t.appendVarInt(4),t.appendVarInt(0),t.appendVarInt(0);return}if(typeof e[0]!="number"&&typeof e[0]!="bigint")throw new Error("deltaBinaryPack only supports number or bigint arrays");Kd(e)?Jd(t,e,r==="INT32"):Zd(t,e,r==="INT32"?32:64)}function Kd(t){if(t instanceof Int32Array)return!0;for(let e=0;e<t.length;e++){let r=t[e];if(typeof r!="number"||r!==(r|0))return!1}return!0}function Jd(t,e,r){let n=e.length;t.appendVarInt(128),t.appendVarInt(4),t.appendVarInt(n),_n(t,e[0]);let i=[],s=new Float64Array(128),o=new Uint8Array(4),a=1;for(;a<n;){let c=Math.min(a+128,n),f=c-a,u=r?e[a]-e[a-1]|0:e[a]-e[a-1],d=e[a],m=a+1;for(;m<c;){let p=e[m];if((r?p-d|0:p-d)!==u)break;d=p,m++}if(m===c){_n(t,u),t.appendUint32(0),a=c;continue}let h=u;s[0]=h;for(let p=1;p<f;p++){let w=r?e[a+p]-e[a+p-1]|0:e[a+p]-e[a+p-1];s[p]=w,w<h&&(h=w)}_n(t,h);for(let p=0;p<4;p++){let w=p*32,y=Math.min(w+32,f),g=0;for(let T=w;T<y;T++){let S=s[T]-h;S>g&&(g=S)}o[p]=Xd(g)}t.appendBytes(o);for(let p=0;p<4;p++){let w=o[p];if(w===0)continue;let y=p*32,g=Math.min(y+32,f),T=i[w]??=new Uint8Array(w*4),S=0,_=0,b=0;if(w<=25)for(let A=0;A<32;A++){let x=y+A<g?s[y+A]-h:0;for(_|=x<<b,b+=w;b>=8;)T[S++]=_&255,_>>>=8,b-=8}else for(let A=0;A<32;A++){let x=y+A<g?s[y+A]-h:0;for(_+=x*2**b,b+=w;b>=8;)T[S++]=_%256,_=Math.floor(_/256),b-=8}t.appendBytes(T)}a=c}}function Zd(t,e,r){let n=e.length;t.appendVarInt(128),t.appendVarInt(4),t.appendVarInt(n),t.appendZigZag(BigInt.asIntN(r,BigInt(e[0])));let i=new BigInt64Array(128),s=new Uint8Array(4),o=1;for(;o<n;){let a=Math.min(o+128,n),c=a-o,f=0n;for(let u=0;u<c;u++){i[u]=BigInt(e[o+u])-BigInt(e[o+u-1]),r===32&&(i[u]=BigInt.asIntN(32,i[u]));let d=i[u];(u===0||d<f)&&(f=d)}t.appendZigZag(f);for(let u=0;u<4;u++){let d=u*32,m=Math.min(d+32,c),h=0n;for(let p=d;p<m;p++){let w=i[p]-f;w>h&&(h=w)}s[u]=Qd(h)}t.appendBytes(s);for(let u=0;u<4;u++){let d=s[u];if(d===0)continue;let m=u*32,h=Math.min(m+32,c),p=0n,w=0;for(let y=0;y<32;y++){let g=m+y<h?i[m+y]-f:0n;for(p|=g<<BigInt(w),w+=d;w>=8;)t.appendUint8(Number(p&0xffn)),p>>=8n,w-=8}}o=a}}function _n(t,e){let r=e<0?-e*2-1:e*2;for(;r>=128;)t.appendUint8(r%128+128),r=Math.floor(r/128);t.appendUint8(r)}function Xd(t){return t===0?0:t>4294967295?33:32-Math.clz32(t)}function Hs(t,e){let r=new Int32Array(e.length);for(let n=0;n<e.length;n++){let i=e[n];if(!(i instanceof Uint8Array))throw new Error("deltaLengthByteArray expects Uint8Array values");r[n]=i.length}Se(t,r,"INT32");for(let n of e)t.appendBytes(n)}function Vs(t,e){if(e.length===0){Se(t,[],"INT32"),Se(t,[],"INT32");return}let r=new Int32Array(e.length),n=new Int32Array(e.length),i=e[0];if(!(i instanceof Uint8Array))throw new Error("deltaByteArray expects Uint8Array values");r[0]=0,n[0]=i.length;for(let s=1;s<e.length;s++){let o=e[s-1],a=e[s],c;if(a===o)c=a.length;else{if(!(a instanceof Uint8Array))throw new Error("deltaByteArray expects Uint8Array values");c=0;let f=Math.min(o.length,a.length);for(;c<f&&o[c]===a[c];)c++}r[s]=c,n[s]=a.length-c}Se(t,r,"INT32"),Se(t,n,"INT32");for(let s=0;s<e.length;s++)n[s]>0&&t.appendBytes(e[s].subarray(r[s]))}function Qd(t){if(t===0n)return 0;let e=0;for(;t>0n;)e++,t>>=1n;return e}function yt(t,e,r){let n=t.offset,i=0,s=0,o=0;for(;o<e.length;){let a=1,c=e[o];for(;o+a<e.length&&e[o+a]===c;)a++;a>=8?(i&&(Gs(t,e,s,i,r),i=0),el(t,c,a,r),o+=a):(i===0&&(s=o),i++,o+=8)}return i&&Gs(t,e,s,i,r),t.offset-n}function el(t,e,r,n){t.appendVarInt(r<<1);let i=n+7>>3;for(let s=0;s<i;s++)t.appendUint8(e>>(s<<3)&255)}function Gs(t,e,r,n,i){if(t.appendVarInt(n<<1|1),i===0)return;let s=(1<<i)-1,o=0,a=0,c=n*8;for(let f=0;f<c;f++){let u=r+f,d=u<e.length?e[u]&s:0;for(o|=d<<a,a+=i;a>=8;)t.appendUint8(o&255),o>>>=8,a-=8}a>0&&t.appendUint8(o&255)}function hr(t,e,r,n){if(r==="BOOLEAN")tl(t,e);else if(r==="INT32")rl(t,e);else if(r==="INT64")nl(t,e);else if(r==="FLOAT")il(t,e);else if(r==="DOUBLE")sl(t,e);else if(r==="BYTE_ARRAY")ol(t,e);else if(r==="FIXED_LEN_BYTE_ARRAY"){if(!n)throw new Error("parquet FIXED_LEN_BYTE_ARRAY expected type_length");al(t,e,n)}else throw new Error(`parquet unsupported type: ${r}`)}function tl(t,e){let r=0;for(let n=0;n<e.length;n++){let i=e[n];if(typeof i!="boolean")throw new Error("parquet expected boolean value, got "+i);let s=n%8;i&&(r|=1<<s),s===7&&(t.appendUint8(r),r=0)}e.length%8&&t.appendUint8(r)}function rl(t,e){for(let r of e){if(!Number.isSafeInteger(r))throw new Error("parquet expected integer value, got "+r);if(r<-2147483648||r>2147483647)throw new Error("parquet expected int32 value, got "+r);t.appendInt32(r)}}function nl(t,e){for(let r of e){if(typeof r!="bigint")throw new Error("parquet expected bigint value, got "+r);t.appendInt64(r)}}function il(t,e){for(let r of e){if(typeof r!="number")throw new Error("parquet expected number value, got "+r);t.appendFloat32(r)}}function sl(t,e){for(let r of e){if(typeof r!="number")throw new Error("parquet expected number value, got "+r);t.appendFloat64(r)}}function ol(t,e){for(let r of e){let n=r;if(typeof n=="string"&&(n=new TextEncoder().encode(r)),!(n instanceof Uint8Array))throw new Error("parquet expected Uint8Array value, got "+typeof n);t.appendUint32(n.length),t.appendBytes(n)}}function al(t,e,r){for(let n of e){if(!(n instanceof Uint8Array))throw new Error("parquet expected Uint8Array value, got "+typeof n);if(n.length!==r)throw new Error(`parquet expected Uint8Array of length ${r}`);t.appendBytes(n)}}function Ys(t,e,r){let n=t[e],i=[],s=1;if(n.num_children)for(;i.length<n.num_children;){let o=t[e+s],a=Ys(t,e+s,[...r,o.name]);s+=a.count,i.push(a)}return{count:s,element:n,children:i,path:r}}function Ws(t,e){return cl(Ys(t,0,[]),e)}function cl(t,e){let r=[t];for(let n of e){let i=t.children.find(s=>s.element.name===n);if(!i)throw new Error(`parquet schema element not found: ${e}`);r.push(i),t=i}return r}function Ks(t){let e=0;for(let{element:r}of t.slice(1))r.repetition_type!=="REQUIRED"&&e++;return e}function wn(t){if(!t||t.element.converted_type!=="LIST"||t.children.length>1)return!1;let e=t.children[0];return!(e.children.length>1||e.element.repetition_type!=="REPEATED")}function pr(t){if(!t||t.element.converted_type!=="MAP"||t.children.length>1)return!1;let e=t.children[0];return!(e.children.length!==2||e.element.repetition_type!=="REPEATED"||e.children.find(i=>i.element.name==="key")?.element.repetition_type==="REPEATED"||e.children.find(i=>i.element.name==="value")?.element.repetition_type==="REPEATED")}var rb=1<<19,nb=new TextDecoder;function bn({schema:t}){return Ws(t,[])[0]}function gt(t){if(t===void 0)return null;if(typeof t=="bigint")return Number(t);if(Object.is(t,-0))return 0;if(Array.isArray(t))return t.map(gt);if(t instanceof Uint8Array)return Array.from(t);if(t instanceof Date)return t.toISOString();if(t instanceof Object){let e={};for(let r of Object.keys(t))t[r]!==void 0&&(e[r]=gt(t[r]));return e}return t}var Js=new TextEncoder,Zs=-(2n**63n),Xs=2n**63n-1n,fl=new Uint8Array([0]),ul=new Set(["value","typed_value"]),dl=new Map,ll=An([]);function Qs(t,e,r){if(r?.required){for(let c=0;c<t.length;c++)if(t[c]===void 0)throw new Error(`required variant column ${r.name} has undefined value at index ${c}`)}let n=[],i=e&&xn(e);if(i){let c=new Map;return t.map(f=>{if(f===void 0)return null;let u=new Set;mr(f,u);let{metadata:d,keyIndex:m}=hl(u,c);return{metadata:d,...En(f,i,m,!0,n)}})}let s=ml(t),o=An(s),a=new Map;for(let c=0;c<s.length;c++)a.set(s[c],c);return t.map(c=>c===void 0?null:{metadata:o,value:Re(c,a,n)})}function En(t,e,r,n,i){if(t==null)return{value:fl,typed_value:null};if(Array.isArray(e)){if(!Array.isArray(t))return{value:Re(t,r,i),typed_value:null};let s=e[0];return{value:null,typed_value:t.map(o=>En(o,s,r,!1,i))}}if(typeof e=="object"){if(typeof t!="object"||Array.isArray(t)||t instanceof Date||t instanceof Uint8Array)return{value:Re(t,r,i),typed_value:null};let s={},o=!1;for(let d of Object.keys(t))d in e||t[d]===void 0||(s[d]=t[d],o=!0);if(o&&!n)return{value:Re(t,r,i),typed_value:null};let a=Object.keys(e);if(a.some(d=>(!Object.prototype.hasOwnProperty.call(t,d)||t[d]===void 0)&&r.has(d)))return{value:Re(t,r,i),typed_value:null};let f={};for(let d of a)!Object.prototype.hasOwnProperty.call(t,d)||t[d]===void 0||(f[d]=En(t[d],e[d],r,!1,i));return{value:o?Re(s,r,i):null,typed_value:f}}return pl(t,e)?{value:null,typed_value:t}:{value:Re(t,r,i),typed_value:null}}function hl(t,e){if(t.size===0)return{metadata:ll,keyIndex:dl};let r=[...t].sort(),n=r.join("\0"),i=e.get(n);if(i)return i;let s=An(r),o=new Map;for(let c=0;c<r.length;c++)o.set(r[c],c);let a={metadata:s,keyIndex:o};return e.set(n,a),a}function pl(t,e){if(t==null)return!1;switch(e){case"BOOLEAN":return typeof t=="boolean";case"INT32":return typeof t=="number"&&Number.isInteger(t)&&t>=-2147483648&&t<=2147483647;case"INT64":return typeof t=="bigint"&&t>=Zs&&t<=Xs;case"FLOAT":return typeof t=="number";case"DOUBLE":return typeof t=="number";case"STRING":return typeof t=="string";case"TIMESTAMP":return t instanceof Date;default:return!1}}function xn(t){if(Array.isArray(t)){let e=t.length?xn(t[0]):void 0;return e===void 0?void 0:[e]}if(typeof t=="object"){let e={};for(let[r,n]of Object.entries(t)){if(ul.has(r))continue;let i=xn(n);i!==void 0&&(e[r]=i)}return Object.keys(e).length>0?e:void 0}return t}function ml(t){let e=new Set;return mr(t,e),[...e].sort()}function mr(t,e){if(t!=null){if(Array.isArray(t)){for(let r of t)mr(r,e);return}if(!(t instanceof Date||t instanceof Uint8Array)&&typeof t=="object")for(let r of Object.keys(t))e.add(r),mr(t[r],e)}}function An(t){let e=t.length,r=new Array(e),n=0;for(let u=0;u<e;u++){let d=Js.encode(t[u]);r[u]=d,n+=d.length}let i=yr(n),s=17|i-1<<6,o=1+i+(e+1)*i+n,a=new Uint8Array(o),c=0;a[c++]=s;for(let u=0;u<i;u++)a[c++]=e>>u*8&255;let f=0;for(let u=0;u<e;u++){for(let d=0;d<i;d++)a[c++]=f>>d*8&255;f+=r[u].length}for(let u=0;u<i;u++)a[c++]=f>>u*8&255;for(let u=0;u<e;u++)a.set(r[u],c),c+=r[u].length;return a}function Re(t,e,r){let n=new F(8);return Tn(t,n,e,r),n.getBytes()}function Tn(t,e,r,n){if(t==null){e.appendUint8(0);return}if(t===!0){e.appendUint8(4);return}if(t===!1){e.appendUint8(8);return}if(typeof t=="bigint"){if(t<Zs||t>Xs)throw new RangeError(`variant bigint out of int64 range: ${t}`);e.appendUint8(24),e.appendInt64(t);return}if(typeof t=="number"){if(Number.isInteger(t)){if(t>=-128&&t<=127){e.appendUint8(12),e.appendUint8(t&255);return}if(t>=-32768&&t<=32767){e.appendUint8(16),gr(e,t,2);return}if(t>=-2147483648&&t<=2147483647){e.appendUint8(20),e.appendInt32(t);return}}e.appendUint8(28),e.appendFloat64(t);return}if(typeof t=="string"){let i=Js.encode(t);i.length<=63?(e.appendUint8(i.length<<2|1),e.appendBytes(i)):(e.appendUint8(64),e.appendUint32(i.length),e.appendBytes(i));return}if(t instanceof Date){e.appendUint8(52),e.appendInt64(BigInt(t.getTime())*1000n);return}if(t instanceof Uint8Array){e.appendUint8(60),e.appendUint32(t.length),e.appendBytes(t);return}if(Array.isArray(t)){gl(t,e,r,n);return}if(typeof t=="object"){yl(t,e,r,n);return}throw new Error(`variant cannot encode value: ${t}`)}function yl(t,e,r,n){let i=Object.keys(t).filter(m=>t[m]!==void 0).map(m=>{let h=r.get(m);if(h===void 0)throw new Error(`variant key not in dictionary: ${m}`);return{id:h,key:m}});i.sort((m,h)=>m.id-h.id);let s=i.length,o=s>0?i[s-1].id:0,a=yr(o),c=n.pop()??new F(8),f=new Array(s+1);f[0]=0;for(let m=0;m<s;m++)Tn(t[i[m].key],c,r,n),f[m+1]=c.index;let u=yr(f[s]),d=s>255?1:0;e.appendUint8((u-1|a-1<<2|d<<4)<<2|2),d?e.appendUint32(s):e.appendUint8(s);for(let{id:m}of i)gr(e,m,a);for(let m of f)gr(e,m,u);e.appendBytes(c.getBytes()),c.index=0,c.offset=0,n.push(c)}function gl(t,e,r,n){let i=t.length,s=n.pop()??new F(8),o=new Array(i+1);o[0]=0;for(let f=0;f<i;f++)Tn(t[f],s,r,n),o[f+1]=s.index;let a=yr(o[i]),c=i>255?1:0;e.appendUint8((a-1|c<<2)<<2|3),c?e.appendUint32(i):e.appendUint8(i);for(let f of o)gr(e,f,a);e.appendBytes(s.getBytes()),s.index=0,s.offset=0,n.push(s)}function yr(t){return t<=255?1:t<=65535?2:t<=16777215?3:4}function gr(t,e,r){for(let n=0;n<r;n++)t.appendUint8(e>>n*8&255)}function eo(t){let e=0;for(let r of t)r.repetition_type==="REPEATED"&&e++;return e}function _r(t){let e=bn({schema:t}),r=new Map;return n=>{let i=e,s=[i];for(let o of n){let a=r.get(i);if(!a){a=new Map;for(let f of i.children)a.has(f.element.name)||a.set(f.element.name,f);r.set(i,a)}let c=a.get(o);if(!c)throw new Error(`parquet schema element not found: ${n}`);s.push(c),i=c}return s}}function to(t,e,r,n){let i=e.length,s,o;if(r==="FLOAT"){let a=e instanceof Float32Array?e:new Float32Array(Sn(e));s=new Uint8Array(a.buffer,a.byteOffset,a.byteLength),o=4}else if(r==="DOUBLE"){let a=e instanceof Float64Array?e:new Float64Array(Sn(e));s=new Uint8Array(a.buffer,a.byteOffset,a.byteLength),o=8}else if(r==="INT32"){let a=e instanceof Int32Array?e:new Int32Array(Sn(e));s=new Uint8Array(a.buffer,a.byteOffset,a.byteLength),o=4}else if(r==="INT64"){let a=_l(e);s=new Uint8Array(a.buffer,a.byteOffset,a.byteLength),o=8}else if(r==="FIXED_LEN_BYTE_ARRAY"){if(!n)throw new Error("parquet byte_stream_split missing type_length");o=n,s=new Uint8Array(i*o);for(let a=0;a<i;a++)s.set(e[a],a*o)}else throw new Error(`parquet byte_stream_split unsupported type: ${r}`);for(let a=0;a<o;a++)for(let c=0;c<i;c++)t.appendUint8(s[c*o+a])}function Sn(t){if(Array.isArray(t)&&t.every(e=>typeof e=="number"))return t;throw new Error("Expected number array for BYTE_STREAM_SPLIT encoding")}function _l(t){if(t instanceof BigInt64Array)return t;if(Array.isArray(t)&&t.every(e=>typeof e=="bigint"))return new BigInt64Array(t);throw new Error("Expected bigint array for BYTE_STREAM_SPLIT encoding")}function ro({writer:t,column:e,encoding:r,pageData:n}){let{columnName:i,element:s,codec:o,compressors:a}=e,{type:c,type_length:f,repetition_type:u}=s;if(!c)throw new Error(`column ${i} cannot determine type`);if(u==="REPEATED")throw new Error(`column ${i} repeated types not supported`);let d=new F,{definition_levels_byte_length:m,repetition_levels_byte_length:h,num_nulls:p,num_values:w,num_rows:y}=wl(d,e,n),g=p?n.values.filter(x=>x!=null):n.values,T=new F;if(r==="PLAIN")hr(T,g,c,f);else if(r==="RLE"){if(c!=="BOOLEAN")throw new Error("RLE encoding only supported for BOOLEAN type");let x=new F;yt(x,g,1),T.appendUint32(x.offset),T.appendBytes(x.getBytes())}else if(r==="PLAIN_DICTIONARY"||r==="RLE_DICTIONARY"){let x=0;for(let C of g)C>x&&(x=C);let I=Math.ceil(Math.log2(x+1));T.appendUint8(I),yt(T,g,I)}else if(r==="DELTA_BINARY_PACKED"){if(c!=="INT32"&&c!=="INT64")throw new Error("DELTA_BINARY_PACKED encoding only supported for INT32 and INT64 types");Se(T,g,c)}else if(r==="DELTA_LENGTH_BYTE_ARRAY"){if(c!=="BYTE_ARRAY")throw new Error("DELTA_LENGTH_BYTE_ARRAY encoding only supported for BYTE_ARRAY type");Hs(T,g)}else if(r==="DELTA_BYTE_ARRAY"){if(c!=="BYTE_ARRAY")throw new Error("DELTA_BYTE_ARRAY encoding only supported for BYTE_ARRAY type");Vs(T,g)}else if(r==="BYTE_STREAM_SPLIT")to(T,g,c,f);else throw new Error(`parquet unsupported encoding: ${r}`);let S=T.getBytes(),_=a[o]?.(S)??S,b=t.offset;Rn(t,{type:"DATA_PAGE_V2",uncompressed_page_size:d.offset+T.offset,compressed_page_size:d.offset+_.length,data_page_header_v2:{num_values:w,num_nulls:p,num_rows:y,encoding:r,definition_levels_byte_length:m,repetition_levels_byte_length:h,is_compressed:!!o}});let A=t.offset-b;return t.appendBytes(d.getBytes()),t.appendBytes(_),A+d.offset+T.offset}function Rn(t,e){let r={field_1:lr.indexOf(e.type),field_2:e.uncompressed_page_size,field_3:e.compressed_page_size,field_4:e.crc,field_5:e.data_page_header&&{field_1:e.data_page_header.num_values,field_2:ae.indexOf(e.data_page_header.encoding),field_3:ae.indexOf(e.data_page_header.definition_level_encoding),field_4:ae.indexOf(e.data_page_header.repetition_level_encoding)},field_7:e.dictionary_page_header&&{field_1:e.dictionary_page_header.num_values,field_2:ae.indexOf(e.dictionary_page_header.encoding)},field_8:e.data_page_header_v2&&{field_1:e.data_page_header_v2.num_values,field_2:e.data_page_header_v2.num_nulls,field_3:e.data_page_header_v2.num_rows,field_4:ae.indexOf(e.data_page_header_v2.encoding),field_5:e.data_page_header_v2.definition_levels_byte_length,field_6:e.data_page_header_v2.repetition_levels_byte_length,field_7:e.data_page_header_v2.is_compressed?void 0:!1}};oe(t,r)}function wl(t,e,r){let{schemaPath:n}=e,{values:i,definitionLevels:s,repetitionLevels:o,maxDefinitionLevel:a}=r,c=s.length||i.length,f=0,u=0;if(o.length)for(let p=0;p<o.length;p++)o[p]===0&&u++;else u=i.length;if(s.length)for(let p=0;p<s.length;p++)s[p]<a&&f++;let d=eo(n),m=0;if(d){let p=Math.ceil(Math.log2(d+1));m=yt(t,o,p)}let h=0;if(a){let p=Math.ceil(Math.log2(a+1));h=yt(t,s,p)}return{definition_levels_byte_length:h,repetition_levels_byte_length:m,num_values:c,num_nulls:f,num_rows:u}}var bl=new TextEncoder;function wr(t,e,r){if(t==null)return 0;if(e==="BOOLEAN")return .125;if(e==="INT32"||e==="FLOAT")return 4;if(e==="INT64"||e==="DOUBLE")return 8;if(e==="INT96")return 12;if(e==="FIXED_LEN_BYTE_ARRAY")return r??0;if(e==="BYTE_ARRAY"){if(t instanceof Uint8Array)return t.byteLength;if(typeof t=="string")return t.length}return 0}function no(t){let e=2166136261;for(let r=0;r<t.length;r++)e^=t[r],e=Math.imul(e,16777619);return e>>>0}function El(t,e){if(t.length!==e.length)return!1;for(let r=0;r<t.length;r++)if(t[r]!==e[r])return!1;return!0}var xl=.9;function io(t,e,r,n,i,s){if(n&&n!=="RLE_DICTIONARY")return{};if(e==="BOOLEAN")return{};let o=n==="RLE_DICTIONARY",a=e==="BYTE_ARRAY"?4:0;if(!o){let b=Math.min(t.length,1e3),A=new Map,x=new Map,I=0,C=0;for(let N=0;N<b;N++){let V=b===1?0:Math.floor(N*(t.length-1)/(b-1)),M=t[V],W=M;M instanceof Uint8Array&&(W=x.get(M),W===void 0&&(W=no(M),x.set(M,W)));let J=A.get(W);J===void 0&&(J=wr(M,e,r)+(M==null?0:a),A.set(W,J),I+=J),C+=J}if(!C||I/C>xl)return{}}let c=[],f=new Array(t.length),u=new Map,d=[],m=new Map,h=0,p=0,w=0,y=0;for(let b=0;b<t.length;b++){let A=t[b];if(A==null){if(s)throw new Error("parquet required value is undefined");continue}y++;let x;if(A instanceof Uint8Array){if(w+=A.byteLength,x=u.get(A),x!==void 0){f[b]=x;continue}let I=no(A),C=m.get(I);if(C){for(let N of C)if(El(c[N],A)){x=N;break}}if(x===void 0){if(h+=A.byteLength,!o&&i&&(p+=A.byteLength,p>i))return{};x=c.length,c.push(A),C?C.push(x):m.set(I,[x])}u.set(A,x)}else{x=u.get(A);let I=x===void 0?wr(A,e,r):d[x];if(w+=I,x===void 0){if(h+=I,!o&&i&&(p+=typeof A=="string"?bl.encode(A).byteLength:I,p>i))return{};x=c.length,c.push(A),d[x]=I,u.set(A,x)}}f[b]=x}let g=Math.ceil(Math.log2(c.length)),T=Math.ceil(y*g/8),S=w+y*a,_=h+c.length*a;return!o&&2*(_+T)>S?{}:{dictionary:c,indexes:f}}function so(t,e,r){let{element:n,codec:i,compressors:s}=e,{type:o,type_length:a}=n;if(!o)throw new Error(`column ${e.columnName} cannot determine type`);let c=new F;hr(c,r,o,a);let f=c.getBytes(),u=s[i]?.(f)??f,d=t.offset;Rn(t,{type:"DICTIONARY_PAGE",uncompressed_page_size:f.byteLength,compressed_page_size:u.byteLength,dictionary_page_header:{num_values:r.length,encoding:"PLAIN"}});let m=t.offset-d;return t.appendBytes(u),m+f.byteLength}function oo(t){let e=new Set,r;for(let c of t)if(c!=null){if(typeof c!="object")throw new Error("geospatial column expects GeoJSON geometries");r=ao(r,c),e.add(Al(c))}let n,{xmin:i,ymin:s,xmax:o,ymax:a}=r??{};if(i!==void 0&&s!==void 0&&o!==void 0&&a!==void 0&&(n={...r,xmin:i,ymin:s,xmax:o,ymax:a}),e.size||n)return{bbox:n,geospatial_types:e.size?Array.from(e).sort((c,f)=>c-f):[]}}function ao(t,e){if(e.type==="GeometryCollection"){for(let r of e.geometries||[])t=ao(t,r);return t}return co(t,e.coordinates)}function co(t,e){if(typeof e[0]=="number")return t=br(t,"xmin","xmax",e[0]),t=br(t,"ymin","ymax",e[1]),e.length>2&&(t=br(t,"zmin","zmax",e[2])),e.length>3&&(t=br(t,"mmin","mmax",e[3])),t;for(let r of e)t=co(t,r);return t}function br(t,e,r,n){if(n===void 0||!Number.isFinite(n))return t;t||(t={});let i=t[e],s=t[r];return(i===void 0||n<i)&&(t[e]=n),(s===void 0||n>s)&&(t[r]=n),t}function Al(t){let e=Tl[t.type];if(e===void 0)throw new Error(`unknown geometry type: ${t.type}`);let r=fo(t);if(r===2)return e;if(r===3)return e+1e3;if(r===4)return e+3e3;throw new Error(`unsupported geometry dimensions: ${r}`)}var Tl={Point:1,LineString:2,Polygon:3,MultiPoint:4,MultiLineString:5,MultiPolygon:6,GeometryCollection:7};function fo(t){if(t.type==="GeometryCollection"){let e=0;for(let r of t.geometries||[])e=Math.max(e,fo(r));return e||2}return uo(t.coordinates)}function uo(t){if(!t.length)return 2;if(typeof t[0]=="number")return t.length;let e=0;for(let r of t)e=Math.max(e,uo(r));return e||2}function ho(t){let e=new F;return _t(e,t),e.getBytes()}function _t(t,e){if(typeof e!="object")throw new Error("geometry values must be GeoJSON geometries");let r=Sl(e.type),n=mo(e),i=0;if(n===3)i=1;else if(n===4)i=3;else if(n>4)throw new Error(`unsupported geometry dimensions: ${n}`);if(t.appendUint8(1),t.appendUint32(r+i*1e3),e.type==="Point")po(t,e.coordinates,n);else if(e.type==="LineString")lo(t,e.coordinates,n);else if(e.type==="Polygon"){t.appendUint32(e.coordinates.length);for(let s of e.coordinates)lo(t,s,n)}else if(e.type==="MultiPoint"){t.appendUint32(e.coordinates.length);for(let s of e.coordinates)_t(t,{type:"Point",coordinates:s})}else if(e.type==="MultiLineString"){t.appendUint32(e.coordinates.length);for(let s of e.coordinates)_t(t,{type:"LineString",coordinates:s})}else if(e.type==="MultiPolygon"){t.appendUint32(e.coordinates.length);for(let s of e.coordinates)_t(t,{type:"Polygon",coordinates:s})}else if(e.type==="GeometryCollection"){t.appendUint32(e.geometries.length);for(let s of e.geometries)_t(t,s)}else throw new Error("unsupported geometry type")}function po(t,e,r){if(e.length<r)throw new Error("geometry position dimensions mismatch");for(let n=0;n<r;n++)t.appendFloat64(e[n])}function lo(t,e,r){t.appendUint32(e.length);for(let n of e)po(t,n,r)}function Sl(t){if(t==="Point")return 1;if(t==="LineString")return 2;if(t==="Polygon")return 3;if(t==="MultiPoint")return 4;if(t==="MultiLineString")return 5;if(t==="MultiPolygon")return 6;if(t==="GeometryCollection")return 7;throw new Error(`unknown geometry type: ${t}`)}function mo(t){if(t.type==="GeometryCollection"){let e=0;for(let r of t.geometries)e=Math.max(e,mo(r));return e||2}return yo(t.coordinates)}function yo(t){if(!Array.isArray(t)||!t.length)return 2;if(typeof t[0]=="number")return t.length;let e=0;for(let r of t)e=Math.max(e,yo(r));return e||2}var wo=864e5;function go(t,e){let r=new Map;return Array.from(t,n=>{if(r.has(n))return r.get(n);let i=e(n);return r.set(n,i),i})}function wt(t,e){let{type:r,converted_type:n,logical_type:i}=t;if(n==="DECIMAL"){let s=10**(t.scale||0);return Array.from(e,o=>{if(o==null)return o;if(typeof o=="bigint")return In(t,o);if(typeof o!="number")throw new Error("DECIMAL must be a number or bigint");return In(t,BigInt(Math.round(o*s)))})}if(n==="DATE")return Array.from(e).map(s=>s instanceof Date?Math.floor(s.getTime()/wo):s);if(n==="TIMESTAMP_MILLIS")return Array.from(e).map(s=>s==null?s:s instanceof Date?BigInt(s.getTime()):BigInt(s));if(n==="TIMESTAMP_MICROS")return Array.from(e).map(s=>s==null?s:s instanceof Date?BigInt(s.getTime()*1e3):BigInt(s));if(n==="JSON"){if(!Array.isArray(e))throw new Error("JSON must be an array");let s=new TextEncoder;return go(e,o=>o==null?o:s.encode(JSON.stringify(gt(o))))}if(n==="UTF8"){if(!Array.isArray(e))throw new Error("strings must be an array");let s=new TextEncoder;return e.map(o=>typeof o=="string"?s.encode(o):o)}if(n==="UINT_32"||i?.type==="INTEGER"&&i.bitWidth===32&&!i.isSigned)return e instanceof Uint32Array?e:e instanceof Int32Array?new Uint32Array(e.buffer,e.byteOffset,e.length):Array.from(e).map(s=>{if(s==null)return s;if(!Number.isSafeInteger(s))throw new Error("expected integer value, got "+s);if(s<0||s>4294967295)throw new Error("expected uint32 value, got "+s);return s>2147483647?s-4294967296:s});if(i?.type==="FLOAT16"){if(r!=="FIXED_LEN_BYTE_ARRAY")throw new Error("FLOAT16 must be FIXED_LEN_BYTE_ARRAY type");if(t.type_length!==2)throw new Error("FLOAT16 expected type_length to be 2 bytes");return Array.from(e).map(Ro)}if(i?.type==="UUID"){if(!Array.isArray(e))throw new Error("UUID must be an array");if(r!=="FIXED_LEN_BYTE_ARRAY")throw new Error("UUID must be FIXED_LEN_BYTE_ARRAY type");if(t.type_length!==16)throw new Error("UUID expected type_length to be 16 bytes");return e.map(bo)}if(i?.type==="TIMESTAMP")return Array.from(e).map(s=>{if(s==null)return s;if(s instanceof Date){let o=BigInt(s.getTime());return i.unit==="NANOS"?o*1000000n:i.unit==="MICROS"?o*1000n:o}return BigInt(s)});if(i?.type==="GEOMETRY"||i?.type==="GEOGRAPHY"){if(!Array.isArray(e))throw new Error("geometry must be an array");return go(e,s=>s==null?s:ho(s))}return e}function bo(t){if(t!=null){if(t instanceof Uint8Array)return t;if(typeof t=="string"){if(!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(t))throw new Error("UUID must be a valid UUID string");t=t.replace(/-/g,"").toLowerCase();let r=new Uint8Array(16);for(let n=0;n<16;n++)r[n]=parseInt(t.slice(n*2,n*2+2),16);return r}throw new Error("UUID must be a string or Uint8Array")}}var Eo=16,Rl=new TextDecoder("utf-8",{fatal:!0,ignoreBOM:!0});function xo(t,e,r,n){return t.length<=n||!Ao(e)?t:(Il(e)?Pl(t,r,n):To(t,r,n))??t}function Ao({type:t,converted_type:e,logical_type:r}){return t!=="BYTE_ARRAY"||e==="DECIMAL"||e==="JSON"||e==="BSON"?!1:r?.type!=="JSON"&&r?.type!=="BSON"}function Il({converted_type:t,logical_type:e}){return t==="UTF8"||t==="ENUM"||e?.type==="STRING"||e?.type==="ENUM"}function To(t,e,r){let n=new Uint8Array(t.subarray(0,r));if(!e)return n;let i=n.length-1;for(;i>=0&&n[i]===255;)i--;if(i<0)return;let s=n.slice(0,i+1);return s[i]+=1,s}function Pl(t,e,r){let n=r;for(;n>0&&(t[n]&192)===128;)n--;if(!e)return new Uint8Array(t.subarray(0,n));let i;try{i=Rl.decode(t.subarray(0,n))}catch{return To(t,e,r)}let s=Array.from(i,a=>a.codePointAt(0)??0),o=new TextEncoder;for(let a=s.length-1;a>=0;a--){for(n--;n>0&&(t[n]&192)===128;)n--;let c=s[a];if(c===1114111)continue;let f=c===55295?57344:c+1,u=o.encode(String.fromCodePoint(f));if(n+u.length>r)continue;let d=new Uint8Array(n+u.length);return d.set(t.subarray(0,n)),d.set(u,n),d}}function _o(t,e,r,n){if(t==null||!Ao(e))return;let i=t instanceof Uint8Array?t:new TextEncoder().encode(t.toString());return xo(i,e,r,n)===i?void 0:!1}function Ie(t,e,r,n=Eo){if(t==null)return;let{type:i,converted_type:s}=e;if(i==="BOOLEAN")return new Uint8Array([t?1:0]);if(e.logical_type?.type==="UUID"&&(typeof t=="string"||t instanceof Uint8Array))return bo(t);if(s==="DECIMAL"){if(typeof t!="number"&&typeof t!="bigint")throw new Error("DECIMAL must be a number or bigint");let o=10**(e.scale||0),a=typeof t=="bigint"?t:BigInt(Math.round(t*o)),c=In(e,a);if(c instanceof Uint8Array)return c;if(typeof c=="number"){let f=new ArrayBuffer(4);return new DataView(f).setInt32(0,c,!0),new Uint8Array(f)}if(typeof c=="bigint"){let f=new ArrayBuffer(8);return new DataView(f).setBigInt64(0,c,!0),new Uint8Array(f)}}if(e.logical_type?.type==="FLOAT16"&&typeof t=="number")return Ro(t);if(i==="BYTE_ARRAY"||i==="FIXED_LEN_BYTE_ARRAY"){let o=t instanceof Uint8Array?t:new TextEncoder().encode(t.toString());return xo(o,e,r,n)}if(i==="FLOAT"&&typeof t=="number"){let o=new ArrayBuffer(4);return new DataView(o).setFloat32(0,t,!0),new Uint8Array(o)}if(i==="DOUBLE"&&typeof t=="number"){let o=new ArrayBuffer(8);return new DataView(o).setFloat64(0,t,!0),new Uint8Array(o)}if(i==="INT32"&&typeof t=="number"){let o=new ArrayBuffer(4);return new DataView(o).setInt32(0,t,!0),new Uint8Array(o)}if(i==="INT64"&&(typeof t=="bigint"||typeof t=="number"&&Number.isInteger(t))){let o=new ArrayBuffer(8);return new DataView(o).setBigInt64(0,BigInt(t),!0),new Uint8Array(o)}if(i==="INT32"&&s==="DATE"&&t instanceof Date){let o=new ArrayBuffer(4);return new DataView(o).setInt32(0,Math.floor(t.getTime()/wo),!0),new Uint8Array(o)}if(i==="INT64"&&s==="TIMESTAMP_MILLIS"&&t instanceof Date){let o=new ArrayBuffer(8);return new DataView(o).setBigInt64(0,BigInt(t.getTime()),!0),new Uint8Array(o)}if(i==="INT64"&&s==="TIMESTAMP_MICROS"&&t instanceof Date){let o=new ArrayBuffer(8);return new DataView(o).setBigInt64(0,BigInt(t.getTime()*1e3),!0),new Uint8Array(o)}if(i==="INT64"&&e.logical_type?.type==="TIMESTAMP"&&t instanceof Date){let o=BigInt(t.getTime()),{unit:a}=e.logical_type,c=o;a==="NANOS"?c=o*1000000n:a==="MICROS"&&(c=o*1000n);let f=new ArrayBuffer(8);return new DataView(f).setBigInt64(0,c,!0),new Uint8Array(f)}throw new Error(`unsupported type for statistics: ${i} with value ${t}`)}function So(t,e,r=Eo){return{field_1:Ie(t.max,e,!0,r),field_2:Ie(t.min,e,!1,r),field_3:t.null_count,field_4:t.distinct_count,field_5:Ie(t.max_value,e,!0,r),field_6:Ie(t.min_value,e,!1,r),field_7:t.is_max_value_exact??_o(t.max_value??t.max,e,!0,r),field_8:t.is_min_value_exact??_o(t.min_value??t.min,e,!1,r),field_9:t.nan_count}}function In({type:t,type_length:e},r){if(t==="INT32")return Number(r);if(t==="INT64")return r;if(t==="FIXED_LEN_BYTE_ARRAY"&&!e)throw new Error("fixed length byte array type_length is required");if(!e&&!r)return new Uint8Array;let n=[];for(;;){let i=Number(r&0xffn);if(n.unshift(i),r>>=8n,e){if(n.length>=e)break}else{let s=i&128;if(!s&&r===0n||s&&r===-1n)break}}return new Uint8Array(n)}function Ro(t){if(t==null)return;if(typeof t!="number")throw new Error("parquet float16 expected number value");if(Number.isNaN(t))return new Uint8Array([0,126]);let e=t<0||Object.is(t,-0)?1:0,r=Math.abs(t);if(!isFinite(r))return new Uint8Array([0,e<<7|124]);if(r===0)return new Uint8Array([0,e<<7]);if(r>=65520)return new Uint8Array([0,e<<7|124]);let n=-14;if(r>=2**-14){let f=new DataView(new ArrayBuffer(8));f.setFloat64(0,r),n=(f.getUint32(0)>>>20&2047)-1023}let i=r/2**(n-10),s=Math.floor(i),o=i-s;(o>.5||o===.5&&s%2)&&s++;let a=r<2**-14?s:(n+14)*1024+s,c=e<<15|a;return new Uint8Array([c&255,c>>8])}function Oo({writer:t,column:e,pageData:r}){let{columnName:n,element:i,schemaPath:s,stats:o,pageSize:a,dictionarySize:c,encoding:f}=e,{type:u,type_length:d}=i;if(!u)throw new Error(`column ${n} cannot determine type`);let{values:m,definitionLevels:h,repetitionLevels:p,maxDefinitionLevel:w}=r,y=t.offset,g=0,T=[],S=i?.logical_type?.type==="GEOMETRY"||i?.logical_type?.type==="GEOGRAPHY",_=o&&S?oo(m):void 0,b;if(e.bloomFilter){let q=typeof e.bloomFilter=="object"?e.bloomFilter:void 0,ee=new dr(i,q);for(let Me of m)ee.insert(Me);b=ee.finalize()}let A,x=i.converted_type!=="UTF8",I=x?wt(i,m):m;if(u==="INT64"){let q=i.converted_type==="UINT_64"||i.logical_type?.type==="INTEGER"&&!i.logical_type.isSigned,ee=q?0n:-(2n**63n),Me=q?2n**64n-1n:2n**63n-1n;for(let Ae of I)if(Ae!=null&&(Ae<ee||Ae>Me))throw new RangeError(`parquet INT64 value out of range: ${Ae}`)}let C=i.converted_type==="JSON"?I:m,N=o?Io(C,i):void 0,{dictionary:V,indexes:M}=io(I,u,d,f,c,w===0),W,J,er=u;if(V&&M){J=M,er="INT32",W="RLE_DICTIONARY",A=BigInt(t.offset);let q=x?V:wt(i,V);g+=so(t,e,q),T.push("PLAIN")}else J=x?I:wt(i,m),W=f&&f!=="RLE_DICTIONARY"?f:u==="BOOLEAN"&&m.length>16?"RLE":"PLAIN";T.push(W);let xe=Ol(J,er,d,a,p),H=e.columnIndex&&xe.length>1?{null_pages:[],min_values:[],max_values:[],boundary_order:"UNORDERED",null_counts:[],nan_counts:Co(i)?[]:void 0}:void 0,st=e.offsetIndex&&xe.length>1?{page_locations:[]}:void 0,nn=BigInt(t.offset),Be=0n,Ue=0,sn,on,an=!0,cn=!0;for(let{start:q,end:ee}of xe){let Me=t.offset,Ae={values:J.slice(q,ee),definitionLevels:h.slice(q,ee),repetitionLevels:p.slice(q,ee),maxDefinitionLevel:w};if(g+=ro({writer:t,column:e,encoding:W,pageData:Ae}),H){let ot=C.slice(q,ee),{min_value:rr,max_value:nr,null_count:os=0n,nan_count:as}=Io(ot,i),cs=os===BigInt(ee-q),fs=Ie(rr,i,!1,e.statisticsTruncateLength),us=Ie(nr,i,!0,e.statisticsTruncateLength);if(!cs&&(!fs||!us))H=void 0;else{if(H.null_pages.push(cs),H.min_values.push(fs??new Uint8Array),H.max_values.push(us??new Uint8Array),H.null_counts?.push(os),as!==void 0&&H.nan_counts?.push(as),sn!==void 0&&rr!==void 0){let at=Er(sn,rr);at>0&&(an=!1),at<0&&(cn=!1)}if(on!==void 0&&nr!==void 0){let at=Er(on,nr);at>0&&(an=!1),at<0&&(cn=!1)}sn=rr,on=nr}}if(st){if(p.length)for(let ot=Ue+1;ot<=q;ot++)p[ot]===0&&Be++;else Be=BigInt(q);st.page_locations.push({offset:BigInt(Me),compressed_page_size:t.offset-Me,first_row_index:Be})}Ue=q}H&&(an?H.boundary_order="ASCENDING":cn&&(H.boundary_order="DESCENDING"));let tr;return o&&(tr=[],A!==void 0&&tr.push({page_type:"DICTIONARY_PAGE",encoding:"PLAIN",count:1}),tr.push({page_type:"DATA_PAGE_V2",encoding:W,count:xe.length})),{chunk:{meta_data:{type:u,encodings:T,path_in_schema:s.slice(1).map(q=>q.name),codec:e.codec??"UNCOMPRESSED",num_values:BigInt(m.length),total_compressed_size:BigInt(t.offset-y),total_uncompressed_size:BigInt(g),data_page_offset:nn,dictionary_page_offset:A,statistics:N,encoding_stats:tr,geospatial_statistics:_},file_offset:BigInt(y)},columnIndex:H,offsetIndex:st,bloomFilter:b}}function Ol(t,e,r,n,i=[]){if(!n)return[{start:0,end:t.length}];let s=[],o=0,a=0;for(let c=0;c<t.length;c++){let f=wr(t[c],e,r);a+=f;let u=!i.length||i[c]===0;a>=n&&c>o&&u&&(s.push({start:o,end:c}),o=c,a=f)}return o<t.length&&s.push({start:o,end:t.length}),s}function Io(t,e){let r,n,i=0n,s=Co(e)?0n:void 0;for(let o of t){if(o==null){i++;continue}let a=Cl(o,e);if(!(typeof a=="object"&&!(a instanceof Uint8Array))){if(typeof a=="number"&&Number.isNaN(a)){s!==void 0&&s++;continue}(r===void 0||Er(a,r)<0)&&(r=a),(n===void 0||Er(a,n)>0)&&(n=a)}}return r===0&&(r=-0),n===0&&(n=0),{min_value:r,max_value:n,null_count:i,nan_count:s}}function Co({type:t,logical_type:e}){return t==="FLOAT"||t==="DOUBLE"||e?.type==="FLOAT16"}function Cl(t,e){return e.converted_type==="DECIMAL"&&typeof t=="number"?BigInt(Math.round(t*10**(e.scale||0))):t instanceof Date&&(e.type==="INT32"||e.type==="INT64")?wt(e,[t])[0]:t}function Er(t,e){if(t instanceof Uint8Array&&e instanceof Uint8Array){let r=Math.min(t.length,e.length);for(let n=0;n<r;n+=1)if(t[n]!==e[n])return t[n]-e[n];return t.length-e.length}return typeof t=="string"&&typeof e=="string"?kl(t,e):t<e?-1:t>e?1:0}function kl(t,e){if(t===e)return 0;let r=Math.min(t.length,e.length),n=0;for(;n<r&&t.charCodeAt(n)===e.charCodeAt(n);)n++;if(n>0){let i=t.charCodeAt(n-1);i>=55296&&i<=56319&&n--}for(;n<t.length&&n<e.length;){let i=Po(t,n),s=Po(e,n);if(i!==s)return i-s;n+=i>65535?2:1}return t.length-e.length}function Po(t,e){let r=t.codePointAt(e)??65533;return r>=55296&&r<=57343?65533:r}function ko(t,e){let r=t.map(d=>d.element);if(t.length<2)throw new Error("parquet schema path must include column");let n=[],i=[],s=Ks(t);if(t.length===2&&s===0)return{values:e,definitionLevels:n,repetitionLevels:i,maxDefinitionLevel:s};if(t.length===2&&s===1){let d=new Array(e.length);for(let m=0;m<e.length;m++)d[m]=e[m]===null||e[m]===void 0?0:1;return{values:e,definitionLevels:d,repetitionLevels:i,maxDefinitionLevel:s}}let o=new Array(t.length),a=0;for(let d=0;d<t.length;d++)o[d]=a,r[d].repetition_type==="REPEATED"&&a++;let c=[];for(let d of e)f(1,d,0,0,!1);return{values:c,definitionLevels:n,repetitionLevels:i,maxDefinitionLevel:s};function f(d,m,h,p,w){let y=r[d],g=y.repetition_type||"REQUIRED";if(d===t.length-1){if(m==null){if(g==="REQUIRED"&&!w)throw new Error("parquet required value is undefined");n.push(h)}else n.push(g==="REQUIRED"?h:h+1);i.push(p),c.push(m);return}if(g==="REPEATED"){if(m==null){if(!w)throw new Error("parquet required value is undefined");f(d+1,void 0,h,p,!0);return}if(!Array.isArray(m))throw new Error(`parquet repeated field ${y.name} must be an array`);if(!m.length){f(d+1,void 0,h,p,!0);return}let T=pr(t[d-1]),S=r[d+1];for(let _=0;_<m.length;_++){let b=m[_];T&&b&&typeof b=="object"&&S&&(b=b[S.name]);let A=_===0?p:o[d]+1;f(d+1,b,h+1,A,!1)}return}if(g==="OPTIONAL"){if(m==null)f(d+1,void 0,h,p,!0);else{let T=u(d,m),S=T==null,_=wn(t[d])||pr(t[d]),A=y.num_children&&!y.type&&!_||!S?h+1:h;f(d+1,T,A,p,S)}return}if(m==null){if(!w)throw new Error("parquet required value is undefined");f(d+1,void 0,h,p,!0)}else f(d+1,u(d,m),h,p,!1)}function u(d,m){if(m==null)return;let h=r[d+1];if(h){if(wn(t[d]))return m;if(pr(t[d]))return Ll(m,r[d]);if(typeof m=="object"&&!Array.isArray(m))return m[h.name];throw new Error(`parquet expected struct, got ${m}`)}}}function Ll(t,e){if(t instanceof Map)return Array.from(t.entries(),([r,n])=>({key:r,value:n}));if(Array.isArray(t))return t.map(r=>{if(r&&typeof r=="object"&&"key"in r&&"value"in r)return r;if(Array.isArray(r)&&r.length===2)return{key:r[0],value:r[1]};throw new Error("parquet map entry must provide key and value")});if(typeof t=="object")return Object.entries(t).map(([r,n])=>({key:r,value:n}));throw new Error(`parquet map field ${e.name} must be Map, array, or object`)}function Lo(t,e){for(let{chunk:r,columnIndex:n}of e)Nl(t,r,n);for(let{chunk:r,offsetIndex:n}of e)Bl(t,r,n)}function Nl(t,e,r){if(!r||r.min_values.length<=1)return;let n=t.offset;oe(t,{field_1:r.null_pages,field_2:r.min_values,field_3:r.max_values,field_4:js.indexOf(r.boundary_order),field_5:r.null_counts,field_8:r.nan_counts}),e.column_index_offset=BigInt(n),e.column_index_length=t.offset-n}function Bl(t,e,r){if(!r||r.page_locations.length<=1)return;let n=t.offset;oe(t,{field_1:r.page_locations.map(i=>({field_1:i.offset,field_2:i.compressed_page_size,field_3:i.first_row_index}))}),e.offset_index_offset=BigInt(n),e.offset_index_length=t.offset-n}function Bo(t,e,r){let n=_r(e.schema),i={field_1:e.version,field_2:e.schema.map(c=>({field_1:c.type&&gn.indexOf(c.type),field_2:c.type_length,field_3:c.repetition_type&&Fs.indexOf(c.repetition_type),field_4:c.name,field_5:c.num_children,field_6:c.converted_type&&$s.indexOf(c.converted_type),field_7:c.scale,field_8:c.precision,field_9:c.field_id,field_10:Ml(c.logical_type)})),field_3:e.num_rows,field_4:e.row_groups.map(c=>({field_1:c.columns.map(f=>({field_1:f.file_path,field_2:f.file_offset,field_3:f.meta_data&&{field_1:gn.indexOf(f.meta_data.type),field_2:f.meta_data.encodings.map(u=>ae.indexOf(u)),field_3:f.meta_data.path_in_schema,field_4:qs.indexOf(f.meta_data.codec),field_5:f.meta_data.num_values,field_6:f.meta_data.total_uncompressed_size,field_7:f.meta_data.total_compressed_size,field_8:f.meta_data.key_value_metadata&&f.meta_data.key_value_metadata.map(u=>({field_1:u.key,field_2:u.value})),field_9:f.meta_data.data_page_offset,field_10:f.meta_data.index_page_offset,field_11:f.meta_data.dictionary_page_offset,field_12:f.meta_data.statistics&&So(f.meta_data.statistics,a(f.meta_data.path_in_schema),r),field_13:f.meta_data.encoding_stats&&f.meta_data.encoding_stats.map(u=>({field_1:lr.indexOf(u.page_type),field_2:ae.indexOf(u.encoding),field_3:u.count})),field_14:f.meta_data.bloom_filter_offset,field_15:f.meta_data.bloom_filter_length,field_16:f.meta_data.size_statistics&&{field_1:f.meta_data.size_statistics.unencoded_byte_array_data_bytes,field_2:f.meta_data.size_statistics.repetition_level_histogram,field_3:f.meta_data.size_statistics.definition_level_histogram},field_17:f.meta_data.geospatial_statistics&&{field_1:f.meta_data.geospatial_statistics.bbox&&Ul(f.meta_data.geospatial_statistics.bbox),field_2:f.meta_data.geospatial_statistics.geospatial_types}},field_4:f.offset_index_offset,field_5:f.offset_index_length,field_6:f.column_index_offset,field_7:f.column_index_length,field_9:f.encrypted_column_metadata})),field_2:c.total_byte_size,field_3:c.num_rows,field_4:c.sorting_columns&&c.sorting_columns.map(f=>({field_1:f.column_idx,field_2:f.descending,field_3:f.nulls_first})),field_5:c.file_offset,field_6:c.total_compressed_size})),field_5:e.key_value_metadata&&e.key_value_metadata.map(c=>({field_1:c.key,field_2:c.value})),field_6:e.created_by,field_7:e.schema.filter(c=>c.type).map(()=>({field_1:{}}))},s=t.offset;oe(t,i);let o=t.offset-s;t.appendUint32(o);function a(c){let f=n(c);return f[f.length-1].element}}function Ul(t){return new mt([[1,7,t.xmin],[2,7,t.xmax],[3,7,t.ymin],[4,7,t.ymax],[5,7,t.zmin],[6,7,t.zmax],[7,7,t.mmin],[8,7,t.mmax]])}function Ml(t){if(t){if(t.type==="STRING")return{field_1:{}};if(t.type==="MAP")return{field_2:{}};if(t.type==="LIST")return{field_3:{}};if(t.type==="ENUM")return{field_4:{}};if(t.type==="DECIMAL")return{field_5:{field_1:t.scale,field_2:t.precision}};if(t.type==="DATE")return{field_6:{}};if(t.type==="TIME")return{field_7:{field_1:t.isAdjustedToUTC,field_2:No(t.unit)}};if(t.type==="TIMESTAMP")return{field_8:{field_1:t.isAdjustedToUTC,field_2:No(t.unit)}};if(t.type==="INTEGER")return{field_10:{field_1:t.bitWidth,field_2:t.isSigned}};if(t.type==="NULL")return{field_11:{}};if(t.type==="JSON")return{field_12:{}};if(t.type==="BSON")return{field_13:{}};if(t.type==="UUID")return{field_14:{}};if(t.type==="FLOAT16")return{field_15:{}};if(t.type==="VARIANT")return{field_16:{}};if(t.type==="GEOMETRY")return{field_17:{field_1:t.crs}};if(t.type==="GEOGRAPHY")return{field_18:{field_1:t.crs,field_2:t.algorithm&&zs.indexOf(t.algorithm)}}}}function No(t){return t==="NANOS"?{field_3:{}}:t==="MICROS"?{field_2:{}}:{field_1:{}}}var Fo=14,Uo=65535,Mo=new Array(Fo+1);function $o(t){let e=new F;return e.appendVarInt(t.length),vl(e,t),e.getBytes()}function bt(t,e){return Math.imul(t,506832829)>>>e}function Et(t,e){return t[e]+(t[e+1]<<8)+(t[e+2]<<16)+(t[e+3]<<24)}function Do(t,e,r){return t[e]===t[r]&&t[e+1]===t[r+1]&&t[e+2]===t[r+2]&&t[e+3]===t[r+3]}function vo(t,e,r,n){if(n<=60)t.appendUint8(n-1<<2);else{let i=n-1,s=i<256?1:i<65536?2:i<16777216?3:4;t.appendUint8(59+s<<2);for(let o=0;o<s;o++)t.appendUint8(i>>>o*8)}t.appendBytes(e.subarray(r,r+n))}function Pn(t,e,r){r<12&&e<2048?(t.appendUint8(1+(r-4<<2)+(e>>>8<<5)),t.appendUint8(e&255)):(t.appendUint8(2+(r-1<<2)),t.appendUint8(e&255),t.appendUint8(e>>>8))}function Dl(t,e,r){for(;r>=68;)Pn(t,e,64),r-=64;r>64&&(Pn(t,e,60),r-=60),Pn(t,e,r)}function vl(t,e){let r=e.length,n=1;for(;1<<n<=r&&n<=Fo;)n++;n--;let i=32-n;Mo[n]??=new Uint32Array(1<<n);let s=Mo[n];s.fill(0);let o=r,a,c=0,f=0,u,d,m,h,p,w,y,g,T,S,_,b=!0,A=15;if(r>=A)for(a=o-A,c++,d=bt(Et(e,c),i);b;){p=32,m=c;do{if(c=m,u=d,w=p>>>5,p++,m=c+w,c>a){b=!1;break}d=bt(Et(e,m),i),h=s[u],s[u]=c}while(c-h>Uo||!Do(e,c,h));if(!b)break;vo(t,e,f,c-f);do{for(y=c,g=4;c+g<o&&e[c+g]===e[h+g];)g++;if(c+=g,T=y-h,Dl(t,T,g),f=c,c>=a){b=!1;break}S=bt(Et(e,c-1),i),s[S]=c-1,_=bt(Et(e,c),i),h=s[_],s[_]=c}while(c-h<=Uo&&Do(e,c,h));if(!b)break;c++,d=bt(Et(e,c),i)}f<o&&vo(t,e,f,o-f)}var xt=class{constructor({writer:e,schema:r,codec:n="SNAPPY",compressors:i,statistics:s=!0,statisticsTruncateLength:o,kvMetadata:a,createdBy:c="hyparquet"}){if(o!==void 0&&o!==1/0&&!(Number.isInteger(o)&&o>0))throw new Error("statisticsTruncateLength must be a positive integer or Infinity");this.writer=e,this.schema=r,this.codec=n,this.compressors={SNAPPY:$o,...i},this.statistics=s,this.statisticsTruncateLength=o,this.kvMetadata=a,this.createdBy=c,this.row_groups=[],this.num_rows=0n,this.pendingIndexes=[],this.writer.appendUint32(827474256)}write({columnData:e,rowGroupSize:r=[1e3,1e5],pageSize:n=1048576,dictionarySize:i}){for(let{codec:c=this.codec}of e)if(c!=="UNCOMPRESSED"&&!this.compressors[c])throw new Error(`parquet no compressor for codec ${c}`);let s=e[0]?.data?.length||0,o=_r(this.schema),a;for(let{groupStartIndex:c,groupSize:f}of $l({columnDataRows:s,rowGroupSize:r})){let u=()=>{let d=this.writer.offset,m=[];for(let p=0;p<e.length;p++){let{name:w,data:y,encoding:g,codec:T=this.codec,columnIndex:S=!1,offsetIndex:_=!0,shredding:b,bloomFilter:A,statistics:x=this.statistics}=e[p];if(S&&!_)throw new Error("parquet ColumnIndex cannot be present without OffsetIndex");if(y.length!==s)throw new Error("parquet columns must have the same length");let I=y.slice(c,c+f),C=o([w]),N=ql(C),V=C.at(-1)?.element,M=b&&b!==!0?b:void 0,W=V?.logical_type?.type==="VARIANT",J=V?.repetition_type==="REQUIRED",er=W?Qs(Array.from(I),M,{name:w,required:J}):I;for(let xe of N){let H=xe.map(Ue=>Ue.element),st={columnName:H.slice(1).map(Ue=>Ue.name).join("."),element:H[H.length-1],schemaPath:H,codec:T,compressors:this.compressors,stats:x,statisticsTruncateLength:this.statisticsTruncateLength,pageSize:n,dictionarySize:i,columnIndex:S,offsetIndex:_,encoding:g,bloomFilter:A},nn=ko(xe,er),Be=Oo({writer:this.writer,column:st,pageData:nn});m.push(Be.chunk),this.pendingIndexes.push(Be)}}let h=0n;for(let{meta_data:p}of m)h+=p?.total_uncompressed_size??0n;return this.num_rows+=BigInt(f),this.row_groups.push({columns:m,total_byte_size:h,num_rows:BigInt(f),total_compressed_size:BigInt(this.writer.offset-d)}),this.writer.flush?.()};if(a)a=a.then(u);else{let d=u();d&&(a=Promise.resolve(d))}}return a}finish(){Lo(this.writer,this.pendingIndexes),vs(this.writer,this.pendingIndexes);let e={version:2,created_by:this.createdBy,schema:this.schema,num_rows:this.num_rows,row_groups:this.row_groups,metadata_length:0,key_value_metadata:this.kvMetadata};return delete e.metadata_length,Bo(this.writer,e,this.statisticsTruncateLength),this.writer.appendUint32(827474256),this.writer.finish()}};function Fl(t,e){return Array.isArray(t)?t[Math.min(e,t.length-1)]:t}function $l({columnDataRows:t,rowGroupSize:e}){if(Array.isArray(e)&&!e.length)throw new Error("rowGroupSize array cannot be empty");let r=[],n=0,i=0;for(;i<t;){let s=Fl(e,n);r.push({groupStartIndex:i,groupSize:Math.min(s,t-i)}),i+=s,n++}return r}function ql(t){let e=[];return r(t),e;function r(n){let i=n[n.length-1];if(!i.children.length){e.push(n);return}for(let s of i.children)r([...n,s])}}import jl from"node:zlib";function qo(t=jl){let e=t.zstdCompressSync;return typeof e=="function"?{codec:"ZSTD",compress:r=>e(r)}:{codec:"GZIP",compress:r=>t.gzipSync(r)}}function jo(t){return t===null?0:typeof t=="string"?4+Buffer.byteLength(t,"utf8"):8}function zl(t,e,r){return r*2+1+(t+4*e*r)/1048576}function zo(t,e,r){return t+t/64+r*(e/4+16)+zl(t,e,r)*128}function On(t,e,r,n){let i=0;for(let o of t)i+=o.name.length;let s=2*(e+4*r*t.length)/1048576;return 64+t.length*192+i+2*n+s*40}function Ho(t,e,r){let n=0;for(let i of t)n+=i.name.length;return 256+t.length*48+n+e.length+r.length+64}var Hl="extra",Nn={uuid:"string",name:"string",email:"string"},Cn={...Nn,user_type:"string",user_account_uuid:"string"},Vo={app_name:"string",app_version:"string",platform_name:"string",platform_version:"string",os_name:"string",os_version:"string",ip_address:"string"},kn={country:"string",region:"string",city:"string",latitude:"double",longitude:"double"},Vl={signinattempts:{uuid:"string",session_uuid:"string",timestamp:"timestamp",category:"string",type:"string",country:"string",details:{value:"string"},target_user:Cn,client:Vo,location:kn,account_uuid:"string"},itemusages:{uuid:"string",timestamp:"timestamp",used_version:"int64",vault_uuid:"string",item_uuid:"string",action:"string",user:Cn,client:Vo,location:kn,account_uuid:"string"},auditevents:{uuid:"string",timestamp:"timestamp",actor_uuid:"string",actor_details:Cn,actor_type:"string",actor_account_uuid:"string",account_uuid:"string",action:"string",object_type:"string",object_uuid:"string",object_details:Nn,aux_id:"int64",aux_uuid:"string",aux_details:Nn,aux_info:"string",session:{uuid:"string",login_time:"timestamp",device_uuid:"string",ip:"string"},location:kn}};function Go(t,e,r){let n=new Map;for(let[i,s]of Object.entries(t)){let o=[...e,i];typeof s=="string"?(n.set(i,{type:s,index:r.length}),r.push({name:o.join("_"),type:s,path:o})):n.set(i,{children:Go(s,o,r)})}return n}function Ln(t){let e=[],r=Go(Vl[t],[],e),n=e.length;if(e.push({name:Hl,type:"string",path:[]}),new Set(e.map(s=>s.name)).size!==e.length)throw new Error(`duplicate column names in the ${t} schema`);return{columns:e,tree:r,extraIndex:n}}var xr={signinattempts:Ln("signinattempts"),itemusages:Ln("itemusages"),auditevents:Ln("auditevents")},Bn={signinattempts:xr.signinattempts.columns,itemusages:xr.itemusages.columns,auditevents:xr.auditevents.columns};function Yo(t,e){let{columns:r,tree:n,extraIndex:i}=xr[t],s=new Array(r.length).fill(null),o=Wo(n,e,s);return s[i]=o===void 0?null:JSON.stringify(o),s}function Wo(t,e,r){let n,i=(s,o)=>{n??=Object.create(null),n[s]=o};for(let s of Object.keys(e)){let o=e[s],a=t.get(s);if(a===void 0)o!==void 0&&i(s,o);else if(o!=null)if("children"in a)if(Jl(o)){let c=Wo(a.children,o,r);c!==void 0&&i(s,c)}else i(s,o);else{let c=Gl(a.type,o);c===void 0?i(s,o):r[a.index]=c}}return n}function Gl(t,e){switch(t){case"string":return typeof e=="string"&&!Kl(e)?e:void 0;case"timestamp":return typeof e=="string"?De(e)??void 0:void 0;case"int64":return typeof e=="number"&&Number.isSafeInteger(e)?BigInt(e):void 0;case"double":return typeof e=="number"&&Number.isFinite(e)?e:void 0}}var Yl=/[\uD800-\uDFFF]/,Wl=/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;function Kl(t){return Yl.test(t)&&Wl.test(t)}function Jl(t){return typeof t=="object"&&t!==null&&!Array.isArray(t)}var Ar=class t{constructor(e,r,n,i,s,o){this.path=e;this.handle=r;this.sink=n;this.parquet=i;this.options=s;this.columns=Bn[s.feed],this.buffered=this.columns.map(()=>[]),this.bufferedLongest=this.columns.map(()=>0),this.candidateSizes=this.columns.map(()=>0),this.fixedFooterBound=Ho(this.columns,o,s.feed)}path;handle;sink;parquet;options;columns;fixedFooterBound;buffered;bufferedRows=0;bufferedPlainBytes=0;bufferedLongest;candidateSizes;encodedRows=0;encodedFootersBound=0;static async create(e,r){let n=await Xl(e,"w"),i=new Mn(n),{codec:s,compress:o}=r.compression??qo(),a=`1password-events-export version ${dt}`,c=new xt({writer:i,schema:rh(Bn[r.feed]),codec:s,compressors:{[s]:o},statistics:!0,createdBy:a,kvMetadata:[{key:"1password-events-export.feed",value:r.feed}]});return new t(e,n,i,c,r,a)}get rows(){return this.encodedRows+this.bufferedRows}async tryAppend(e){let r=Yo(this.options.feed,e),n=0;for(let i=0;i<r.length;i++){let s=jo(r[i]??null);this.candidateSizes[i]=s,n+=s}for(;;){let i=cr({maxBytes:this.options.maxFileBytes,maxRows:this.options.maxFileRows,encodedBytes:this.sink.offset,boundWithEvent:this.bound(!0,n),rows:this.rows,bufferedRows:this.bufferedRows});if(i==="full")return!1;if(i==="fits")break;await this.encodeBuffer()}for(let i=0;i<r.length;i++)this.buffered[i].push(r[i]??null),this.candidateSizes[i]>this.bufferedLongest[i]&&(this.bufferedLongest[i]=this.candidateSizes[i]);return this.bufferedRows++,this.bufferedPlainBytes+=n,this.bufferedRows>=this.options.rowGroupSize&&await this.encodeBuffer(),!0}flushBuffered(){return this.encodeBuffer()}async close(){try{await this.encodeBuffer(),await this.parquet.finish()}finally{await this.handle.close()}return this.sink.offset}async abort(){await this.handle.close().catch(()=>{}),await Ql(this.path,{force:!0}).catch(()=>{})}get sizeBound(){return this.bound(!1,0)}bound(e,r){let n=this.sink.offset+this.encodedFootersBound+this.fixedFooterBound,i=this.bufferedRows+(e?1:0);if(i===0)return n;let s=0;for(let a=0;a<this.columns.length;a++)s+=Math.max(this.bufferedLongest[a],e?this.candidateSizes[a]:0);let o=this.bufferedPlainBytes+r;return n+zo(o,i,this.columns.length)+On(this.columns,o,i,s)}async encodeBuffer(){if(this.bufferedRows===0)return;let e=this.bufferedLongest.reduce((i,s)=>i+s,0);this.encodedFootersBound+=On(this.columns,this.bufferedPlainBytes,this.bufferedRows,e);let r=this.columns.map((i,s)=>({name:i.name,data:this.buffered[s],...eh(i)})),n=this.bufferedRows;this.buffered=this.columns.map(()=>[]),this.bufferedLongest=this.columns.map(()=>0),this.bufferedRows=0,this.bufferedPlainBytes=0,await this.parquet.write({columnData:r,rowGroupSize:n,pageSize:1048576}),this.encodedRows+=n}},Un=65536,Mn=class extends F{constructor(r){super(Un);this.handle=r}handle;async flush(){let r=0;for(;r<this.index;){let{bytesWritten:n}=await this.handle.write(new Uint8Array(this.buffer,r,this.index-r));r+=n}this.index=0,this.buffer.byteLength>Un&&(this.buffer=new ArrayBuffer(Un),this.view=new DataView(this.buffer))}async finish(){await this.flush()}};function eh(t){let e=t.type!=="string"||th.has(t.name);return t.name==="uuid"||t.name==="session_uuid"?{encoding:"PLAIN",statistics:e}:t.name==="timestamp"?{encoding:"DELTA_BINARY_PACKED",statistics:e}:{statistics:e}}var th=new Set(["action","category","type","object_type","actor_type","country","location_country"]);function rh(t){return[{name:"schema",num_children:t.length},...t.map(nh)]}function nh(t){let e={name:t.name,repetition_type:"OPTIONAL"};switch(t.type){case"string":return{...e,type:"BYTE_ARRAY",converted_type:"UTF8",logical_type:{type:"STRING"}};case"timestamp":return{...e,type:"INT64",converted_type:"TIMESTAMP_MICROS",logical_type:{type:"TIMESTAMP",isAdjustedToUTC:!0,unit:"MICROS"}};case"int64":return{...e,type:"INT64"};case"double":return{...e,type:"DOUBLE"}}}var Sr=class{constructor(e){this.options=e;if(Fe("runId",e.runId),Fe("runAttempt",e.runAttempt),this.formats=[...new Set(e.formats)],this.formats.length===0||this.formats.some(r=>!ft.includes(r)))throw new U("internal",`formats must be a non-empty list of ${ft.join(", ")}`);this.outDir=At.resolve(e.outDir),this.rowGroupSize=Tr("rowGroupSize",e.rowGroupSize??1e4),this.maxFileBytes=Tr("maxFileBytes",e.maxFileBytes??25*1024*1024),this.maxFileRows=e.maxFileRows===void 0?1/0:Tr("maxFileRows",e.maxFileRows),this.maxOpenPartitions=Tr("maxOpenPartitions",e.maxOpenPartitions??8),this.logger=e.logger??$e,this.clock=e.clock??he}options;outDir;formats;rowGroupSize;maxFileBytes;maxFileRows;maxOpenPartitions;logger;clock;open=new Map;nextSeq=new Map;madeDirs=new Set;written=[];tallies=new Map;tail=Promise.resolve();failure;closing=!1;closed=!1;write(e,r){return this.closing?Promise.reject(new U("internal","RunWriter.write after close")):this.serialize(async()=>{let n=new Set;for(let[i,s]of this.byDate(e,r)){let o=await this.partition(e,i);n.add(o);for(let a of s)for(let c of this.formats)await this.append(o,c,a)}await this.flushIdle(e,n)})}close(){return this.closing=!0,this.serialize(async()=>{if(!this.closed){for(let e of[...this.open.values()])await this.closePartition(e);this.closed=!0}return[...this.written].sort((e,r)=>e.path<r.path?-1:e.path>r.path?1:0)})}async abort(){await this.tail.catch(()=>{});let e=[...this.open.values()].flatMap(r=>[...r.files.values()]);this.open.clear(),this.closing=this.closed=!0,await Promise.all(e.map(r=>r.writer.abort()))}stats(e){let r=this.tallies.get(e);return r?{events:r.events,...r.first?{firstEventTime:r.first.text}:{},...r.last?{lastEventTime:r.last.text}:{}}:{events:0}}serialize(e){let r=this.tail.then(()=>{if(this.failure!==void 0)throw this.failure;return e()});return this.tail=r.catch(n=>{this.failure??=n}),r}byDate(e,r){let n=this.tally(e),i=new Map;for(let a of r){n.events++;let c=this.dateOf(e,a,n),f=i.get(c);f||i.set(c,f=[]),f.push(a)}let s=([a])=>this.open.has(`${e}/${a}`),o=[...i];return[...o.filter(s),...o.filter(a=>!s(a))]}dateOf(e,r,n){let i=typeof r.timestamp=="string"?De(r.timestamp):null;if(i!==null){let o=r.timestamp;return(!n.first||i<n.first.micros)&&(n.first={micros:i,text:o}),(!n.last||i>n.last.micros)&&(n.last={micros:i,text:o}),dn(i)}let s=dn(BigInt(this.clock.now())*1000n);return n.warnedBadTimestamp||(n.warnedBadTimestamp=!0,this.logger.warning(`${e}: event ${String(r.uuid)} has no RFC 3339 timestamp; it is filed under date=${s} with a null timestamp column (the original value is kept in "extra" and in the NDJSON)`)),s}tally(e){let r=this.tallies.get(e);return r||(r={events:0,warnedBadTimestamp:!1},this.tallies.set(e,r)),r}async partition(e,r){let n=`${e}/${r}`,i=this.open.get(n);if(i)this.open.delete(n);else{for(;this.open.size>=this.maxOpenPartitions;)await this.closePartition(this.open.values().next().value);i={key:n,feed:e,date:r,files:new Map}}return this.open.set(n,i),i}async flushIdle(e,r){for(let n of this.open.values())if(!(n.feed!==e||r.has(n)||n.flushed)){for(let i of n.files.values())await i.writer.flushBuffered();n.flushed=!0}for(let n of r)n.flushed=!1}async closePartition(e){this.open.delete(e.key);for(let r of[...e.files.values()])await this.finish(r)}async append(e,r,n){let i=e.files.get(r)??await this.openFile(e,r);if(!await i.writer.tryAppend(n)&&(await this.finish(i),i=await this.openFile(e,r),!await i.writer.tryAppend(n)))throw new U("internal",`a new ${r} file refused its first event`)}async openFile(e,r){let{feed:n,date:i}=e,s=Ts(n,i),o=At.join(this.outDir,...s.split("/"));this.madeDirs.has(o)||(await ah(o,{recursive:!0}),this.madeDirs.add(o));let a=`${s}/${r}`,c=this.nextSeq.get(a)??1,f=pn(this.options.runId,this.options.runAttempt,c,r);for(;await fh(At.join(o,f));)c++,f=pn(this.options.runId,this.options.runAttempt,c,r);this.nextSeq.set(a,c+1);let u=At.join(o,f),d=At.join(o,`.${f}.tmp`),m=r==="parquet"?await Ar.create(d,{feed:n,rowGroupSize:this.rowGroupSize,maxFileBytes:this.maxFileBytes,maxFileRows:this.maxFileRows}):await fr.create(d,{maxFileBytes:this.maxFileBytes,maxFileRows:this.maxFileRows,...this.options.ndjsonBlockBytes!==void 0?{blockBytes:this.options.ndjsonBlockBytes}:{}}),h={partition:e,writer:m,format:r,relativePath:`${s}/${f}`,tempPath:d,finalPath:u};return e.files.set(r,h),h}async finish(e){e.partition.files.get(e.format)===e&&e.partition.files.delete(e.format);let r;try{r=await e.writer.close()}catch(i){throw await e.writer.abort(),i}await ch(e.tempPath,e.finalPath);let n=await uh(e.finalPath);r>this.maxFileBytes&&this.logger.warning(`${e.relativePath} is ${r} bytes, over the ${this.maxFileBytes}-byte bound: it holds a single event larger than the bound`),this.logger.debug(`wrote ${e.relativePath} (${e.writer.rows} events, ${r} bytes)`),this.written.push({path:e.relativePath,feed:e.partition.feed,format:e.format,date:e.partition.date,rows:e.writer.rows,bytes:r,sha256:n})}};function Tr(t,e){if(!Number.isSafeInteger(e)||e<1)throw new U("internal",`${t} must be a positive integer (got ${e})`);return e}async function fh(t){try{return await oh(t),!0}catch{return!1}}async function uh(t){let e=ih("sha256");for await(let r of sh(t))e.update(r);return e.digest("hex")}function Ko(t,e){let r=t!==void 0&&t.account===e.account&&t.server===e.server?t.feeds:{},n={...r};for(let[i,s]of Object.entries(e.feeds)){let o=r[i],a=s.newestEventTime??o?.newestEventTime;n[i]={cursor:s.cursor,apiVersion:s.apiVersion,savedAt:e.updatedAt,recentUuids:dh(o?.recentUuids??[],s.deliveredUuids),...a===void 0?{}:{newestEventTime:a}}}return{schema:1,account:e.account,server:e.server,updatedAt:e.updatedAt,writtenBy:e.writtenBy,feeds:n}}function dh(t,e){let r=[],n=new Set;for(let i of[e,t])for(let s=i.length-1;s>=0&&r.length<2e3;s--){let o=i[s];n.has(o)||(n.add(o),r.push(o))}return r.reverse()}async function lh(t){let e=Promise.resolve(),r=(n,i)=>{let s=e.then(()=>t.writer.write(n,i));return e=s.catch(()=>{}),s};return Promise.all(t.feeds.map(n=>hh(n,t,r)))}async function hh(t,e,r){let n=e.previous?.feeds[t],i=n&&n.apiVersion===e.apiVersion?n:void 0;n&&!i&&e.logger.warning(`${t}: the saved cursor belongs to the ${n.apiVersion} endpoints, not ${e.apiVersion}; starting from start-time`);let s=new Dn,o={feed:t,startedFrom:i?"cursor":"start-time",events:0,pages:0,dropped:0,caughtUp:!1,stoppedByDeadline:!1,recentUuids:[],hourCounts:new Map,categories:new Map};i&&(o.cursorBefore=i.cursor,o.cursorAfter=i.cursor,i.newestEventTime&&(o.newestEventTime=i.newestEventTime));let a=e.clock.now(),c={ms:o.newestEventTime?Date.parse(o.newestEventTime):-1/0},f=Number.isFinite(c.ms)?c.ms:e.startTime.getTime(),u=new or({client:e.client,feed:t,version:e.apiVersion,start:i?{cursor:i.cursor}:{startTime:e.startTime},knownUuids:i?.recentUuids??[],clock:e.clock,...e.deadline!==void 0?{deadline:e.deadline}:{}});e.logger.info(i?`${t}: resuming from the saved cursor (saved ${i.savedAt})`:`${t}: no saved cursor, starting at ${e.startTime.toISOString()}`);try{for await(let d of u.pages()){d.events.length>0&&await r(t,d.events),o.pages+=1,o.events+=d.events.length,o.dropped+=d.dropped,o.cursorAfter=d.cursor;for(let h of d.events)s.add(h.uuid),ph(o,t,h,c);let m=e.clock.now();e.onPage?.({feed:t,pages:o.pages,events:o.events,elapsedMs:m-a,...c.ms>f?{covered:Math.min(1,(c.ms-f)/Math.max(1,m-f))}:{}})}o.caughtUp=!u.stoppedByDeadline,o.stoppedByDeadline=u.stoppedByDeadline}catch(d){o.error=ve(d)?d:new U("internal",`${t}: ${d instanceof Error?d.message:String(d)}`),e.logger.warning(`${t}: stopped after ${o.pages} pages: ${o.error.message}`)}return u.committedCursor!==void 0&&(o.cursorAfter=u.committedCursor),o.recentUuids=s.values(),e.logger.info(`${t}: ${o.events} new events in ${o.pages} pages (${o.dropped} repeats dropped) in ${ie(e.clock.now()-a)}`),o}function ph(t,e,r,n){let i=Date.parse(r.timestamp);if(!Number.isNaN(i)){let s=Math.floor(i/mh);t.hourCounts.set(s,(t.hourCounts.get(s)??0)+1),i>n.ms&&(n.ms=i,t.newestEventTime=r.timestamp)}e==="signinattempts"&&typeof r.category=="string"&&t.categories.set(r.category,(t.categories.get(r.category)??0)+1)}var mh=36e5;var Dn=class{order=[];add(e){this.order.push(e),this.order.length>2e3*2&&this.order.splice(0,this.order.length-2e3)}values(){return this.order.slice(-2e3)}};function Jo(t,e,r){let n={};for(let i of e)i.cursorAfter!==void 0&&(n[i.feed]={cursor:i.cursorAfter,apiVersion:r.apiVersion,deliveredUuids:i.recentUuids,...i.newestEventTime?{newestEventTime:i.newestEventTime}:{}});return Ko(t,{account:r.account,server:r.server,updatedAt:r.now.toISOString(),writtenBy:r.runLabel,feeds:n})}function Zo(t,e){let r=te.filter(i=>e.includes(i)),n=t==="auto"?r:[...t];return{feeds:n.filter(i=>r.includes(i)),missing:n.filter(i=>!r.includes(i)),granted:r}}function yh(t,e){let r={};for(let n of t){let i=e(n.feed);r[n.feed]={count:n.events,...i.firstEventTime?{firstEventTime:i.firstEventTime}:{},...i.lastEventTime?{lastEventTime:i.lastEventTime}:{},...n.cursorBefore?{cursorBefore:n.cursorBefore}:{},...n.cursorAfter?{cursorAfter:n.cursorAfter}:{}}}return r}async function Xo(t){let e=new Sr({outDir:t.outDir,runId:t.runId,runAttempt:t.runAttempt,formats:t.formats,logger:t.logger}),r;try{r=await lh({...t,writer:e})}catch(s){throw await e.abort(),s}let n;try{n=await e.close()}catch(s){throw await e.abort(),s}let i=n.map(s=>s.path);if(n.length>0){let s=Is({runId:t.runId,runAttempt:t.runAttempt,startedAt:t.startedAt,finishedAt:new Date(t.clock.now()),server:t.server,account:t.account,apiVersion:t.apiVersion,files:n,feeds:yh(r,o=>e.stats(o))});i.push(await Ps(t.outDir,s))}return{outcomes:r,written:n,files:i}}import{STATUS_CODES as $u}from"node:http";import{setTimeout as S_}from"node:timers/promises";function Qo(t){return Object.keys(t)}var ra=["Int8Array","Uint8Array","Uint8ClampedArray","Int16Array","Uint16Array","Int32Array","Uint32Array","Float32Array","Float64Array","BigInt64Array","BigUint64Array"];function gh(t){return ra.includes(t)}var na=["Function","Generator","AsyncGenerator","GeneratorFunction","AsyncGeneratorFunction","AsyncFunction","Observable","Array","Buffer","Blob","Object","RegExp","Date","Error","Map","Set","WeakMap","WeakSet","WeakRef","ArrayBuffer","SharedArrayBuffer","DataView","Promise","URL","FormData","URLSearchParams","HTMLElement","NaN",...ra];function _h(t){return na.includes(t)}var ia=["null","undefined","string","number","bigint","boolean","symbol"];function wh(t){return ia.includes(t)}var rx=["positive number","negative number","Class","string with a number","null or undefined","Iterable","AsyncIterable","native Promise","EnumCase","string with a URL","truthy","falsy","primitive","integer","plain object","TypedArray","array-like","tuple-like","Node.js Stream","infinite number","empty array","non-empty array","empty string","empty string or whitespace","non-empty string","non-empty string and not whitespace","empty object","non-empty object","empty set","non-empty set","empty map","non-empty map","PropertyKey","even integer","odd integer","T","in range","predicate returns truthy for any value","predicate returns truthy for all values","valid Date","valid length","whitespace string",...na,...ia],O=t=>{let e=Object.prototype.toString.call(t).slice(8,-1);if(/HTML\w+Element/.test(e)&&zn(t))return"HTMLElement";if(_h(e))return e};function ea(t){if(t===null)return"null";switch(typeof t){case"undefined":return"undefined";case"string":return"string";case"number":return Number.isNaN(t)?"NaN":"number";case"boolean":return"boolean";case"function":return"Function";case"bigint":return"bigint";case"symbol":return"symbol";default:}if(Pr(t))return"Observable";if(ce(t))return"Array";if(je(t))return"Buffer";let e=O(t);if(e&&e!=="Object")return e;if(sa(t))return"Promise";if(t instanceof String||t instanceof Boolean||t instanceof Number)throw new TypeError("Please don't use object wrappers for primitive types");return"Object"}function sa(t){return $(t?.then)&&$(t?.catch)}var vn=Object.assign(ea,{all:ca,any:Fn,array:ce,arrayBuffer:fa,arrayLike:ua,asyncFunction:da,asyncGenerator:la,asyncGeneratorFunction:ha,asyncIterable:$n,bigint:pa,bigInt64Array:ma,bigUint64Array:ya,blob:ga,boolean:_a,boundFunction:wa,buffer:je,class:ba,dataView:Ea,date:qn,detect:ea,directInstanceOf:xa,emptyArray:Aa,emptyMap:Ta,emptyObject:Sa,emptySet:Ra,emptyString:jn,emptyStringOrWhitespace:Ir,enumCase:Ia,error:Pa,evenInteger:Oa,falsy:Ca,float32Array:ka,float64Array:La,formData:Na,function:$,generator:Ba,generatorFunction:Ua,htmlElement:zn,infinite:Ma,inRange:Da,int16Array:va,int32Array:Fa,int8Array:$a,integer:Hn,iterable:Vn,map:ze,nan:Gn,nativePromise:Yn,negativeNumber:qa,nodeStream:ja,nonEmptyArray:za,nonEmptyMap:Ha,nonEmptyObject:Va,nonEmptySet:Ga,nonEmptyString:Ya,nonEmptyStringAndNotWhitespace:Wa,null:St,nullOrUndefined:Wn,number:He,numericString:Ka,object:Ve,observable:Pr,oddInteger:Ja,plainObject:Kn,positiveNumber:Za,primitive:Xa,promise:Qa,propertyKey:ec,regExp:tc,safeInteger:Jn,set:Ge,sharedArrayBuffer:rc,string:re,symbol:Zn,truthy:nc,tupleLike:ic,typedArray:sc,uint16Array:oc,uint32Array:ac,uint8Array:cc,uint8ClampedArray:fc,undefined:Rt,urlInstance:uc,urlSearchParams:dc,urlString:lc,optional:bh,validDate:hc,validLength:Xn,weakMap:pc,weakRef:mc,weakSet:yc,whitespaceString:Qn});function oa(t){return e=>Hn(e)&&Math.abs(e%2)===t}function aa(t,e){if(t.length===0){if(!e)throw new TypeError("Invalid predicate array");return}for(let r of t)if(!$(r))throw new TypeError(`Invalid predicate: ${JSON.stringify(r)}`)}function ca(t,...e){if(Array.isArray(t)){let r=t;aa(r,e.length===0);let n=i=>r.every(s=>s(i));return e.length===0?n:Rr(Array.prototype.every,n,e)}return Rr(Array.prototype.every,t,e)}function Fn(t,...e){if(Array.isArray(t)){let r=t;aa(r,e.length===0);let n=i=>r.some(s=>s(i));return e.length===0?n:Rr(Array.prototype.some,n,e)}return Rr(Array.prototype.some,t,e)}function bh(t,e){return Rt(t)||e(t)}function ce(t,e){return Array.isArray(t)?$(e)?t.every(r=>e(r)):!0:!1}function fa(t){return O(t)==="ArrayBuffer"}function ua(t){return!Wn(t)&&!$(t)&&Xn(t.length)}function da(t){return O(t)==="AsyncFunction"}function la(t){return $n(t)&&$(t.next)&&$(t.throw)}function ha(t){return O(t)==="AsyncGeneratorFunction"}function $n(t){return $(t?.[Symbol.asyncIterator])}function pa(t){return typeof t=="bigint"}function ma(t){return O(t)==="BigInt64Array"}function ya(t){return O(t)==="BigUint64Array"}function ga(t){return O(t)==="Blob"}function _a(t){return t===!0||t===!1}function wa(t){return $(t)&&!Object.hasOwn(t,"prototype")}function je(t){return t?.constructor?.isBuffer?.(t)??!1}function ba(t){return $(t)&&/^class(\s+|{)/.test(t.toString())}function Ea(t){return O(t)==="DataView"}function qn(t){return O(t)==="Date"}function xa(t,e){return t==null?!1:Object.getPrototypeOf(t)===e.prototype}function Aa(t){return ce(t)&&t.length===0}function Ta(t){return ze(t)&&t.size===0}function Sa(t){return Ve(t)&&!ze(t)&&!Ge(t)&&Object.keys(t).length===0}function Ra(t){return Ge(t)&&t.size===0}function jn(t){return re(t)&&t.length===0}function Ir(t){return jn(t)||Qn(t)}function Ia(t,e){return Object.values(e).includes(t)}function Pa(t){return O(t)==="Error"}function Oa(t){return oa(0)(t)}function Ca(t){return!t}function ka(t){return O(t)==="Float32Array"}function La(t){return O(t)==="Float64Array"}function Na(t){return O(t)==="FormData"}function $(t){return typeof t=="function"}function Ba(t){return Vn(t)&&$(t?.next)&&$(t?.throw)}function Ua(t){return O(t)==="GeneratorFunction"}var Eh=1,xh=["innerHTML","ownerDocument","style","attributes","nodeValue"];function zn(t){return Ve(t)&&t.nodeType===Eh&&re(t.nodeName)&&!Kn(t)&&xh.every(e=>e in t)}function Ma(t){return t===Number.POSITIVE_INFINITY||t===Number.NEGATIVE_INFINITY}function Da(t,e){if(He(e))return t>=Math.min(0,e)&&t<=Math.max(e,0);if(ce(e)&&e.length===2)return t>=Math.min(...e)&&t<=Math.max(...e);throw new TypeError(`Invalid range: ${JSON.stringify(e)}`)}function va(t){return O(t)==="Int16Array"}function Fa(t){return O(t)==="Int32Array"}function $a(t){return O(t)==="Int8Array"}function Hn(t){return Number.isInteger(t)}function Vn(t){return $(t?.[Symbol.iterator])}function ze(t){return O(t)==="Map"}function Gn(t){return Number.isNaN(t)}function Yn(t){return O(t)==="Promise"}function qa(t){return He(t)&&t<0}function ja(t){return Ve(t)&&$(t.pipe)&&!Pr(t)}function za(t){return ce(t)&&t.length>0}function Ha(t){return ze(t)&&t.size>0}function Va(t){return Ve(t)&&!ze(t)&&!Ge(t)&&Object.keys(t).length>0}function Ga(t){return Ge(t)&&t.size>0}function Ya(t){return re(t)&&t.length>0}function Wa(t){return re(t)&&!Ir(t)}function St(t){return t===null}function Wn(t){return St(t)||Rt(t)}function He(t){return typeof t=="number"&&!Number.isNaN(t)}function Ka(t){return re(t)&&!Ir(t)&&!Number.isNaN(Number(t))}function Ve(t){return!St(t)&&(typeof t=="object"||$(t))}function Pr(t){return t?Symbol.observable!==void 0&&t===t[Symbol.observable]?.()||t===t["@@observable"]?.():!1}function Ja(t){return oa(1)(t)}function Kn(t){if(typeof t!="object"||t===null)return!1;let e=Object.getPrototypeOf(t);return(e===null||e===Object.prototype||Object.getPrototypeOf(e)===null)&&!(Symbol.toStringTag in t)&&!(Symbol.iterator in t)}function Za(t){return He(t)&&t>0}function Xa(t){return St(t)||wh(typeof t)}function Qa(t){return Yn(t)||sa(t)}function ec(t){return Fn([re,He,Zn],t)}function tc(t){return O(t)==="RegExp"}function Jn(t){return Number.isSafeInteger(t)}function Ge(t){return O(t)==="Set"}function rc(t){return O(t)==="SharedArrayBuffer"}function re(t){return typeof t=="string"}function Zn(t){return typeof t=="symbol"}function nc(t){return!!t}function ic(t,e){return ce(e)&&ce(t)&&e.length===t.length?e.every((r,n)=>r(t[n])):!1}function sc(t){return gh(O(t))}function oc(t){return O(t)==="Uint16Array"}function ac(t){return O(t)==="Uint32Array"}function cc(t){return O(t)==="Uint8Array"}function fc(t){return O(t)==="Uint8ClampedArray"}function Rt(t){return t===void 0}function uc(t){return O(t)==="URL"}function dc(t){return O(t)==="URLSearchParams"}function lc(t){if(!re(t))return!1;try{return new URL(t),!0}catch{return!1}}function hc(t){return qn(t)&&!Gn(Number(t))}function Xn(t){return Jn(t)&&t>=0}function pc(t){return O(t)==="WeakMap"}function mc(t){return O(t)==="WeakRef"}function yc(t){return O(t)==="WeakSet"}function Qn(t){return re(t)&&/^\s+$/.test(t)}function Rr(t,e,r){if(!$(e))throw new TypeError(`Invalid predicate: ${JSON.stringify(e)}`);if(r.length===0)throw new TypeError("Invalid number of values");return t.call(r,e)}function E(t,e){return`Expected value which is \`${t}\`, received value of type \`${vn(e)}\`.`}function ta(t){return Array.from(new Set(t))}var Ah=new Intl.ListFormat("en",{style:"long",type:"conjunction"}),Th=new Intl.ListFormat("en",{style:"long",type:"disjunction"});function gc(t,e){let r=ta((ce(t)?t:[t]).map(i=>`\`${i}\``)),n=ta(e.map(i=>`\`${vn(i)}\``));return`Expected values which are ${Th.format(r)}. Received values of type${n.length>1?"s":""} ${Ah.format(n)}.`}var P={all:Rh,any:Ih,optional:Ph,array:Oh,arrayBuffer:Ch,arrayLike:kh,asyncFunction:Lh,asyncGenerator:Nh,asyncGeneratorFunction:Bh,asyncIterable:Uh,bigint:Mh,bigInt64Array:Dh,bigUint64Array:vh,blob:Fh,boolean:$h,boundFunction:qh,buffer:jh,class:zh,dataView:Hh,date:Vh,directInstanceOf:Gh,emptyArray:Yh,emptyMap:Wh,emptyObject:Kh,emptySet:Jh,emptyString:Zh,emptyStringOrWhitespace:Xh,enumCase:Qh,error:ep,evenInteger:tp,falsy:rp,float32Array:np,float64Array:ip,formData:sp,function:op,generator:ap,generatorFunction:cp,htmlElement:fp,infinite:up,inRange:dp,int16Array:lp,int32Array:hp,int8Array:pp,integer:mp,iterable:yp,map:gp,nan:_p,nativePromise:wp,negativeNumber:bp,nodeStream:Ep,nonEmptyArray:xp,nonEmptyMap:Ap,nonEmptyObject:Tp,nonEmptySet:Sp,nonEmptyString:Rp,nonEmptyStringAndNotWhitespace:Ip,null:Pp,nullOrUndefined:Op,number:Cp,numericString:kp,object:Lp,observable:Np,oddInteger:Bp,plainObject:Up,positiveNumber:Mp,primitive:Dp,promise:vp,propertyKey:Fp,regExp:$p,safeInteger:qp,set:jp,sharedArrayBuffer:zp,string:Hp,symbol:Vp,truthy:Gp,tupleLike:Yp,typedArray:Wp,uint16Array:Kp,uint32Array:Jp,uint8Array:Zp,uint8ClampedArray:Xp,undefined:Qp,urlInstance:em,urlSearchParams:tm,urlString:rm,validDate:nm,validLength:im,weakMap:sm,weakRef:om,weakSet:am,whitespaceString:cm},ei={isArray:"Array",isArrayBuffer:"ArrayBuffer",isArrayLike:"array-like",isAsyncFunction:"AsyncFunction",isAsyncGenerator:"AsyncGenerator",isAsyncGeneratorFunction:"AsyncGeneratorFunction",isAsyncIterable:"AsyncIterable",isBigint:"bigint",isBigInt64Array:"BigInt64Array",isBigUint64Array:"BigUint64Array",isBlob:"Blob",isBoolean:"boolean",isBoundFunction:"Function",isBuffer:"Buffer",isClass:"Class",isDataView:"DataView",isDate:"Date",isDirectInstanceOf:"T",isEmptyArray:"empty array",isEmptyMap:"empty map",isEmptyObject:"empty object",isEmptySet:"empty set",isEmptyString:"empty string",isEmptyStringOrWhitespace:"empty string or whitespace",isEnumCase:"EnumCase",isError:"Error",isEvenInteger:"even integer",isFalsy:"falsy",isFloat32Array:"Float32Array",isFloat64Array:"Float64Array",isFormData:"FormData",isFunction:"Function",isGenerator:"Generator",isGeneratorFunction:"GeneratorFunction",isHtmlElement:"HTMLElement",isInfinite:"infinite number",isInRange:"in range",isInt16Array:"Int16Array",isInt32Array:"Int32Array",isInt8Array:"Int8Array",isInteger:"integer",isIterable:"Iterable",isMap:"Map",isNan:"NaN",isNativePromise:"native Promise",isNegativeNumber:"negative number",isNodeStream:"Node.js Stream",isNonEmptyArray:"non-empty array",isNonEmptyMap:"non-empty map",isNonEmptyObject:"non-empty object",isNonEmptySet:"non-empty set",isNonEmptyString:"non-empty string",isNonEmptyStringAndNotWhitespace:"non-empty string and not whitespace",isNull:"null",isNullOrUndefined:"null or undefined",isNumber:"number",isNumericString:"string with a number",isObject:"Object",isObservable:"Observable",isOddInteger:"odd integer",isPlainObject:"plain object",isPositiveNumber:"positive number",isPrimitive:"primitive",isPromise:"Promise",isPropertyKey:"PropertyKey",isRegExp:"RegExp",isSafeInteger:"integer",isSet:"Set",isSharedArrayBuffer:"SharedArrayBuffer",isString:"string",isSymbol:"symbol",isTruthy:"truthy",isTupleLike:"tuple-like",isTypedArray:"TypedArray",isUint16Array:"Uint16Array",isUint32Array:"Uint32Array",isUint8Array:"Uint8Array",isUint8ClampedArray:"Uint8ClampedArray",isUndefined:"undefined",isUrlInstance:"URL",isUrlSearchParams:"URLSearchParams",isUrlString:"string with a URL",isValidDate:"valid Date",isValidLength:"valid length",isWeakMap:"WeakMap",isWeakRef:"WeakRef",isWeakSet:"WeakSet",isWhitespaceString:"whitespace string"},Sh=Qo(ei);function _c(t){return Sh.includes(t)}function Rh(t,...e){if(e.length===0)throw new TypeError("Invalid number of values");if(!ca(t,...e)){let r=t,n=!Array.isArray(t)&&_c(r.name)?ei[r.name]:"predicate returns truthy for all values";throw new TypeError(gc(n,e))}}function Ih(t,...e){if(e.length===0)throw new TypeError("Invalid number of values");if(!Fn(t,...e)){let n=(Array.isArray(t)?t:[t]).map(i=>_c(i.name)?ei[i.name]:"predicate returns truthy for any value");throw new TypeError(gc(n,e))}}function Ph(t,e,r){Rt(t)||e(t,r)}function Oh(t,e,r){if(!ce(t))throw new TypeError(r??E("Array",t));if(e)for(let n of t)e(n,r)}function Ch(t,e){if(!fa(t))throw new TypeError(e??E("ArrayBuffer",t))}function kh(t,e){if(!ua(t))throw new TypeError(e??E("array-like",t))}function Lh(t,e){if(!da(t))throw new TypeError(e??E("AsyncFunction",t))}function Nh(t,e){if(!la(t))throw new TypeError(e??E("AsyncGenerator",t))}function Bh(t,e){if(!ha(t))throw new TypeError(e??E("AsyncGeneratorFunction",t))}function Uh(t,e){if(!$n(t))throw new TypeError(e??E("AsyncIterable",t))}function Mh(t,e){if(!pa(t))throw new TypeError(e??E("bigint",t))}function Dh(t,e){if(!ma(t))throw new TypeError(e??E("BigInt64Array",t))}function vh(t,e){if(!ya(t))throw new TypeError(e??E("BigUint64Array",t))}function Fh(t,e){if(!ga(t))throw new TypeError(e??E("Blob",t))}function $h(t,e){if(!_a(t))throw new TypeError(e??E("boolean",t))}function qh(t,e){if(!wa(t))throw new TypeError(e??E("Function",t))}function jh(t,e){if(!je(t))throw new TypeError(e??E("Buffer",t))}function zh(t,e){if(!ba(t))throw new TypeError(e??E("Class",t))}function Hh(t,e){if(!Ea(t))throw new TypeError(e??E("DataView",t))}function Vh(t,e){if(!qn(t))throw new TypeError(e??E("Date",t))}function Gh(t,e,r){if(!xa(t,e))throw new TypeError(r??E("T",t))}function Yh(t,e){if(!Aa(t))throw new TypeError(e??E("empty array",t))}function Wh(t,e){if(!Ta(t))throw new TypeError(e??E("empty map",t))}function Kh(t,e){if(!Sa(t))throw new TypeError(e??E("empty object",t))}function Jh(t,e){if(!Ra(t))throw new TypeError(e??E("empty set",t))}function Zh(t,e){if(!jn(t))throw new TypeError(e??E("empty string",t))}function Xh(t,e){if(!Ir(t))throw new TypeError(e??E("empty string or whitespace",t))}function Qh(t,e,r){if(!Ia(t,e))throw new TypeError(r??E("EnumCase",t))}function ep(t,e){if(!Pa(t))throw new TypeError(e??E("Error",t))}function tp(t,e){if(!Oa(t))throw new TypeError(e??E("even integer",t))}function rp(t,e){if(!Ca(t))throw new TypeError(e??E("falsy",t))}function np(t,e){if(!ka(t))throw new TypeError(e??E("Float32Array",t))}function ip(t,e){if(!La(t))throw new TypeError(e??E("Float64Array",t))}function sp(t,e){if(!Na(t))throw new TypeError(e??E("FormData",t))}function op(t,e){if(!$(t))throw new TypeError(e??E("Function",t))}function ap(t,e){if(!Ba(t))throw new TypeError(e??E("Generator",t))}function cp(t,e){if(!Ua(t))throw new TypeError(e??E("GeneratorFunction",t))}function fp(t,e){if(!zn(t))throw new TypeError(e??E("HTMLElement",t))}function up(t,e){if(!Ma(t))throw new TypeError(e??E("infinite number",t))}function dp(t,e,r){if(!Da(t,e))throw new TypeError(r??E("in range",t))}function lp(t,e){if(!va(t))throw new TypeError(e??E("Int16Array",t))}function hp(t,e){if(!Fa(t))throw new TypeError(e??E("Int32Array",t))}function pp(t,e){if(!$a(t))throw new TypeError(e??E("Int8Array",t))}function mp(t,e){if(!Hn(t))throw new TypeError(e??E("integer",t))}function yp(t,e){if(!Vn(t))throw new TypeError(e??E("Iterable",t))}function gp(t,e){if(!ze(t))throw new TypeError(e??E("Map",t))}function _p(t,e){if(!Gn(t))throw new TypeError(e??E("NaN",t))}function wp(t,e){if(!Yn(t))throw new TypeError(e??E("native Promise",t))}function bp(t,e){if(!qa(t))throw new TypeError(e??E("negative number",t))}function Ep(t,e){if(!ja(t))throw new TypeError(e??E("Node.js Stream",t))}function xp(t,e){if(!za(t))throw new TypeError(e??E("non-empty array",t))}function Ap(t,e){if(!Ha(t))throw new TypeError(e??E("non-empty map",t))}function Tp(t,e){if(!Va(t))throw new TypeError(e??E("non-empty object",t))}function Sp(t,e){if(!Ga(t))throw new TypeError(e??E("non-empty set",t))}function Rp(t,e){if(!Ya(t))throw new TypeError(e??E("non-empty string",t))}function Ip(t,e){if(!Wa(t))throw new TypeError(e??E("non-empty string and not whitespace",t))}function Pp(t,e){if(!St(t))throw new TypeError(e??E("null",t))}function Op(t,e){if(!Wn(t))throw new TypeError(e??E("null or undefined",t))}function Cp(t,e){if(!He(t))throw new TypeError(e??E("number",t))}function kp(t,e){if(!Ka(t))throw new TypeError(e??E("string with a number",t))}function Lp(t,e){if(!Ve(t))throw new TypeError(e??E("Object",t))}function Np(t,e){if(!Pr(t))throw new TypeError(e??E("Observable",t))}function Bp(t,e){if(!Ja(t))throw new TypeError(e??E("odd integer",t))}function Up(t,e){if(!Kn(t))throw new TypeError(e??E("plain object",t))}function Mp(t,e){if(!Za(t))throw new TypeError(e??E("positive number",t))}function Dp(t,e){if(!Xa(t))throw new TypeError(e??E("primitive",t))}function vp(t,e){if(!Qa(t))throw new TypeError(e??E("Promise",t))}function Fp(t,e){if(!ec(t))throw new TypeError(e??E("PropertyKey",t))}function $p(t,e){if(!tc(t))throw new TypeError(e??E("RegExp",t))}function qp(t,e){if(!Jn(t))throw new TypeError(e??E("integer",t))}function jp(t,e){if(!Ge(t))throw new TypeError(e??E("Set",t))}function zp(t,e){if(!rc(t))throw new TypeError(e??E("SharedArrayBuffer",t))}function Hp(t,e){if(!re(t))throw new TypeError(e??E("string",t))}function Vp(t,e){if(!Zn(t))throw new TypeError(e??E("symbol",t))}function Gp(t,e){if(!nc(t))throw new TypeError(e??E("truthy",t))}function Yp(t,e,r){if(!ic(t,e))throw new TypeError(r??E("tuple-like",t))}function Wp(t,e){if(!sc(t))throw new TypeError(e??E("TypedArray",t))}function Kp(t,e){if(!oc(t))throw new TypeError(e??E("Uint16Array",t))}function Jp(t,e){if(!ac(t))throw new TypeError(e??E("Uint32Array",t))}function Zp(t,e){if(!cc(t))throw new TypeError(e??E("Uint8Array",t))}function Xp(t,e){if(!fc(t))throw new TypeError(e??E("Uint8ClampedArray",t))}function Qp(t,e){if(!Rt(t))throw new TypeError(e??E("undefined",t))}function em(t,e){if(!uc(t))throw new TypeError(e??E("URL",t))}function tm(t,e){if(!dc(t))throw new TypeError(e??E("URLSearchParams",t))}function rm(t,e){if(!lc(t))throw new TypeError(e??E("string with a URL",t))}function nm(t,e){if(!hc(t))throw new TypeError(e??E("valid Date",t))}function im(t,e){if(!Xn(t))throw new TypeError(e??E("valid length",t))}function sm(t,e){if(!pc(t))throw new TypeError(e??E("WeakMap",t))}function om(t,e){if(!mc(t))throw new TypeError(e??E("WeakRef",t))}function am(t,e){if(!yc(t))throw new TypeError(e??E("WeakSet",t))}function cm(t,e){if(!Qn(t))throw new TypeError(e??E("whitespace string",t))}var l=vn;import{EventEmitter as A_}from"node:events";var ti=class extends Error{constructor(e){super(e||"Promise was canceled"),this.name="CancelError"}get isCanceled(){return!0}},ne=Object.freeze({pending:Symbol("pending"),canceled:Symbol("canceled"),resolved:Symbol("resolved"),rejected:Symbol("rejected")}),Ye=class t{static fn(e){return(...r)=>new t((n,i,s)=>{r.push(s),e(...r).then(n,i)})}#r=[];#n=!0;#e=ne.pending;#t;#i;constructor(e){this.#t=new Promise((r,n)=>{this.#i=n;let i=a=>{(this.#e!==ne.canceled||!o.shouldReject)&&(r(a),this.#s(ne.resolved))},s=a=>{(this.#e!==ne.canceled||!o.shouldReject)&&(n(a),this.#s(ne.rejected))},o=a=>{if(this.#e!==ne.pending)throw new Error(`The \`onCancel\` handler was attached after the promise ${this.#e.description}.`);this.#r.push(a)};Object.defineProperties(o,{shouldReject:{get:()=>this.#n,set:a=>{this.#n=a}}}),e(i,s,o)})}then(e,r){return this.#t.then(e,r)}catch(e){return this.#t.catch(e)}finally(e){return this.#t.finally(e)}cancel(e){if(this.#e===ne.pending){if(this.#s(ne.canceled),this.#r.length>0)try{for(let r of this.#r)r()}catch(r){this.#i(r);return}this.#n&&this.#i(new ti(e))}}get isCanceled(){return this.#e===ne.canceled}#s(e){this.#e===ne.pending&&(this.#e=e)}};Object.setPrototypeOf(Ye.prototype,Promise.prototype);function fm(t){return l.object(t)&&"_onResponse"in t}var k=class extends Error{name="RequestError";code="ERR_GOT_REQUEST_ERROR";input;stack;response;request;timings;constructor(e,r,n){if(super(e,{cause:r}),Error.captureStackTrace(this,this.constructor),r.code&&(this.code=r.code),this.input=r.input,fm(n)?(Object.defineProperty(this,"request",{enumerable:!1,value:n}),Object.defineProperty(this,"response",{enumerable:!1,value:n.response}),this.options=n.options):this.options=n,this.timings=this.request?.timings,l.string(r.stack)&&l.string(this.stack)){let i=this.stack.indexOf(this.message)+this.message.length,s=this.stack.slice(i).split(`
-`).reverse(),o=r.stack.slice(r.stack.indexOf(r.message)+r.message.length).split(`
-`).reverse();for(;o.length>0&&o[0]===s[0];)s.shift();this.stack=`${this.stack.slice(0,i)}${s.reverse().join(`
-`)}${o.reverse().join(`
-`)}`}}},Or=class extends k{name="MaxRedirectsError";code="ERR_TOO_MANY_REDIRECTS";constructor(e){super(`Redirected ${e.options.maxRedirects} times. Aborting.`,{},e)}},_e=class extends k{name="HTTPError";code="ERR_NON_2XX_3XX_RESPONSE";constructor(e){super(`Request failed with status code ${e.statusCode} (${e.statusMessage}): ${e.request.options.method} ${e.request.options.url.toString()}`,{},e.request)}},It=class extends k{name="CacheError";constructor(e,r){super(e.message,e,r),this.code==="ERR_GOT_REQUEST_ERROR"&&(this.code="ERR_CACHE_ACCESS")}},Pt=class extends k{name="UploadError";constructor(e,r){super(e.message,e,r),this.code==="ERR_GOT_REQUEST_ERROR"&&(this.code="ERR_UPLOAD")}},Pe=class extends k{name="TimeoutError";timings;event;constructor(e,r,n){super(e.message,e,n),this.event=e.event,this.timings=r}},we=class extends k{name="ReadError";constructor(e,r){super(e.message,e,r),this.code==="ERR_GOT_REQUEST_ERROR"&&(this.code="ERR_READING_RESPONSE_STREAM")}},Cr=class extends k{name="RetryError";code="ERR_RETRYING";constructor(e){super("Retrying",{},e)}},kr=class extends k{name="AbortError";code="ERR_ABORTED";constructor(e){super("This operation was aborted.",{},e)}};import Xt from"node:process";import{Buffer as Zt}from"node:buffer";import{Duplex as g_}from"node:stream";import __,{ServerResponse as Ru}from"node:http";var um=new TextEncoder;function Lr(t){return typeof t=="string"?um.encode(t).byteLength:ArrayBuffer.isView(t)||t instanceof ArrayBuffer||t instanceof SharedArrayBuffer?t.byteLength:0}import Km from"node:crypto";import Jm from"node:events";import Zm,{PassThrough as Xm}from"node:stream";import $c,{URL as Qm}from"node:url";import{on as Pm}from"node:events";import{finished as Om}from"node:stream/promises";function dm(t,{checkOpen:e=!0}={}){return t!==null&&typeof t=="object"&&(t.writable||t.readable||!e||t.writable===void 0&&t.readable===void 0)&&typeof t.pipe=="function"}function wc(t,{checkOpen:e=!0}={}){return dm(t,{checkOpen:e})&&(t.readable||!e)&&typeof t.read=="function"&&typeof t.readable=="boolean"&&typeof t.readableObjectMode=="boolean"&&typeof t.destroy=="function"&&typeof t.destroyed=="boolean"}var lm=Object.getPrototypeOf(Object.getPrototypeOf(async function*(){}).prototype),ri=class{#r;#n;#e=!1;#t=void 0;constructor(e,r){this.#r=e,this.#n=r}next(){let e=()=>this.#i();return this.#t=this.#t?this.#t.then(e,e):e(),this.#t}return(e){let r=()=>this.#s(e);return this.#t?this.#t.then(r,r):r()}async#i(){if(this.#e)return{done:!0,value:void 0};let e;try{e=await this.#r.read()}catch(r){throw this.#t=void 0,this.#e=!0,this.#r.releaseLock(),r}return e.done&&(this.#t=void 0,this.#e=!0,this.#r.releaseLock()),e}async#s(e){if(this.#e)return{done:!0,value:e};if(this.#e=!0,!this.#n){let r=this.#r.cancel(e);return this.#r.releaseLock(),await r,{done:!0,value:e}}return this.#r.releaseLock(),{done:!0,value:e}}},ni=Symbol();function bc(){return this[ni].next()}Object.defineProperty(bc,"name",{value:"next"});function Ec(t){return this[ni].return(t)}Object.defineProperty(Ec,"name",{value:"return"});var hm=Object.create(lm,{next:{enumerable:!0,configurable:!0,writable:!0,value:bc},return:{enumerable:!0,configurable:!0,writable:!0,value:Ec}});function ii({preventCancel:t=!1}={}){let e=this.getReader(),r=new ri(e,t),n=Object.create(hm);return n[ni]=r,n}var xc=t=>{if(wc(t,{checkOpen:!1})&&Ot.on!==void 0)return mm(t);if(typeof t?.[Symbol.asyncIterator]=="function")return t;if(pm.call(t)==="[object ReadableStream]")return ii.call(t);throw new TypeError("The first argument must be a Readable, a ReadableStream, or an async iterable.")},{toString:pm}=Object.prototype,mm=async function*(t){let e=new AbortController,r={};ym(t,e,r);try{for await(let[n]of Ot.on(t,"data",{signal:e.signal}))yield n}catch(n){if(r.error!==void 0)throw r.error;if(!e.signal.aborted)throw n}finally{t.destroy()}},ym=async(t,e,r)=>{try{await Ot.finished(t,{cleanup:!0,readable:!0,writable:!1,error:!1})}catch(n){r.error=n}finally{e.abort()}},Ot={};var Sc=async(t,{init:e,convertChunk:r,getSize:n,truncateChunk:i,addChunk:s,getFinalChunk:o,finalize:a},{maxBuffer:c=Number.POSITIVE_INFINITY}={})=>{let f=xc(t),u=e();u.length=0;try{for await(let d of f){let m=_m(d),h=r[m](d,u);Rc({convertedChunk:h,state:u,getSize:n,truncateChunk:i,addChunk:s,maxBuffer:c})}return gm({state:u,convertChunk:r,getSize:n,truncateChunk:i,addChunk:s,getFinalChunk:o,maxBuffer:c}),a(u)}catch(d){let m=typeof d=="object"&&d!==null?d:new Error(d);throw m.bufferedData=a(u),m}},gm=({state:t,getSize:e,truncateChunk:r,addChunk:n,getFinalChunk:i,maxBuffer:s})=>{let o=i(t);o!==void 0&&Rc({convertedChunk:o,state:t,getSize:e,truncateChunk:r,addChunk:n,maxBuffer:s})},Rc=({convertedChunk:t,state:e,getSize:r,truncateChunk:n,addChunk:i,maxBuffer:s})=>{let o=r(t),a=e.length+o;if(a<=s){Ac(t,e,i,a);return}let c=n(t,s-e.length);throw c!==void 0&&Ac(c,e,i,s),new Nr},Ac=(t,e,r,n)=>{e.contents=r(t,e,n),e.length=n},_m=t=>{let e=typeof t;if(e==="string")return"string";if(e!=="object"||t===null)return"others";if(globalThis.Buffer?.isBuffer(t))return"buffer";let r=Tc.call(t);return r==="[object ArrayBuffer]"?"arrayBuffer":r==="[object DataView]"?"dataView":Number.isInteger(t.byteLength)&&Number.isInteger(t.byteOffset)&&Tc.call(t.buffer)==="[object ArrayBuffer]"?"typedArray":"others"},{toString:Tc}=Object.prototype,Nr=class extends Error{name="MaxBufferError";constructor(){super("maxBuffer exceeded")}};var Ic=()=>{};var Pc=t=>{throw new Error(`Streams in object mode are not supported: ${String(t)}`)},Oc=t=>t.length;async function si(t,e){return Sc(t,Im,e)}var wm=()=>({contents:new ArrayBuffer(0)}),bm=t=>Em.encode(t),Em=new TextEncoder,Cc=t=>new Uint8Array(t),kc=t=>new Uint8Array(t.buffer,t.byteOffset,t.byteLength),xm=(t,e)=>t.slice(0,e),Am=(t,{contents:e,length:r},n)=>{let i=Bc()?Sm(e,n):Tm(e,n);return new Uint8Array(i).set(t,r),i},Tm=(t,e)=>{if(e<=t.byteLength)return t;let r=new ArrayBuffer(Nc(e));return new Uint8Array(r).set(new Uint8Array(t),0),r},Sm=(t,e)=>{if(e<=t.maxByteLength)return t.resize(e),t;let r=new ArrayBuffer(e,{maxByteLength:Nc(e)});return new Uint8Array(r).set(new Uint8Array(t),0),r},Nc=t=>Lc**Math.ceil(Math.log(t)/Math.log(Lc)),Lc=2,Rm=({contents:t,length:e})=>Bc()?t:t.slice(0,e),Bc=()=>"resize"in ArrayBuffer.prototype,Im={init:wm,convertChunk:{string:bm,buffer:Cc,arrayBuffer:Cc,dataView:kc,typedArray:kc,others:Pc},getSize:Oc,truncateChunk:xm,addChunk:Am,getFinalChunk:Ic,finalize:Rm};async function Br(t,e){if(!("Buffer"in globalThis))throw new Error("getStreamAsBuffer() is only supported in Node.js");try{return Uc(await si(t,e))}catch(r){throw r.bufferedData!==void 0&&(r.bufferedData=Uc(r.bufferedData)),r}}var Uc=t=>globalThis.Buffer.from(t);Object.assign(Ot,{on:Pm,finished:Om});var Dr=ls(Dc(),1);import{Buffer as vc}from"buffer";var Ur=(t,e=!0)=>{if(t==null)return"null";if(typeof t=="string")return JSON.stringify(e&&t.startsWith(":")?`:${t}`:t);if(vc.isBuffer(t))return JSON.stringify(`:base64:${t.toString("base64")}`);if(t?.toJSON&&(t=t.toJSON()),typeof t=="object"){let r="",n=Array.isArray(t);r=n?"[":"{";let i=!0;for(let s in t){let o=typeof t[s]=="function"||!n&&t[s]===void 0;!Object.hasOwn(t,s)||o||(i||(r+=","),i=!1,n?r+=Ur(t[s],e):t[s]!==void 0&&(r+=`${Ur(s,!1)}:${Ur(t[s],e)}`))}return r+=n?"]":"}",r}return JSON.stringify(t)},ai=t=>Ur(t,!0),ci=t=>JSON.parse(t,(e,r)=>typeof r=="string"?r.startsWith(":base64:")?vc.from(r.slice(8),"base64"):r.startsWith(":")?r.slice(1):r:r);var Dm=class{_eventListeners;_maxListeners;constructor(){this._eventListeners=new Map,this._maxListeners=100}maxListeners(){return this._maxListeners}addListener(t,e){this.on(t,e)}on(t,e){this._eventListeners.has(t)||this._eventListeners.set(t,[]);let r=this._eventListeners.get(t);return r&&(r.length>=this._maxListeners&&console.warn(`MaxListenersExceededWarning: Possible event memory leak detected. ${r.length+1} ${t} listeners added. Use setMaxListeners() to increase limit.`),r.push(e)),this}removeListener(t,e){this.off(t,e)}off(t,e){let r=this._eventListeners.get(t)??[],n=r.indexOf(e);n!==-1&&r.splice(n,1),r.length===0&&this._eventListeners.delete(t)}once(t,e){let r=(...n)=>{e(...n),this.off(t,r)};this.on(t,r)}emit(t,...e){let r=this._eventListeners.get(t);if(r&&r.length>0)for(let n of r)n(...e)}listeners(t){return this._eventListeners.get(t)??[]}removeAllListeners(t){t?this._eventListeners.delete(t):this._eventListeners.clear()}setMaxListeners(t){this._maxListeners=t}},fi=Dm,vm=class extends fi{_hookHandlers;constructor(){super(),this._hookHandlers=new Map}addHandler(t,e){let r=this._hookHandlers.get(t);r?r.push(e):this._hookHandlers.set(t,[e])}removeHandler(t,e){let r=this._hookHandlers.get(t);if(r){let n=r.indexOf(e);n!==-1&&r.splice(n,1)}}trigger(t,e){let r=this._hookHandlers.get(t);if(r)for(let n of r)try{n(e)}catch(i){this.emit("error",new Error(`Error in hook handler for event "${t}": ${i.message}`))}}get handlers(){return new Map(this._hookHandlers)}},Fm=vm,$m=class extends fi{enabled=!0;hits=0;misses=0;sets=0;deletes=0;errors=0;constructor(t){super(),t!==void 0&&(this.enabled=t),this.reset()}hit(){this.enabled&&this.hits++}miss(){this.enabled&&this.misses++}set(){this.enabled&&this.sets++}delete(){this.enabled&&this.deletes++}hitsOrMisses(t){for(let e of t)e===void 0?this.miss():this.hit()}reset(){this.hits=0,this.misses=0,this.sets=0,this.deletes=0,this.errors=0}},qm=$m;var Fc=["sqlite","postgres","mysql","mongo","redis","valkey","etcd"],Ct=class extends fi{opts;iterator;hooks=new Fm;stats=new qm(!1);_ttl;_namespace;_store=new Map;_serialize=ai;_deserialize=ci;_compression;_useKeyPrefix=!0;_throwOnErrors=!1;constructor(t,e){if(super(),e??={},t??={},this.opts={namespace:"keyv",serialize:ai,deserialize:ci,emitErrors:!0,store:new Map,...e},t&&t.get?this.opts.store=t:this.opts={...this.opts,...t},this._store=this.opts.store??new Map,this._compression=this.opts.compression,this._serialize=this.opts.serialize,this._deserialize=this.opts.deserialize,this.opts.namespace&&(this._namespace=this.opts.namespace),this._store){if(!this._isValidStorageAdapter(this._store))throw new Error("Invalid storage adapter");typeof this._store.on=="function"&&this._store.on("error",r=>this.emit("error",r)),this._store.namespace=this._namespace,typeof this._store[Symbol.iterator]=="function"&&this._store instanceof Map?this.iterator=this.generateIterator(this._store):"iterator"in this._store&&this._store.opts&&this._checkIterableAdapter()&&(this.iterator=this.generateIterator(this._store.iterator.bind(this._store)))}this.opts.stats&&(this.stats.enabled=this.opts.stats),this.opts.ttl&&(this._ttl=this.opts.ttl),this.opts.useKeyPrefix!==void 0&&(this._useKeyPrefix=this.opts.useKeyPrefix),this.opts.throwOnErrors!==void 0&&(this._throwOnErrors=this.opts.throwOnErrors)}get store(){return this._store}set store(t){if(this._isValidStorageAdapter(t))this._store=t,this.opts.store=t,typeof t.on=="function"&&t.on("error",e=>this.emit("error",e)),this._namespace&&(this._store.namespace=this._namespace),typeof t[Symbol.iterator]=="function"&&t instanceof Map?this.iterator=this.generateIterator(t):"iterator"in t&&t.opts&&this._checkIterableAdapter()&&(this.iterator=this.generateIterator(t.iterator?.bind(t)));else throw new Error("Invalid storage adapter")}get compression(){return this._compression}set compression(t){this._compression=t}get namespace(){return this._namespace}set namespace(t){this._namespace=t,this.opts.namespace=t,this._store.namespace=t,this.opts.store&&(this.opts.store.namespace=t)}get ttl(){return this._ttl}set ttl(t){this.opts.ttl=t,this._ttl=t}get serialize(){return this._serialize}set serialize(t){this.opts.serialize=t,this._serialize=t}get deserialize(){return this._deserialize}set deserialize(t){this.opts.deserialize=t,this._deserialize=t}get useKeyPrefix(){return this._useKeyPrefix}set useKeyPrefix(t){this._useKeyPrefix=t,this.opts.useKeyPrefix=t}get throwOnErrors(){return this._throwOnErrors}set throwOnErrors(t){this._throwOnErrors=t,this.opts.throwOnErrors=t}generateIterator(t){return async function*(){for await(let[r,n]of typeof t=="function"?t(this._store.namespace):t){let i=await this.deserializeData(n);if(!(this._useKeyPrefix&&this._store.namespace&&!r.includes(this._store.namespace))){if(typeof i.expires=="number"&&Date.now()>i.expires){await this.delete(r);continue}yield[this._getKeyUnprefix(r),i.value]}}}.bind(this)}_checkIterableAdapter(){return Fc.includes(this._store.opts.dialect)||Fc.some(t=>this._store.opts.url.includes(t))}_getKeyPrefix(t){return!this._useKeyPrefix||!this._namespace||t.startsWith(`${this._namespace}:`)?t:`${this._namespace}:${t}`}_getKeyPrefixArray(t){return!this._useKeyPrefix||!this._namespace?t:t.map(e=>`${this._namespace}:${e}`)}_getKeyUnprefix(t){return this._useKeyPrefix?t.split(":").splice(1).join(":"):t}_isValidStorageAdapter(t){return t instanceof Map||typeof t.get=="function"&&typeof t.set=="function"&&typeof t.delete=="function"&&typeof t.clear=="function"}async get(t,e){let{store:r}=this.opts,n=Array.isArray(t),i=n?this._getKeyPrefixArray(t):this._getKeyPrefix(t),s=c=>typeof c.expires=="number"&&Date.now()>c.expires;if(n)return e?.raw===!0?this.getMany(t,{raw:!0}):this.getMany(t,{raw:!1});this.hooks.trigger("preGet",{key:i});let o;try{o=await r.get(i)}catch(c){if(this.throwOnErrors)throw c}let a=typeof o=="string"||this.opts.compression?await this.deserializeData(o):o;if(a==null){this.hooks.trigger("postGet",{key:i,value:void 0}),this.stats.miss();return}if(s(a)){await this.delete(t),this.hooks.trigger("postGet",{key:i,value:void 0}),this.stats.miss();return}return this.hooks.trigger("postGet",{key:i,value:a}),this.stats.hit(),e?.raw?a:a.value}async getMany(t,e){let{store:r}=this.opts,n=this._getKeyPrefixArray(t),i=c=>typeof c.expires=="number"&&Date.now()>c.expires;if(this.hooks.trigger("preGetMany",{keys:n}),r.getMany===void 0){let c=n.map(async d=>{let m=await r.get(d),h=typeof m=="string"||this.opts.compression?await this.deserializeData(m):m;if(h!=null){if(i(h)){await this.delete(d);return}return e?.raw?h:h.value}}),u=(await Promise.allSettled(c)).map(d=>d.value);return this.hooks.trigger("postGetMany",u),u.length>0&&this.stats.hit(),u}let s=await r.getMany(n),o=[],a=[];for(let c in s){let f=s[c];if(typeof f=="string"&&(f=await this.deserializeData(f)),f==null){o.push(void 0);continue}if(i(f)){a.push(t[c]),o.push(void 0);continue}let u=e?.raw?f:f.value;o.push(u)}return a.length>0&&await this.deleteMany(a),this.hooks.trigger("postGetMany",o),o.length>0&&this.stats.hit(),o}async getRaw(t){let{store:e}=this.opts,r=this._getKeyPrefix(t);this.hooks.trigger("preGetRaw",{key:r});let n=await e.get(r);if(n==null){this.hooks.trigger("postGetRaw",{key:r,value:void 0}),this.stats.miss();return}let i=typeof n=="string"||this.opts.compression?await this.deserializeData(n):n;if(i!==void 0&&i.expires!==void 0&&i.expires!==null&&i.expires<Date.now()){this.hooks.trigger("postGetRaw",{key:r,value:void 0}),this.stats.miss(),await this.delete(t);return}return this.stats.hit(),this.hooks.trigger("postGetRaw",{key:r,value:i}),i}async getManyRaw(t){let{store:e}=this.opts,r=this._getKeyPrefixArray(t);if(t.length===0){let o=Array.from({length:t.length}).fill(void 0);return this.stats.misses+=t.length,this.hooks.trigger("postGetManyRaw",{keys:r,values:o}),o}let n=[];if(e.getMany===void 0){let o=r.map(async c=>{let f=await e.get(c);if(f!=null)return this.deserializeData(f)});n=(await Promise.allSettled(o)).map(c=>c.value)}else{let o=await e.getMany(r);for(let a of o)a!=null?n.push(await this.deserializeData(a)):n.push(void 0)}let i=[],s=o=>typeof o.expires=="number"&&Date.now()>o.expires;for(let[o,a]of n.entries())a!==void 0&&s(a)&&(i.push(r[o]),n[o]=void 0);return i.length>0&&await this.deleteMany(i),this.stats.hitsOrMisses(n),this.hooks.trigger("postGetManyRaw",{keys:r,values:n}),n}async set(t,e,r){let n={key:t,value:e,ttl:r};this.hooks.trigger("preSet",n);let i=this._getKeyPrefix(n.key);n.ttl??=this._ttl,n.ttl===0&&(n.ttl=void 0);let{store:s}=this.opts,o=typeof n.ttl=="number"?Date.now()+n.ttl:void 0;if(typeof n.value=="symbol")throw this.emit("error","symbol cannot be serialized"),new Error("symbol cannot be serialized");let a={value:n.value,expires:o},c=await this.serializeData(a),f=!0;try{let u=await s.set(i,c,n.ttl);typeof u=="boolean"&&(f=u)}catch(u){if(f=!1,this.emit("error",u),this._throwOnErrors)throw u}return this.hooks.trigger("postSet",{key:i,value:c,ttl:r}),this.stats.set(),f}async setMany(t){let e=[];try{if(this._store.setMany===void 0){let r=[];for(let i of t)r.push(this.set(i.key,i.value,i.ttl));e=await Promise.all(r)}else{let r=await Promise.all(t.map(async({key:n,value:i,ttl:s})=>{s??=this._ttl,s===0&&(s=void 0);let o=typeof s=="number"?Date.now()+s:void 0;if(typeof i=="symbol")throw this.emit("error","symbol cannot be serialized"),new Error("symbol cannot be serialized");let a={value:i,expires:o},c=await this.serializeData(a);return{key:this._getKeyPrefix(n),value:c,ttl:s}}));e=await this._store.setMany(r)}}catch(r){if(this.emit("error",r),this._throwOnErrors)throw r;e=t.map(()=>!1)}return e}async delete(t){let{store:e}=this.opts;if(Array.isArray(t))return this.deleteMany(t);let r=this._getKeyPrefix(t);this.hooks.trigger("preDelete",{key:r});let n=!0;try{let i=await e.delete(r);typeof i=="boolean"&&(n=i)}catch(i){if(n=!1,this.emit("error",i),this._throwOnErrors)throw i}return this.hooks.trigger("postDelete",{key:r,value:n}),this.stats.delete(),n}async deleteMany(t){try{let{store:e}=this.opts,r=this._getKeyPrefixArray(t);if(this.hooks.trigger("preDelete",{key:r}),e.deleteMany!==void 0)return await e.deleteMany(r);let n=r.map(async o=>e.delete(o)),s=(await Promise.all(n)).every(Boolean);return this.hooks.trigger("postDelete",{key:r,value:s}),s}catch(e){if(this.emit("error",e),this._throwOnErrors)throw e;return!1}}async clear(){this.emit("clear");let{store:t}=this.opts;try{await t.clear()}catch(e){if(this.emit("error",e),this._throwOnErrors)throw e}}async has(t){if(Array.isArray(t))return this.hasMany(t);let e=this._getKeyPrefix(t),{store:r}=this.opts;if(r.has!==void 0&&!(r instanceof Map))return r.has(e);let n;try{n=await r.get(e)}catch(i){if(this.emit("error",i),this._throwOnErrors)throw i;return!1}if(n){let i=await this.deserializeData(n);if(i)return i.expires===void 0||i.expires===null?!0:i.expires>Date.now()}return!1}async hasMany(t){let e=this._getKeyPrefixArray(t),{store:r}=this.opts;if(r.hasMany!==void 0)return r.hasMany(e);let n=[];for(let i of t)n.push(await this.has(i));return n}async disconnect(){let{store:t}=this.opts;if(this.emit("disconnect"),typeof t.disconnect=="function")return t.disconnect()}emit(t,...e){t==="error"&&!this.opts.emitErrors||super.emit(t,...e)}async serializeData(t){return this._serialize?this._compression?.compress?this._serialize({value:await this._compression.compress(t.value),expires:t.expires}):this._serialize(t):t}async deserializeData(t){if(!this._deserialize)return t;if(this._compression?.decompress&&typeof t=="string"){let e=await this._deserialize(t);return{value:await this._compression.decompress(e?.value),expires:e?.expires}}if(typeof t=="string")return this._deserialize(t)}};var jm=["aborted","complete","headers","httpVersion","httpVersionMinor","httpVersionMajor","method","rawHeaders","rawTrailers","setTimeout","socket","statusCode","statusMessage","trailers","url"];function kt(t,e){if(e._readableState.autoDestroy)throw new Error("The second stream must have the `autoDestroy` option set to `false`");let r=new Set([...Object.keys(t),...jm]),n={};for(let i of r)i in e||(n[i]={get(){let s=t[i];return typeof s=="function"?s.bind(t):s},set(s){t[i]=s},enumerable:!0,configurable:!1});return Object.defineProperties(e,n),t.once("aborted",()=>{e.destroy(),e.emit("aborted")}),t.once("close",()=>{t.complete&&e.readable?e.once("end",()=>{e.emit("close")}):e.emit("close")}),e}var zm="text/plain",Hm="us-ascii",ui=(t,e)=>e.some(r=>r instanceof RegExp?r.test(t):r===t),Vm=new Set(["https:","http:","file:"]),Gm=t=>{try{let{protocol:e}=new URL(t);return e.endsWith(":")&&!e.includes(".")&&!Vm.has(e)}catch{return!1}},Ym=(t,{stripHash:e})=>{let r=/^data:(?<type>[^,]*?),(?<data>[^#]*?)(?:#(?<hash>.*))?$/.exec(t);if(!r)throw new Error(`Invalid URL: ${t}`);let{type:n,data:i,hash:s}=r.groups,o=n.split(";"),a=o.at(-1)==="base64";a&&o.pop();let c=o.shift()?.toLowerCase()??"",u=[...o.map(m=>{let[h,p=""]=m.split("=").map(w=>w.trim());return h==="charset"&&(p=p.toLowerCase(),p===Hm)?"":`${h}${p?`=${p}`:""}`}).filter(Boolean)];a&&u.push("base64"),(u.length>0||c&&c!==zm)&&u.unshift(c);let d=e||!s?"":`#${s}`;return`data:${u.join(";")},${a?i.trim():i}${d}`};function di(t,e){if(e={defaultProtocol:"http",normalizeProtocol:!0,forceHttp:!1,forceHttps:!1,stripAuthentication:!0,stripHash:!1,stripTextFragment:!0,stripWWW:!0,removeQueryParameters:[/^utm_\w+/i],removeTrailingSlash:!0,removeSingleSlash:!0,removeDirectoryIndex:!1,removeExplicitPort:!1,sortQueryParameters:!0,removePath:!1,transformPath:!1,...e},typeof e.defaultProtocol=="string"&&!e.defaultProtocol.endsWith(":")&&(e.defaultProtocol=`${e.defaultProtocol}:`),t=t.trim(),/^data:/i.test(t))return Ym(t,e);if(Gm(t))return t;let r=t.startsWith("//");!r&&/^\.*\//.test(t)||(t=t.replace(/^(?!(?:\w+:)?\/\/)|^\/\//,e.defaultProtocol));let i=new URL(t);if(e.forceHttp&&e.forceHttps)throw new Error("The `forceHttp` and `forceHttps` options cannot be used together");if(e.forceHttp&&i.protocol==="https:"&&(i.protocol="http:"),e.forceHttps&&i.protocol==="http:"&&(i.protocol="https:"),e.stripAuthentication&&(i.username="",i.password=""),e.stripHash?i.hash="":e.stripTextFragment&&(i.hash=i.hash.replace(/#?:~:text.*?$/i,"")),i.pathname){let o=/\b[a-z][a-z\d+\-.]{1,50}:\/\//g,a=0,c="";for(;;){let u=o.exec(i.pathname);if(!u)break;let d=u[0],m=u.index,h=i.pathname.slice(a,m);c+=h.replace(/\/{2,}/g,"/"),c+=d,a=m+d.length}let f=i.pathname.slice(a,i.pathname.length);c+=f.replace(/\/{2,}/g,"/"),i.pathname=c}if(i.pathname)try{i.pathname=decodeURI(i.pathname).replace(/\\/g,"%5C")}catch{}if(e.removeDirectoryIndex===!0&&(e.removeDirectoryIndex=[/^index\.[a-z]+$/]),Array.isArray(e.removeDirectoryIndex)&&e.removeDirectoryIndex.length>0){let o=i.pathname.split("/").filter(Boolean),a=o.at(-1);a&&ui(a,e.removeDirectoryIndex)&&(o.pop(),i.pathname=o.length>0?`/${o.join("/")}/`:"/")}if(e.removePath&&(i.pathname="/"),e.transformPath&&typeof e.transformPath=="function"){let o=i.pathname.split("/").filter(Boolean),a=e.transformPath(o);i.pathname=a?.length>0?`/${a.join("/")}`:"/"}if(i.hostname&&(i.hostname=i.hostname.replace(/\.$/,""),e.stripWWW&&/^www\.(?!www\.)[a-z\-\d]{1,63}\.[a-z.\-\d]{2,63}$/.test(i.hostname)&&(i.hostname=i.hostname.replace(/^www\./,""))),Array.isArray(e.removeQueryParameters))for(let o of[...i.searchParams.keys()])ui(o,e.removeQueryParameters)&&i.searchParams.delete(o);if(!Array.isArray(e.keepQueryParameters)&&e.removeQueryParameters===!0&&(i.search=""),Array.isArray(e.keepQueryParameters)&&e.keepQueryParameters.length>0)for(let o of[...i.searchParams.keys()])ui(o,e.keepQueryParameters)||i.searchParams.delete(o);if(e.sortQueryParameters){let o=i.search;i.searchParams.sort();try{i.search=decodeURIComponent(i.search)}catch{}let a=o.slice(1).split("&").filter(c=>c&&!c.includes("="));for(let c of a){let f=decodeURIComponent(c);i.search=i.search.replace(`?${f}=`,`?${f}`).replace(`&${f}=`,`&${f}`)}}e.removeTrailingSlash&&(i.pathname=i.pathname.replace(/\/$/,"")),e.removeExplicitPort&&i.port&&(i.port="");let s=t;return t=i.toString(),!e.removeSingleSlash&&i.pathname==="/"&&!s.endsWith("/")&&i.hash===""&&(t=t.replace(/\/$/,"")),(e.removeTrailingSlash||i.pathname==="/")&&i.hash===""&&e.removeSingleSlash&&(t=t.replace(/\/$/,"")),r&&!e.normalizeProtocol&&(t=t.replace(/^http:\/\//,"//")),e.stripProtocol&&(t=t.replace(/^(?:https?:)?\/\//,"")),t}import{Readable as Wm}from"node:stream";function We(t){return Object.fromEntries(Object.entries(t).map(([e,r])=>[e.toLowerCase(),r]))}var Ke=class extends Wm{statusCode;headers;body;url;complete;constructor({statusCode:e,headers:r,body:n,url:i}){if(typeof e!="number")throw new TypeError("Argument `statusCode` should be a number");if(typeof r!="object")throw new TypeError("Argument `headers` should be an object");if(!(n instanceof Uint8Array))throw new TypeError("Argument `body` should be a buffer");if(typeof i!="string")throw new TypeError("Argument `url` should be a string");let s=!1;super({read(){if(!s){s=!0,this.push(n);return}this.push(null)}}),this.statusCode=e,this.headers=We(r),this.body=n,this.url=i,this.complete=!0}};var Mr=class extends Error{constructor(e){super(e.message),Object.defineProperties(this,Object.getOwnPropertyDescriptors(e))}},ue=class extends Error{constructor(e){super(e.message),Object.defineProperties(this,Object.getOwnPropertyDescriptors(e))}};var pi=class{constructor(e,r){this.cache=new Ct({namespace:"cacheable-request"}),this.hooks=new Map,this.request=()=>(n,i)=>{let s;if(typeof n=="string")s=li(qc(n)),n={};else if(n instanceof $c.URL)s=li(qc(n.toString())),n={};else{let[m,...h]=(n.path??"").split("?"),p=h.length>0?`?${h.join("?")}`:"";s=li({...n,pathname:m,search:p})}n={headers:{},method:"GET",cache:!0,strictTtl:!1,automaticFailover:!1,...n,...ry(s)},n.headers=Object.fromEntries(ey(n.headers).map(([m,h])=>[m.toLowerCase(),h]));let o=new Jm,a=di($c.format(s),{stripWWW:!1,removeTrailingSlash:!1,stripAuthentication:!1}),c=`${n.method}:${a}`;n.body&&n.method!==void 0&&["POST","PATCH","PUT"].includes(n.method)&&(n.body instanceof Zm.Readable?n.cache=!1:c+=`:${Km.createHash("md5").update(n.body).digest("hex")}`);let f=!1,u=!1,d=m=>{u=!0;let h=!1,p=()=>{},w=new Promise(g=>{p=()=>{h||(h=!0,g())}}),y=async g=>{if(f){g.status=g.statusCode;let S=Dr.default.fromObject(f.cachePolicy),_=S.revalidatedPolicy(m,g);if(!_.modified){g.resume(),await new Promise(I=>{g.once("end",I)});let b=hi(_.policy.responseHeaders()),A=hi(S.responseHeaders()),x=["content-encoding","content-type","content-length","content-language","content-location","etag"];for(let I of x)A[I]!==void 0&&b[I]===void 0&&(b[I]=A[I]);g=new Ke({statusCode:f.statusCode,headers:b,body:f.body,url:f.url}),g.cachePolicy=_.policy,g.fromCache=!0}}g.fromCache||(g.cachePolicy=new Dr.default(m,g,m),g.fromCache=!1);let T;m.cache&&g.cachePolicy.storable()?(T=ty(g),(async()=>{try{let S=Br(g);await Promise.race([w,new Promise(x=>g.once("end",x)),new Promise(x=>g.once("close",x))]);let _=await S,b={url:g.url,statusCode:g.fromCache?f.statusCode:g.statusCode,body:_,cachePolicy:g.cachePolicy.toObject()},A=m.strictTtl?g.cachePolicy.timeToLive():void 0;if(m.maxTtl&&(A=A?Math.min(A,m.maxTtl):m.maxTtl),this.hooks.size>0)for(let x of this.hooks.keys())b=await this.runHook(x,b,g);await this.cache.set(c,b,A);}catch(S){o.emit("error",new ue(S));}})()):m.cache&&f&&(async()=>{try{await this.cache.delete(c);}catch(S){o.emit("error",new ue(S));}})(),o.emit("response",T??g),typeof i=="function"&&i(T??g)};try{let g=this.cacheRequest(m,y);g.once("error",p),g.once("abort",p),g.once("destroy",p),o.emit("request",g)}catch(g){o.emit("error",new Mr(g))}};return(async()=>{let m=async p=>{await Promise.resolve();let w=p.cache?await this.cache.get(c):void 0;if(w===void 0&&!p.forceRefresh){d(p);return}let y=Dr.default.fromObject(w.cachePolicy);if(y.satisfiesWithoutRevalidation(p)&&!p.forceRefresh){let g=hi(y.responseHeaders()),T=w.body,S=Buffer.from(T),_=new Ke({statusCode:w.statusCode,headers:g,body:S,url:w.url});_.cachePolicy=y,_.fromCache=!0,o.emit("response",_),typeof i=="function"&&i(_)}else y.satisfiesWithoutRevalidation(p)&&Date.now()>=y.timeToLive()&&p.forceRefresh?(await this.cache.delete(c),p.headers=y.revalidationHeaders(p),d(p)):(f=w,p.headers=y.revalidationHeaders(p),d(p))},h=p=>o.emit("error",new ue(p));if(this.cache instanceof Ct){let p=this.cache;p.once("error",h),o.on("error",()=>{p.removeListener("error",h)}),o.on("response",()=>{p.removeListener("error",h)})}try{await m(n)}catch(p){n.automaticFailover&&!u&&d(n),o.emit("error",new ue(p))}})(),o},this.addHook=(n,i)=>{this.hooks.has(n)||this.hooks.set(n,i)},this.removeHook=n=>this.hooks.delete(n),this.getHook=n=>this.hooks.get(n),this.runHook=async(n,...i)=>this.hooks.get(n)?.(...i),r&&(r instanceof Ct?this.cache=r:this.cache=new Ct({store:r,namespace:"cacheable-request"})),this.request=this.request.bind(this),this.cacheRequest=e}},ey=Object.entries,ty=t=>{let e=new Xm({autoDestroy:!1});return kt(t,e),t.pipe(e)},ry=t=>{let e={...t};return e.path=`${t.pathname||"/"}${t.search||""}`,delete e.pathname,delete e.search,e},li=t=>({protocol:t.protocol,auth:t.auth,hostname:t.hostname||t.host||"localhost",port:t.port,pathname:t.pathname,search:t.search}),hi=t=>{let e=[];for(let r of Object.keys(t))e[r.toLowerCase()]=t[r];return e},qc=t=>{let e=new Qm(t);return{protocol:e.protocol,slashes:!0,auth:e.username||e.password?`${e.username}:${e.password}`:void 0,host:e.host,port:e.port,hostname:e.hostname,hash:e.hash,search:e.search,query:Object.fromEntries(e.searchParams),pathname:e.pathname,path:e.pathname+e.search,href:e.href}},jc=pi;import{Transform as ny,PassThrough as iy}from"node:stream";import Lt from"node:zlib";var sy=typeof Lt.createZstdDecompress=="function";function mi(t){let e=(t.headers["content-encoding"]||"").toLowerCase(),r=["gzip","deflate","br"];if(sy&&r.push("zstd"),!r.includes(e))return t;let n=!0,i={...t.headers},s=new iy({autoDestroy:!1});s.once("error",()=>{t.destroy()});function o(c){let f;e==="zstd"?f=Lt.createZstdDecompress():e==="br"?f=Lt.createBrotliDecompress():e==="deflate"&&c.length>0&&(c[0]&8)===0?f=Lt.createInflateRaw():f=Lt.createUnzip(),f.once("error",u=>{if(n&&!t.readable){s.end();return}s.destroy(u)}),a.pipe(f).pipe(s)}let a=new ny({transform(c,f,u){if(n===!1){u(null,c);return}n=!1,o(c),u(null,c)},flush(c){n&&s.end(),c()}});return delete i["content-encoding"],delete i["content-length"],s.headers=i,kt(t,s),t.pipe(a),s}var Kc=t=>{throw TypeError(t)},gi=(t,e,r)=>e.has(t)||Kc("Cannot "+r),v=(t,e,r)=>(gi(t,e,"read from private field"),r?r.call(t):e.get(t)),de=(t,e,r)=>e.has(t)?Kc("Cannot add the same private member more than once"):e instanceof WeakSet?e.add(t):e.set(t,r),Nt=(t,e,r,n)=>(gi(t,e,"write to private field"),n?n.call(t,r):e.set(t,r),r),yi=(t,e,r)=>(gi(t,e,"access private method"),r),zc=65536;function*Jc(t){if(t.byteLength<=zc){yield t;return}let e=0;for(;e<t.byteLength;){let r=Math.min(t.byteLength-e,zc),n=t.buffer.slice(e,e+r);e+=n.byteLength,yield new Uint8Array(n)}}var Hc="abcdefghijklmnopqrstuvwxyz0123456789";function oy(){let t=16,e="";for(;t--;)e+=Hc[Math.random()*Hc.length<<0];return e}var Vc=t=>String(t).replace(/\r/g,"%0D").replace(/\n/g,"%0A").replace(/"/g,"%22"),le=t=>typeof t=="function",ay=t=>!!t&&typeof t=="object"&&!Array.isArray(t)&&le(t.getReader),cy=t=>le(t[Symbol.asyncIterator]);async function*fy(t){let e=t.getReader();for(;;){let{done:r,value:n}=await e.read();if(r)break;yield n}}async function*Gc(t){for await(let e of t)yield*Jc(e)}var uy=t=>{if(cy(t))return Gc(t);if(ay(t))return Gc(fy(t));throw new TypeError("Unsupported data source: Expected either ReadableStream or async iterable.")},Je=t=>!!(t&&typeof t=="object"&&le(t.constructor)&&t[Symbol.toStringTag]==="File"&&le(t.stream)&&t.name!=null),Ft=t=>!!(t&&le(t.constructor)&&t[Symbol.toStringTag]==="FormData"&&le(t.append)&&le(t.getAll)&&le(t.entries)&&le(t[Symbol.iterator])),dy=t=>Object.prototype.toString.call(t).slice(8,-1).toLowerCase();function Yc(t){if(dy(t)!=="object")return!1;let e=Object.getPrototypeOf(t);return e==null?!0:e.constructor?.toString?.()===Object.toString()}var Zc=t=>String(t).replace(/\r|\n/g,(e,r,n)=>e==="\r"&&n[r+1]!==`
-`||e===`
-`&&n[r-1]!=="\r"?`\r
-`:e);function Wc(t,e){if(typeof e=="string"){for(let[r,n]of Object.entries(t))if(e.toLowerCase()===r.toLowerCase())return n}}var ly=t=>new Proxy(t,{get:(e,r)=>Wc(e,r),has:(e,r)=>Wc(e,r)!==void 0}),hy={enableAdditionalHeaders:!1},vr={writable:!1,configurable:!1},be,Bt,Fr,Ut,Oe,Mt,Dt,$r,vt,_i,Xc,Qc=class{constructor(t,e,r){if(de(this,vt),de(this,be,`\r
-`),de(this,Bt),de(this,Fr),de(this,Ut,"-".repeat(2)),de(this,Oe,new TextEncoder),de(this,Mt),de(this,Dt),de(this,$r),!Ft(t))throw new TypeError("Expected first argument to be a FormData instance.");let n;if(Yc(e)?r=e:n=e,n||(n=`form-data-encoder-${oy()}`),typeof n!="string")throw new TypeError("Expected boundary argument to be a string.");if(r&&!Yc(r))throw new TypeError("Expected options argument to be an object.");Nt(this,Dt,Array.from(t.entries())),Nt(this,$r,{...hy,...r}),Nt(this,Bt,v(this,Oe).encode(v(this,be))),Nt(this,Fr,v(this,Bt).byteLength),this.boundary=n,this.contentType=`multipart/form-data; boundary=${this.boundary}`,Nt(this,Mt,v(this,Oe).encode(`${v(this,Ut)}${this.boundary}${v(this,Ut)}${v(this,be).repeat(2)}`));let i={"Content-Type":this.contentType},s=yi(this,vt,Xc).call(this);s&&(this.contentLength=s,i["Content-Length"]=s),this.headers=ly(Object.freeze(i)),Object.defineProperties(this,{boundary:vr,contentType:vr,contentLength:vr,headers:vr})}*values(){for(let[t,e]of v(this,Dt)){let r=Je(e)?e:v(this,Oe).encode(Zc(e));yield yi(this,vt,_i).call(this,t,r),yield r,yield v(this,Bt)}yield v(this,Mt)}async*encode(){for(let t of this.values())Je(t)?yield*uy(t.stream()):yield*Jc(t)}[Symbol.iterator](){return this.values()}[Symbol.asyncIterator](){return this.encode()}};be=new WeakMap;Bt=new WeakMap;Fr=new WeakMap;Ut=new WeakMap;Oe=new WeakMap;Mt=new WeakMap;Dt=new WeakMap;$r=new WeakMap;vt=new WeakSet;_i=function(t,e){let r="";if(r+=`${v(this,Ut)}${this.boundary}${v(this,be)}`,r+=`Content-Disposition: form-data; name="${Vc(t)}"`,Je(e)&&(r+=`; filename="${Vc(e.name)}"${v(this,be)}`,r+=`Content-Type: ${e.type||"application/octet-stream"}`),v(this,$r).enableAdditionalHeaders===!0){let n=Je(e)?e.size:e.byteLength;n!=null&&!isNaN(n)&&(r+=`${v(this,be)}Content-Length: ${n}`)}return v(this,Oe).encode(`${r}${v(this,be).repeat(2)}`)};Xc=function(){let t=0;for(let[e,r]of v(this,Dt)){let n=Je(r)?r:v(this,Oe).encode(Zc(r)),i=Je(n)?n.size:n.byteLength;if(i==null||isNaN(i))return;t+=yi(this,vt,_i).call(this,e,n).byteLength,t+=i,t+=v(this,Fr)}return String(t+v(this,Mt).byteLength)};import{errorMonitor as yy}from"node:events";import{types as gy}from"node:util";function py(t){return"encrypted"in t}var my=(t,e)=>{let r;typeof e=="function"?r={connect:e}:r=e;let n=typeof r.connect=="function",i=typeof r.secureConnect=="function",s=typeof r.close=="function",o=()=>{n&&r.connect(),py(t)&&i&&(t.authorized?r.secureConnect():t.once("secureConnect",r.secureConnect)),s&&t.once("close",r.close)};if(t.writable&&!t.connecting)o();else if(t.connecting)t.once("connect",o);else if(t.destroyed&&s){let a="_hadError"in t?!!t._hadError:!1;r.close(a)}},ef=my;var _y=t=>{if(t.timings)return t.timings;let e={start:Date.now(),socket:void 0,lookup:void 0,connect:void 0,secureConnect:void 0,upload:void 0,response:void 0,end:void 0,error:void 0,abort:void 0,phases:{wait:void 0,dns:void 0,tcp:void 0,tls:void 0,request:void 0,firstByte:void 0,download:void 0,total:void 0}};t.timings=e;let r=o=>{o.once(yy,()=>{e.error=Date.now(),e.phases.total=e.error-e.start})};r(t);let n=()=>{e.abort=Date.now(),e.phases.total=e.abort-e.start};t.prependOnceListener("abort",n);let i=o=>{if(e.socket=Date.now(),e.phases.wait=e.socket-e.start,gy.isProxy(o))return;if(o.writable&&!o.connecting){e.lookup=e.socket,e.connect=e.socket,o.__initial_connection_timings__?(e.phases.dns=o.__initial_connection_timings__.dnsPhase,e.phases.tcp=o.__initial_connection_timings__.tcpPhase,e.phases.tls=o.__initial_connection_timings__.tlsPhase,e.phases.tls!==void 0&&(e.secureConnect=e.socket)):(e.phases.dns=0,e.phases.tcp=0);return}let c=()=>{e.lookup=Date.now(),e.phases.dns=e.lookup-e.socket};o.prependOnceListener("lookup",c),ef(o,{connect(){e.connect=Date.now(),e.lookup===void 0&&(o.removeListener("lookup",c),e.lookup=e.socket,e.phases.dns=0),e.phases.tcp=e.connect-e.lookup,e.phases.tcp===0&&e.phases.dns&&e.phases.dns>0&&(e.phases.dns=0),o.__initial_connection_timings__||(o.__initial_connection_timings__={dnsPhase:e.phases.dns,tcpPhase:e.phases.tcp})},secureConnect(){e.secureConnect=Date.now(),e.phases.tls=e.secureConnect-e.connect,o.__initial_connection_timings__&&(o.__initial_connection_timings__.tlsPhase=e.phases.tls)}})};t.socket?i(t.socket):t.prependOnceListener("socket",i);let s=()=>{e.upload=Date.now();let o=e.secureConnect??e.connect;o!==void 0&&(e.phases.request=e.upload-o)};return t.writableFinished?s():t.prependOnceListener("finish",s),t.prependOnceListener("response",o=>{e.response=Date.now(),e.phases.firstByte=e.response-e.upload,o.timings=e,r(o),o.prependOnceListener("end",()=>{t.off("abort",n),o.off("aborted",n),e.phases.total===void 0&&(e.end=Date.now(),e.phases.download=e.end-e.response,e.phases.total=e.end-e.start)}),o.prependOnceListener("aborted",n)}),e},tf=_y;import{promisify as wy}from"node:util";function $t(t){return l.nodeStream(t)&&l.function(t.getBoundary)}async function wi(t,e){if(e&&"content-length"in e)return Number(e["content-length"]);if(!t)return 0;if(l.string(t))return new TextEncoder().encode(t).byteLength;if(l.buffer(t))return t.length;if(l.typedArray(t))return t.byteLength;if($t(t))try{return await wy(t.getLength.bind(t))()}catch(r){let n=r;throw new Error(`Cannot determine content-length for form-data with stream(s) of unknown length. This is a limitation of the \`form-data\` package. To fix this, either:
+const __bundleFilename = __fileURLToPath(import.meta.url);
+const __bundleDirname = __pathDirname(__bundleFilename);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a2, b) => (typeof require !== "undefined" ? require : a2)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/http-cache-semantics/index.js
+var require_http_cache_semantics = __commonJS({
+  "node_modules/http-cache-semantics/index.js"(exports, module) {
+    "use strict";
+    var statusCodeCacheableByDefault = /* @__PURE__ */ new Set([
+      200,
+      203,
+      204,
+      206,
+      300,
+      301,
+      308,
+      404,
+      405,
+      410,
+      414,
+      501
+    ]);
+    var understoodStatuses = /* @__PURE__ */ new Set([
+      200,
+      203,
+      204,
+      300,
+      301,
+      302,
+      303,
+      307,
+      308,
+      404,
+      405,
+      410,
+      414,
+      501
+    ]);
+    var errorStatusCodes = /* @__PURE__ */ new Set([
+      500,
+      502,
+      503,
+      504
+    ]);
+    var hopByHopHeaders = {
+      date: true,
+      // included, because we add Age update Date
+      connection: true,
+      "keep-alive": true,
+      "proxy-authenticate": true,
+      "proxy-authorization": true,
+      te: true,
+      trailer: true,
+      "transfer-encoding": true,
+      upgrade: true
+    };
+    var excludedFromRevalidationUpdate = {
+      // Since the old body is reused, it doesn't make sense to change properties of the body
+      "content-length": true,
+      "content-encoding": true,
+      "transfer-encoding": true,
+      "content-range": true
+    };
+    function toNumberOrZero(s) {
+      const n2 = parseInt(s, 10);
+      return isFinite(n2) ? n2 : 0;
+    }
+    function isErrorResponse(response) {
+      if (!response) {
+        return true;
+      }
+      return errorStatusCodes.has(response.status);
+    }
+    function parseCacheControl(header) {
+      const cc = {};
+      if (!header) return cc;
+      const parts = header.trim().split(/,/);
+      for (const part of parts) {
+        const [k, v] = part.split(/=/, 2);
+        cc[k.trim()] = v === void 0 ? true : v.trim().replace(/^"|"$/g, "");
+      }
+      return cc;
+    }
+    function formatCacheControl(cc) {
+      let parts = [];
+      for (const k in cc) {
+        const v = cc[k];
+        parts.push(v === true ? k : k + "=" + v);
+      }
+      if (!parts.length) {
+        return void 0;
+      }
+      return parts.join(", ");
+    }
+    module.exports = class CachePolicy {
+      /**
+       * Creates a new CachePolicy instance.
+       * @param {HttpRequest} req - Incoming client request.
+       * @param {HttpResponse} res - Received server response.
+       * @param {Object} [options={}] - Configuration options.
+       * @param {boolean} [options.shared=true] - Is the cache shared (a public proxy)? `false` for personal browser caches.
+       * @param {number} [options.cacheHeuristic=0.1] - Fallback heuristic (age fraction) for cache duration.
+       * @param {number} [options.immutableMinTimeToLive=86400000] - Minimum TTL for immutable responses in milliseconds.
+       * @param {boolean} [options.ignoreCargoCult=false] - Detect nonsense cache headers, and override them.
+       * @param {any} [options._fromObject] - Internal parameter for deserialization. Do not use.
+       */
+      constructor(req, res, {
+        shared,
+        cacheHeuristic,
+        immutableMinTimeToLive,
+        ignoreCargoCult,
+        _fromObject
+      } = {}) {
+        if (_fromObject) {
+          this._fromObject(_fromObject);
+          return;
+        }
+        if (!res || !res.headers) {
+          throw Error("Response headers missing");
+        }
+        this._assertRequestHasHeaders(req);
+        this._responseTime = this.now();
+        this._isShared = shared !== false;
+        this._ignoreCargoCult = !!ignoreCargoCult;
+        this._cacheHeuristic = void 0 !== cacheHeuristic ? cacheHeuristic : 0.1;
+        this._immutableMinTtl = void 0 !== immutableMinTimeToLive ? immutableMinTimeToLive : 24 * 3600 * 1e3;
+        this._status = "status" in res ? res.status : 200;
+        this._resHeaders = res.headers;
+        this._rescc = parseCacheControl(res.headers["cache-control"]);
+        this._method = "method" in req ? req.method : "GET";
+        this._url = req.url;
+        this._host = req.headers.host;
+        this._noAuthorization = !req.headers.authorization;
+        this._reqHeaders = res.headers.vary ? req.headers : null;
+        this._reqcc = parseCacheControl(req.headers["cache-control"]);
+        if (this._ignoreCargoCult && "pre-check" in this._rescc && "post-check" in this._rescc) {
+          delete this._rescc["pre-check"];
+          delete this._rescc["post-check"];
+          delete this._rescc["no-cache"];
+          delete this._rescc["no-store"];
+          delete this._rescc["must-revalidate"];
+          this._resHeaders = Object.assign({}, this._resHeaders, {
+            "cache-control": formatCacheControl(this._rescc)
+          });
+          delete this._resHeaders.expires;
+          delete this._resHeaders.pragma;
+        }
+        if (res.headers["cache-control"] == null && /no-cache/.test(res.headers.pragma)) {
+          this._rescc["no-cache"] = true;
+        }
+      }
+      /**
+       * You can monkey-patch it for testing.
+       * @returns {number} Current time in milliseconds.
+       */
+      now() {
+        return Date.now();
+      }
+      /**
+       * Determines if the response is storable in a cache.
+       * @returns {boolean} `false` if can never be cached.
+       */
+      storable() {
+        return !!(!this._reqcc["no-store"] && // A cache MUST NOT store a response to any request, unless:
+        // The request method is understood by the cache and defined as being cacheable, and
+        ("GET" === this._method || "HEAD" === this._method || "POST" === this._method && this._hasExplicitExpiration()) && // the response status code is understood by the cache, and
+        understoodStatuses.has(this._status) && // the "no-store" cache directive does not appear in request or response header fields, and
+        !this._rescc["no-store"] && // the "private" response directive does not appear in the response, if the cache is shared, and
+        (!this._isShared || !this._rescc.private) && // the Authorization header field does not appear in the request, if the cache is shared,
+        (!this._isShared || this._noAuthorization || this._allowsStoringAuthenticated()) && // the response either:
+        // contains an Expires header field, or
+        (this._resHeaders.expires || // contains a max-age response directive, or
+        // contains a s-maxage response directive and the cache is shared, or
+        // contains a public response directive.
+        this._rescc["max-age"] || this._isShared && this._rescc["s-maxage"] || this._rescc.public || // has a status code that is defined as cacheable by default
+        statusCodeCacheableByDefault.has(this._status)));
+      }
+      /**
+       * @returns {boolean} true if expiration is explicitly defined.
+       */
+      _hasExplicitExpiration() {
+        return !!(this._isShared && this._rescc["s-maxage"] || this._rescc["max-age"] || this._resHeaders.expires);
+      }
+      /**
+       * @param {HttpRequest} req - a request
+       * @throws {Error} if the headers are missing.
+       */
+      _assertRequestHasHeaders(req) {
+        if (!req || !req.headers) {
+          throw Error("Request headers missing");
+        }
+      }
+      /**
+       * Checks if the request matches the cache and can be satisfied from the cache immediately,
+       * without having to make a request to the server.
+       *
+       * This doesn't support `stale-while-revalidate`. See `evaluateRequest()` for a more complete solution.
+       *
+       * @param {HttpRequest} req - The new incoming HTTP request.
+       * @returns {boolean} `true`` if the cached response used to construct this cache policy satisfies the request without revalidation.
+       */
+      satisfiesWithoutRevalidation(req) {
+        const result = this.evaluateRequest(req);
+        return !result.revalidation;
+      }
+      /**
+       * @param {{headers: Record<string, string>, synchronous: boolean}|undefined} revalidation - Revalidation information, if any.
+       * @returns {{response: HttpResponse, revalidation: {headers: Record<string, string>, synchronous: boolean}|undefined}} An object with a cached response headers and revalidation info.
+       */
+      _evaluateRequestHitResult(revalidation) {
+        return {
+          response: {
+            headers: this.responseHeaders(),
+            status: this._status
+          },
+          revalidation
+        };
+      }
+      /**
+       * @param {HttpRequest} request - new incoming
+       * @param {boolean} synchronous - whether revalidation must be synchronous (not s-w-r).
+       * @returns {{headers: Record<string, string>, synchronous: boolean}} An object with revalidation headers and a synchronous flag.
+       */
+      _evaluateRequestRevalidation(request, synchronous) {
+        return {
+          synchronous,
+          headers: this.revalidationHeaders(request)
+        };
+      }
+      /**
+       * @param {HttpRequest} request - new incoming
+       * @returns {{response: undefined, revalidation: {headers: Record<string, string>, synchronous: boolean}}} An object indicating no cached response and revalidation details.
+       */
+      _evaluateRequestMissResult(request) {
+        return {
+          response: void 0,
+          revalidation: this._evaluateRequestRevalidation(request, true)
+        };
+      }
+      /**
+       * Checks if the given request matches this cache entry, and how the cache can be used to satisfy it. Returns an object with:
+       *
+       * ```
+       * {
+       *     // If defined, you must send a request to the server.
+       *     revalidation: {
+       *         headers: {}, // HTTP headers to use when sending the revalidation response
+       *         // If true, you MUST wait for a response from the server before using the cache
+       *         // If false, this is stale-while-revalidate. The cache is stale, but you can use it while you update it asynchronously.
+       *         synchronous: bool,
+       *     },
+       *     // If defined, you can use this cached response.
+       *     response: {
+       *         headers: {}, // Updated cached HTTP headers you must use when responding to the client
+       *     },
+       * }
+       * ```
+       * @param {HttpRequest} req - new incoming HTTP request
+       * @returns {{response: HttpResponse|undefined, revalidation: {headers: Record<string, string>, synchronous: boolean}|undefined}} An object containing keys:
+       *   - revalidation: { headers: Record<string, string>, synchronous: boolean } Set if you should send this to the origin server
+       *   - response: HttpResponse Set if you can respond to the client with these cached headers
+       */
+      evaluateRequest(req) {
+        this._assertRequestHasHeaders(req);
+        if (this._rescc["must-revalidate"]) {
+          return this._evaluateRequestMissResult(req);
+        }
+        if (!this._requestMatches(req, false)) {
+          return this._evaluateRequestMissResult(req);
+        }
+        const requestCC = parseCacheControl(req.headers["cache-control"]);
+        if (requestCC["no-cache"] || /no-cache/.test(req.headers.pragma)) {
+          return this._evaluateRequestMissResult(req);
+        }
+        if (requestCC["max-age"] && this.age() > toNumberOrZero(requestCC["max-age"])) {
+          return this._evaluateRequestMissResult(req);
+        }
+        if (requestCC["min-fresh"] && this.maxAge() - this.age() < toNumberOrZero(requestCC["min-fresh"])) {
+          return this._evaluateRequestMissResult(req);
+        }
+        if (this.stale()) {
+          const allowsStaleWithoutRevalidation = "max-stale" in requestCC && (true === requestCC["max-stale"] || requestCC["max-stale"] > this.age() - this.maxAge());
+          if (allowsStaleWithoutRevalidation) {
+            return this._evaluateRequestHitResult(void 0);
+          }
+          if (this.useStaleWhileRevalidate()) {
+            return this._evaluateRequestHitResult(this._evaluateRequestRevalidation(req, false));
+          }
+          return this._evaluateRequestMissResult(req);
+        }
+        return this._evaluateRequestHitResult(void 0);
+      }
+      /**
+       * @param {HttpRequest} req - check if this is for the same cache entry
+       * @param {boolean} allowHeadMethod - allow a HEAD method to match.
+       * @returns {boolean} `true` if the request matches.
+       */
+      _requestMatches(req, allowHeadMethod) {
+        return !!((!this._url || this._url === req.url) && this._host === req.headers.host && // the request method associated with the stored response allows it to be used for the presented request, and
+        (!req.method || this._method === req.method || allowHeadMethod && "HEAD" === req.method) && // selecting header fields nominated by the stored response (if any) match those presented, and
+        this._varyMatches(req));
+      }
+      /**
+       * Determines whether storing authenticated responses is allowed.
+       * @returns {boolean} `true` if allowed.
+       */
+      _allowsStoringAuthenticated() {
+        return !!(this._rescc["must-revalidate"] || this._rescc.public || this._rescc["s-maxage"]);
+      }
+      /**
+       * Checks whether the Vary header in the response matches the new request.
+       * @param {HttpRequest} req - incoming HTTP request
+       * @returns {boolean} `true` if the vary headers match.
+       */
+      _varyMatches(req) {
+        if (!this._resHeaders.vary) {
+          return true;
+        }
+        const fields = this._resHeaders.vary.trim().toLowerCase().split(/\s*,\s*/);
+        for (const name of fields) {
+          if (name === "*") {
+            return false;
+          }
+          const newReq = Object.prototype.hasOwnProperty.call(
+            req.headers,
+            name
+          ) && req.headers[name];
+          const cachedReq = Object.prototype.hasOwnProperty.call(
+            this._reqHeaders,
+            name
+          ) && this._reqHeaders[name];
+          if (newReq !== cachedReq) {
+            return false;
+          }
+        }
+        return true;
+      }
+      /**
+       * Creates a copy of the given headers without any hop-by-hop headers.
+       * @param {Record<string, string>} inHeaders - old headers from the cached response
+       * @returns {Record<string, string>} A new headers object without hop-by-hop headers.
+       */
+      _copyWithoutHopByHopHeaders(inHeaders) {
+        const headers = {};
+        for (const name in inHeaders) {
+          if (hopByHopHeaders[name]) continue;
+          headers[name] = inHeaders[name];
+        }
+        if (inHeaders.connection) {
+          const tokens = inHeaders.connection.trim().split(/\s*,\s*/);
+          for (const name of tokens) {
+            delete headers[name];
+          }
+        }
+        if (headers.warning) {
+          const warnings = headers.warning.split(/,/).filter((warning) => {
+            return !/^\s*1[0-9][0-9]/.test(warning);
+          });
+          if (!warnings.length) {
+            delete headers.warning;
+          } else {
+            headers.warning = warnings.join(",").trim();
+          }
+        }
+        return headers;
+      }
+      /**
+       * Returns the response headers adjusted for serving the cached response.
+       * Removes hop-by-hop headers and updates the Age and Date headers.
+       * @returns {Record<string, string>} The adjusted response headers.
+       */
+      responseHeaders() {
+        const headers = this._copyWithoutHopByHopHeaders(this._resHeaders);
+        const age = this.age();
+        if (age > 3600 * 24 && !this._hasExplicitExpiration() && this.maxAge() > 3600 * 24) {
+          headers.warning = (headers.warning ? `${headers.warning}, ` : "") + '113 - "rfc7234 5.5.4"';
+        }
+        headers.age = `${Math.round(age)}`;
+        headers.date = new Date(this.now()).toUTCString();
+        return headers;
+      }
+      /**
+       * Returns the status code of the cached response.
+       * @returns {number} The response status code.
+       */
+      status() {
+        return this._status;
+      }
+      /**
+       * Returns the Date header value from the response or the current time if invalid.
+       * @returns {number} Timestamp (in milliseconds) representing the Date header or response time.
+       */
+      date() {
+        const serverDate = Date.parse(this._resHeaders.date);
+        if (isFinite(serverDate)) {
+          return serverDate;
+        }
+        return this._responseTime;
+      }
+      /**
+       * Value of the Age header, in seconds, updated for the current time.
+       * May be fractional.
+       * @returns {number} The age in seconds.
+       */
+      age() {
+        let age = this._ageValue();
+        const residentTime = (this.now() - this._responseTime) / 1e3;
+        return age + residentTime;
+      }
+      /**
+       * @returns {number} The Age header value as a number.
+       */
+      _ageValue() {
+        return toNumberOrZero(this._resHeaders.age);
+      }
+      /**
+       * Possibly outdated value of applicable max-age (or heuristic equivalent) in seconds.
+       * This counts since response's `Date`.
+       *
+       * For an up-to-date value, see `timeToLive()`.
+       *
+       * Returns the maximum age (freshness lifetime) of the response in seconds.
+       * @returns {number} The max-age value in seconds.
+       */
+      maxAge() {
+        if (!this.storable() || this._rescc["no-cache"]) {
+          return 0;
+        }
+        if (this._isShared && (this._resHeaders["set-cookie"] && !this._rescc.public && !this._rescc.immutable)) {
+          return 0;
+        }
+        if (this._resHeaders.vary === "*") {
+          return 0;
+        }
+        if (this._isShared) {
+          if (this._rescc["proxy-revalidate"]) {
+            return 0;
+          }
+          if (this._rescc["s-maxage"]) {
+            return toNumberOrZero(this._rescc["s-maxage"]);
+          }
+        }
+        if (this._rescc["max-age"]) {
+          return toNumberOrZero(this._rescc["max-age"]);
+        }
+        const defaultMinTtl = this._rescc.immutable ? this._immutableMinTtl : 0;
+        const serverDate = this.date();
+        if (this._resHeaders.expires) {
+          const expires = Date.parse(this._resHeaders.expires);
+          if (Number.isNaN(expires) || expires < serverDate) {
+            return 0;
+          }
+          return Math.max(defaultMinTtl, (expires - serverDate) / 1e3);
+        }
+        if (this._resHeaders["last-modified"]) {
+          const lastModified = Date.parse(this._resHeaders["last-modified"]);
+          if (isFinite(lastModified) && serverDate > lastModified) {
+            return Math.max(
+              defaultMinTtl,
+              (serverDate - lastModified) / 1e3 * this._cacheHeuristic
+            );
+          }
+        }
+        return defaultMinTtl;
+      }
+      /**
+       * Remaining time this cache entry may be useful for, in *milliseconds*.
+       * You can use this as an expiration time for your cache storage.
+       *
+       * Prefer this method over `maxAge()`, because it includes other factors like `age` and `stale-while-revalidate`.
+       * @returns {number} Time-to-live in milliseconds.
+       */
+      timeToLive() {
+        const age = this.maxAge() - this.age();
+        const staleIfErrorAge = age + toNumberOrZero(this._rescc["stale-if-error"]);
+        const staleWhileRevalidateAge = age + toNumberOrZero(this._rescc["stale-while-revalidate"]);
+        return Math.round(Math.max(0, age, staleIfErrorAge, staleWhileRevalidateAge) * 1e3);
+      }
+      /**
+       * If true, this cache entry is past its expiration date.
+       * Note that stale cache may be useful sometimes, see `evaluateRequest()`.
+       * @returns {boolean} `false` doesn't mean it's fresh nor usable
+       */
+      stale() {
+        return this.maxAge() <= this.age();
+      }
+      /**
+       * @returns {boolean} `true` if `stale-if-error` condition allows use of a stale response.
+       */
+      _useStaleIfError() {
+        return this.maxAge() + toNumberOrZero(this._rescc["stale-if-error"]) > this.age();
+      }
+      /** See `evaluateRequest()` for a more complete solution
+       * @returns {boolean} `true` if `stale-while-revalidate` is currently allowed.
+       */
+      useStaleWhileRevalidate() {
+        const swr = toNumberOrZero(this._rescc["stale-while-revalidate"]);
+        return swr > 0 && this.maxAge() + swr > this.age();
+      }
+      /**
+       * Creates a `CachePolicy` instance from a serialized object.
+       * @param {Object} obj - The serialized object.
+       * @returns {CachePolicy} A new CachePolicy instance.
+       */
+      static fromObject(obj) {
+        return new this(void 0, void 0, { _fromObject: obj });
+      }
+      /**
+       * @param {any} obj - The serialized object.
+       * @throws {Error} If already initialized or if the object is invalid.
+       */
+      _fromObject(obj) {
+        if (this._responseTime) throw Error("Reinitialized");
+        if (!obj || obj.v !== 1) throw Error("Invalid serialization");
+        this._responseTime = obj.t;
+        this._isShared = obj.sh;
+        this._cacheHeuristic = obj.ch;
+        this._immutableMinTtl = obj.imm !== void 0 ? obj.imm : 24 * 3600 * 1e3;
+        this._ignoreCargoCult = !!obj.icc;
+        this._status = obj.st;
+        this._resHeaders = obj.resh;
+        this._rescc = obj.rescc;
+        this._method = obj.m;
+        this._url = obj.u;
+        this._host = obj.h;
+        this._noAuthorization = obj.a;
+        this._reqHeaders = obj.reqh;
+        this._reqcc = obj.reqcc;
+      }
+      /**
+       * Serializes the `CachePolicy` instance into a JSON-serializable object.
+       * @returns {Object} The serialized object.
+       */
+      toObject() {
+        return {
+          v: 1,
+          t: this._responseTime,
+          sh: this._isShared,
+          ch: this._cacheHeuristic,
+          imm: this._immutableMinTtl,
+          icc: this._ignoreCargoCult,
+          st: this._status,
+          resh: this._resHeaders,
+          rescc: this._rescc,
+          m: this._method,
+          u: this._url,
+          h: this._host,
+          a: this._noAuthorization,
+          reqh: this._reqHeaders,
+          reqcc: this._reqcc
+        };
+      }
+      /**
+       * Headers for sending to the origin server to revalidate stale response.
+       * Allows server to return 304 to allow reuse of the previous response.
+       *
+       * Hop by hop headers are always stripped.
+       * Revalidation headers may be added or removed, depending on request.
+       * @param {HttpRequest} incomingReq - The incoming HTTP request.
+       * @returns {Record<string, string>} The headers for the revalidation request.
+       */
+      revalidationHeaders(incomingReq) {
+        this._assertRequestHasHeaders(incomingReq);
+        const headers = this._copyWithoutHopByHopHeaders(incomingReq.headers);
+        delete headers["if-range"];
+        if (!this._requestMatches(incomingReq, true) || !this.storable()) {
+          delete headers["if-none-match"];
+          delete headers["if-modified-since"];
+          return headers;
+        }
+        if (this._resHeaders.etag) {
+          headers["if-none-match"] = headers["if-none-match"] ? `${headers["if-none-match"]}, ${this._resHeaders.etag}` : this._resHeaders.etag;
+        }
+        const forbidsWeakValidators = headers["accept-ranges"] || headers["if-match"] || headers["if-unmodified-since"] || this._method && this._method != "GET";
+        if (forbidsWeakValidators) {
+          delete headers["if-modified-since"];
+          if (headers["if-none-match"]) {
+            const etags = headers["if-none-match"].split(/,/).filter((etag) => {
+              return !/^\s*W\//.test(etag);
+            });
+            if (!etags.length) {
+              delete headers["if-none-match"];
+            } else {
+              headers["if-none-match"] = etags.join(",").trim();
+            }
+          }
+        } else if (this._resHeaders["last-modified"] && !headers["if-modified-since"]) {
+          headers["if-modified-since"] = this._resHeaders["last-modified"];
+        }
+        return headers;
+      }
+      /**
+       * Creates new CachePolicy with information combined from the previews response,
+       * and the new revalidation response.
+       *
+       * Returns {policy, modified} where modified is a boolean indicating
+       * whether the response body has been modified, and old cached body can't be used.
+       *
+       * @param {HttpRequest} request - The latest HTTP request asking for the cached entry.
+       * @param {HttpResponse} response - The latest revalidation HTTP response from the origin server.
+       * @returns {{policy: CachePolicy, modified: boolean, matches: boolean}} The updated policy and modification status.
+       * @throws {Error} If the response headers are missing.
+       */
+      revalidatedPolicy(request, response) {
+        this._assertRequestHasHeaders(request);
+        if (this._useStaleIfError() && isErrorResponse(response)) {
+          return {
+            policy: this,
+            modified: false,
+            matches: true
+          };
+        }
+        if (!response || !response.headers) {
+          throw Error("Response headers missing");
+        }
+        let matches = false;
+        if (response.status !== void 0 && response.status != 304) {
+          matches = false;
+        } else if (response.headers.etag && !/^\s*W\//.test(response.headers.etag)) {
+          matches = this._resHeaders.etag && this._resHeaders.etag.replace(/^\s*W\//, "") === response.headers.etag;
+        } else if (this._resHeaders.etag && response.headers.etag) {
+          matches = this._resHeaders.etag.replace(/^\s*W\//, "") === response.headers.etag.replace(/^\s*W\//, "");
+        } else if (this._resHeaders["last-modified"]) {
+          matches = this._resHeaders["last-modified"] === response.headers["last-modified"];
+        } else {
+          if (!this._resHeaders.etag && !this._resHeaders["last-modified"] && !response.headers.etag && !response.headers["last-modified"]) {
+            matches = true;
+          }
+        }
+        const optionsCopy = {
+          shared: this._isShared,
+          cacheHeuristic: this._cacheHeuristic,
+          immutableMinTimeToLive: this._immutableMinTtl,
+          ignoreCargoCult: this._ignoreCargoCult
+        };
+        if (!matches) {
+          return {
+            policy: new this.constructor(request, response, optionsCopy),
+            // Client receiving 304 without body, even if it's invalid/mismatched has no option
+            // but to reuse a cached body. We don't have a good way to tell clients to do
+            // error recovery in such case.
+            modified: response.status != 304,
+            matches: false
+          };
+        }
+        const headers = {};
+        for (const k in this._resHeaders) {
+          headers[k] = k in response.headers && !excludedFromRevalidationUpdate[k] ? response.headers[k] : this._resHeaders[k];
+        }
+        const newResponse = Object.assign({}, response, {
+          status: this._status,
+          method: this._method,
+          headers
+        });
+        return {
+          policy: new this.constructor(request, newResponse, optionsCopy),
+          modified: false,
+          matches: true
+        };
+      }
+    };
+  }
+});
+
+// node_modules/quick-lru/index.js
+var require_quick_lru = __commonJS({
+  "node_modules/quick-lru/index.js"(exports, module) {
+    "use strict";
+    var QuickLRU = class {
+      constructor(options = {}) {
+        if (!(options.maxSize && options.maxSize > 0)) {
+          throw new TypeError("`maxSize` must be a number greater than 0");
+        }
+        this.maxSize = options.maxSize;
+        this.onEviction = options.onEviction;
+        this.cache = /* @__PURE__ */ new Map();
+        this.oldCache = /* @__PURE__ */ new Map();
+        this._size = 0;
+      }
+      _set(key, value) {
+        this.cache.set(key, value);
+        this._size++;
+        if (this._size >= this.maxSize) {
+          this._size = 0;
+          if (typeof this.onEviction === "function") {
+            for (const [key2, value2] of this.oldCache.entries()) {
+              this.onEviction(key2, value2);
+            }
+          }
+          this.oldCache = this.cache;
+          this.cache = /* @__PURE__ */ new Map();
+        }
+      }
+      get(key) {
+        if (this.cache.has(key)) {
+          return this.cache.get(key);
+        }
+        if (this.oldCache.has(key)) {
+          const value = this.oldCache.get(key);
+          this.oldCache.delete(key);
+          this._set(key, value);
+          return value;
+        }
+      }
+      set(key, value) {
+        if (this.cache.has(key)) {
+          this.cache.set(key, value);
+        } else {
+          this._set(key, value);
+        }
+        return this;
+      }
+      has(key) {
+        return this.cache.has(key) || this.oldCache.has(key);
+      }
+      peek(key) {
+        if (this.cache.has(key)) {
+          return this.cache.get(key);
+        }
+        if (this.oldCache.has(key)) {
+          return this.oldCache.get(key);
+        }
+      }
+      delete(key) {
+        const deleted = this.cache.delete(key);
+        if (deleted) {
+          this._size--;
+        }
+        return this.oldCache.delete(key) || deleted;
+      }
+      clear() {
+        this.cache.clear();
+        this.oldCache.clear();
+        this._size = 0;
+      }
+      *keys() {
+        for (const [key] of this) {
+          yield key;
+        }
+      }
+      *values() {
+        for (const [, value] of this) {
+          yield value;
+        }
+      }
+      *[Symbol.iterator]() {
+        for (const item of this.cache) {
+          yield item;
+        }
+        for (const item of this.oldCache) {
+          const [key] = item;
+          if (!this.cache.has(key)) {
+            yield item;
+          }
+        }
+      }
+      get size() {
+        let oldCacheSize = 0;
+        for (const key of this.oldCache.keys()) {
+          if (!this.cache.has(key)) {
+            oldCacheSize++;
+          }
+        }
+        return Math.min(this._size + oldCacheSize, this.maxSize);
+      }
+    };
+    module.exports = QuickLRU;
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/delay-async-destroy.js
+var require_delay_async_destroy = __commonJS({
+  "node_modules/http2-wrapper/source/utils/delay-async-destroy.js"(exports, module) {
+    "use strict";
+    module.exports = (stream2) => {
+      if (stream2.listenerCount("error") !== 0) {
+        return stream2;
+      }
+      stream2.__destroy = stream2._destroy;
+      stream2._destroy = (...args) => {
+        const callback = args.pop();
+        stream2.__destroy(...args, async (error) => {
+          await Promise.resolve();
+          callback(error);
+        });
+      };
+      const onError = (error) => {
+        Promise.resolve().then(() => {
+          stream2.emit("error", error);
+        });
+      };
+      stream2.once("error", onError);
+      Promise.resolve().then(() => {
+        stream2.off("error", onError);
+      });
+      return stream2;
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/agent.js
+var require_agent = __commonJS({
+  "node_modules/http2-wrapper/source/agent.js"(exports, module) {
+    "use strict";
+    var { isIP } = __require("net");
+    var { URL: URL3 } = __require("url");
+    var EventEmitter3 = __require("events");
+    var tls = __require("tls");
+    var http22 = __require("http2");
+    var QuickLRU = require_quick_lru();
+    var delayAsyncDestroy = require_delay_async_destroy();
+    var kCurrentStreamCount = /* @__PURE__ */ Symbol("currentStreamCount");
+    var kRequest = /* @__PURE__ */ Symbol("request");
+    var kOriginSet = /* @__PURE__ */ Symbol("cachedOriginSet");
+    var kGracefullyClosing = /* @__PURE__ */ Symbol("gracefullyClosing");
+    var kLength = /* @__PURE__ */ Symbol("length");
+    var nameKeys = [
+      // Not an Agent option actually
+      "createConnection",
+      // `http2.connect()` options
+      "maxDeflateDynamicTableSize",
+      "maxSettings",
+      "maxSessionMemory",
+      "maxHeaderListPairs",
+      "maxOutstandingPings",
+      "maxReservedRemoteStreams",
+      "maxSendHeaderBlockLength",
+      "paddingStrategy",
+      "peerMaxConcurrentStreams",
+      "settings",
+      // `tls.connect()` source options
+      "family",
+      "localAddress",
+      "rejectUnauthorized",
+      // `tls.connect()` secure context options
+      "pskCallback",
+      "minDHSize",
+      // `tls.connect()` destination options
+      // - `servername` is automatically validated, skip it
+      // - `host` and `port` just describe the destination server,
+      "path",
+      "socket",
+      // `tls.createSecureContext()` options
+      "ca",
+      "cert",
+      "sigalgs",
+      "ciphers",
+      "clientCertEngine",
+      "crl",
+      "dhparam",
+      "ecdhCurve",
+      "honorCipherOrder",
+      "key",
+      "privateKeyEngine",
+      "privateKeyIdentifier",
+      "maxVersion",
+      "minVersion",
+      "pfx",
+      "secureOptions",
+      "secureProtocol",
+      "sessionIdContext",
+      "ticketKeys"
+    ];
+    var getSortedIndex = (array, value, compare) => {
+      let low = 0;
+      let high = array.length;
+      while (low < high) {
+        const mid = low + high >>> 1;
+        if (compare(array[mid], value)) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    };
+    var compareSessions = (a2, b) => a2.remoteSettings.maxConcurrentStreams > b.remoteSettings.maxConcurrentStreams;
+    var closeCoveredSessions = (where, session) => {
+      for (let index = 0; index < where.length; index++) {
+        const coveredSession = where[index];
+        if (
+          // Unfortunately `.every()` returns true for an empty array
+          coveredSession[kOriginSet].length > 0 && coveredSession[kOriginSet].length < session[kOriginSet].length && coveredSession[kOriginSet].every((origin) => session[kOriginSet].includes(origin)) && coveredSession[kCurrentStreamCount] + session[kCurrentStreamCount] <= session.remoteSettings.maxConcurrentStreams
+        ) {
+          gracefullyClose(coveredSession);
+        }
+      }
+    };
+    var closeSessionIfCovered = (where, coveredSession) => {
+      for (let index = 0; index < where.length; index++) {
+        const session = where[index];
+        if (coveredSession[kOriginSet].length > 0 && coveredSession[kOriginSet].length < session[kOriginSet].length && coveredSession[kOriginSet].every((origin) => session[kOriginSet].includes(origin)) && coveredSession[kCurrentStreamCount] + session[kCurrentStreamCount] <= session.remoteSettings.maxConcurrentStreams) {
+          gracefullyClose(coveredSession);
+          return true;
+        }
+      }
+      return false;
+    };
+    var gracefullyClose = (session) => {
+      session[kGracefullyClosing] = true;
+      if (session[kCurrentStreamCount] === 0) {
+        session.close();
+      }
+    };
+    var Agent = class _Agent extends EventEmitter3 {
+      constructor({ timeout = 0, maxSessions = Number.POSITIVE_INFINITY, maxEmptySessions = 10, maxCachedTlsSessions = 100 } = {}) {
+        super();
+        this.sessions = {};
+        this.queue = {};
+        this.timeout = timeout;
+        this.maxSessions = maxSessions;
+        this.maxEmptySessions = maxEmptySessions;
+        this._emptySessionCount = 0;
+        this._sessionCount = 0;
+        this.settings = {
+          enablePush: false,
+          initialWindowSize: 1024 * 1024 * 32
+          // 32MB, see https://github.com/nodejs/node/issues/38426
+        };
+        this.tlsSessionCache = new QuickLRU({ maxSize: maxCachedTlsSessions });
+      }
+      get protocol() {
+        return "https:";
+      }
+      normalizeOptions(options) {
+        let normalized = "";
+        for (let index = 0; index < nameKeys.length; index++) {
+          const key = nameKeys[index];
+          normalized += ":";
+          if (options && options[key] !== void 0) {
+            normalized += options[key];
+          }
+        }
+        return normalized;
+      }
+      _processQueue() {
+        if (this._sessionCount >= this.maxSessions) {
+          this.closeEmptySessions(this.maxSessions - this._sessionCount + 1);
+          return;
+        }
+        for (const normalizedOptions in this.queue) {
+          for (const normalizedOrigin in this.queue[normalizedOptions]) {
+            const item = this.queue[normalizedOptions][normalizedOrigin];
+            if (!item.completed) {
+              item.completed = true;
+              item();
+            }
+          }
+        }
+      }
+      _isBetterSession(thisStreamCount, thatStreamCount) {
+        return thisStreamCount > thatStreamCount;
+      }
+      _accept(session, listeners, normalizedOrigin, options) {
+        let index = 0;
+        while (index < listeners.length && session[kCurrentStreamCount] < session.remoteSettings.maxConcurrentStreams) {
+          listeners[index].resolve(session);
+          index++;
+        }
+        listeners.splice(0, index);
+        if (listeners.length > 0) {
+          this.getSession(normalizedOrigin, options, listeners);
+          listeners.length = 0;
+        }
+      }
+      getSession(origin, options, listeners) {
+        return new Promise((resolve, reject) => {
+          if (Array.isArray(listeners) && listeners.length > 0) {
+            listeners = [...listeners];
+            resolve();
+          } else {
+            listeners = [{ resolve, reject }];
+          }
+          try {
+            if (typeof origin === "string") {
+              origin = new URL3(origin);
+            } else if (!(origin instanceof URL3)) {
+              throw new TypeError("The `origin` argument needs to be a string or an URL object");
+            }
+            if (options) {
+              const { servername } = options;
+              const { hostname } = origin;
+              if (servername && hostname !== servername) {
+                throw new Error(`Origin ${hostname} differs from servername ${servername}`);
+              }
+            }
+          } catch (error) {
+            for (let index = 0; index < listeners.length; index++) {
+              listeners[index].reject(error);
+            }
+            return;
+          }
+          const normalizedOptions = this.normalizeOptions(options);
+          const normalizedOrigin = origin.origin;
+          if (normalizedOptions in this.sessions) {
+            const sessions = this.sessions[normalizedOptions];
+            let maxConcurrentStreams = -1;
+            let currentStreamsCount = -1;
+            let optimalSession;
+            for (let index = 0; index < sessions.length; index++) {
+              const session = sessions[index];
+              const sessionMaxConcurrentStreams = session.remoteSettings.maxConcurrentStreams;
+              if (sessionMaxConcurrentStreams < maxConcurrentStreams) {
+                break;
+              }
+              if (!session[kOriginSet].includes(normalizedOrigin)) {
+                continue;
+              }
+              const sessionCurrentStreamsCount = session[kCurrentStreamCount];
+              if (sessionCurrentStreamsCount >= sessionMaxConcurrentStreams || session[kGracefullyClosing] || session.destroyed) {
+                continue;
+              }
+              if (!optimalSession) {
+                maxConcurrentStreams = sessionMaxConcurrentStreams;
+              }
+              if (this._isBetterSession(sessionCurrentStreamsCount, currentStreamsCount)) {
+                optimalSession = session;
+                currentStreamsCount = sessionCurrentStreamsCount;
+              }
+            }
+            if (optimalSession) {
+              this._accept(optimalSession, listeners, normalizedOrigin, options);
+              return;
+            }
+          }
+          if (normalizedOptions in this.queue) {
+            if (normalizedOrigin in this.queue[normalizedOptions]) {
+              this.queue[normalizedOptions][normalizedOrigin].listeners.push(...listeners);
+              return;
+            }
+          } else {
+            this.queue[normalizedOptions] = {
+              [kLength]: 0
+            };
+          }
+          const removeFromQueue = () => {
+            if (normalizedOptions in this.queue && this.queue[normalizedOptions][normalizedOrigin] === entry) {
+              delete this.queue[normalizedOptions][normalizedOrigin];
+              if (--this.queue[normalizedOptions][kLength] === 0) {
+                delete this.queue[normalizedOptions];
+              }
+            }
+          };
+          const entry = async () => {
+            this._sessionCount++;
+            const name = `${normalizedOrigin}:${normalizedOptions}`;
+            let receivedSettings = false;
+            let socket;
+            try {
+              const computedOptions = { ...options };
+              if (computedOptions.settings === void 0) {
+                computedOptions.settings = this.settings;
+              }
+              if (computedOptions.session === void 0) {
+                computedOptions.session = this.tlsSessionCache.get(name);
+              }
+              const createConnection = computedOptions.createConnection || this.createConnection;
+              let error;
+              socket = await createConnection.call(this, origin, computedOptions);
+              socket.once("error", (e) => {
+                error = e;
+              });
+              computedOptions.createConnection = () => {
+                if (error !== void 0) {
+                  throw error;
+                }
+                return socket;
+              };
+              const session = http22.connect(origin, computedOptions);
+              session[kCurrentStreamCount] = 0;
+              session[kGracefullyClosing] = false;
+              const getOriginSet = () => {
+                const { socket: socket2 } = session;
+                let originSet;
+                if (socket2.servername === false) {
+                  socket2.servername = socket2.remoteAddress;
+                  originSet = session.originSet;
+                  socket2.servername = false;
+                } else {
+                  originSet = session.originSet;
+                }
+                const cert = socket2.getPeerX509Certificate?.();
+                if (!cert) {
+                  let hostname = socket2.servername;
+                  if (hostname === null || hostname === false) {
+                    if (socket2.remoteFamily === "IPv6") {
+                      hostname = `[${socket2.remoteAddress}]`;
+                    } else {
+                      hostname = socket2.remoteAddress;
+                    }
+                  }
+                  let origin2 = `https://${hostname}`;
+                  if (socket2.remotePort !== null && socket2.remotePort !== void 0) {
+                    origin2 += `:${socket2.remotePort}`;
+                  }
+                  const parsed = URL3.parse(origin2);
+                  if (parsed !== null) {
+                    return [parsed.origin];
+                  }
+                  return [];
+                }
+                return originSet.filter((origin2) => {
+                  if (origin2.startsWith("https://")) {
+                    origin2 = origin2.slice("https://".length);
+                  }
+                  const colon = origin2.indexOf(":");
+                  if (colon !== -1) {
+                    origin2 = origin2.slice(0, colon);
+                  }
+                  if (origin2[0] === "[") {
+                    origin2 = origin2.slice(1, -1);
+                  }
+                  if (isIP(origin2)) {
+                    return cert.checkIP(origin2) !== void 0;
+                  } else {
+                    return cert.checkHost(origin2) !== void 0;
+                  }
+                });
+              };
+              const isFree = () => session[kCurrentStreamCount] < session.remoteSettings.maxConcurrentStreams;
+              session.socket.once("session", (tlsSession) => {
+                this.tlsSessionCache.set(name, tlsSession);
+              });
+              session.once("error", (error2) => {
+                for (let index = 0; index < listeners.length; index++) {
+                  listeners[index].reject(error2);
+                }
+                this.tlsSessionCache.delete(name);
+              });
+              session.setTimeout(this.timeout, () => {
+                session.destroy();
+              });
+              session.once("close", () => {
+                this._sessionCount--;
+                if (receivedSettings) {
+                  this._emptySessionCount--;
+                  const where = this.sessions[normalizedOptions];
+                  if (where.length === 1) {
+                    delete this.sessions[normalizedOptions];
+                  } else {
+                    where.splice(where.indexOf(session), 1);
+                  }
+                } else {
+                  removeFromQueue();
+                  const error2 = new Error("Session closed without receiving a SETTINGS frame");
+                  error2.code = "HTTP2WRAPPER_NOSETTINGS";
+                  for (let index = 0; index < listeners.length; index++) {
+                    listeners[index].reject(error2);
+                  }
+                }
+                this._processQueue();
+              });
+              const processListeners = () => {
+                const queue = this.queue[normalizedOptions];
+                if (!queue) {
+                  return;
+                }
+                const originSet = session[kOriginSet];
+                for (let index = 0; index < originSet.length; index++) {
+                  const origin2 = originSet[index];
+                  if (origin2 in queue) {
+                    const { listeners: listeners2, completed } = queue[origin2];
+                    let index2 = 0;
+                    while (index2 < listeners2.length && isFree()) {
+                      listeners2[index2].resolve(session);
+                      index2++;
+                    }
+                    queue[origin2].listeners.splice(0, index2);
+                    if (queue[origin2].listeners.length === 0 && !completed) {
+                      delete queue[origin2];
+                      if (--queue[kLength] === 0) {
+                        delete this.queue[normalizedOptions];
+                        break;
+                      }
+                    }
+                    if (!isFree()) {
+                      break;
+                    }
+                  }
+                }
+              };
+              session.on("origin", () => {
+                session[kOriginSet] = getOriginSet() || [];
+                session[kGracefullyClosing] = false;
+                closeSessionIfCovered(this.sessions[normalizedOptions], session);
+                if (session[kGracefullyClosing] || !isFree()) {
+                  return;
+                }
+                processListeners();
+                if (!isFree()) {
+                  return;
+                }
+                closeCoveredSessions(this.sessions[normalizedOptions], session);
+              });
+              session.once("remoteSettings", () => {
+                if (entry.destroyed) {
+                  const error2 = new Error("Agent has been destroyed");
+                  for (let index = 0; index < listeners.length; index++) {
+                    listeners[index].reject(error2);
+                  }
+                  session.destroy();
+                  return;
+                }
+                if (session.setLocalWindowSize) {
+                  session.setLocalWindowSize(1024 * 1024 * 4);
+                }
+                session[kOriginSet] = getOriginSet() || [];
+                if (session.socket.encrypted) {
+                  const mainOrigin = session[kOriginSet][0];
+                  if (mainOrigin !== normalizedOrigin) {
+                    const error2 = new Error(`Requested origin ${normalizedOrigin} does not match server ${mainOrigin}`);
+                    for (let index = 0; index < listeners.length; index++) {
+                      listeners[index].reject(error2);
+                    }
+                    session.destroy();
+                    return;
+                  }
+                }
+                removeFromQueue();
+                {
+                  const where = this.sessions;
+                  if (normalizedOptions in where) {
+                    const sessions = where[normalizedOptions];
+                    sessions.splice(getSortedIndex(sessions, session, compareSessions), 0, session);
+                  } else {
+                    where[normalizedOptions] = [session];
+                  }
+                }
+                receivedSettings = true;
+                this._emptySessionCount++;
+                this.emit("session", session);
+                this._accept(session, listeners, normalizedOrigin, options);
+                if (session[kCurrentStreamCount] === 0 && this._emptySessionCount > this.maxEmptySessions) {
+                  this.closeEmptySessions(this._emptySessionCount - this.maxEmptySessions);
+                }
+                session.on("remoteSettings", () => {
+                  if (!isFree()) {
+                    return;
+                  }
+                  processListeners();
+                  if (!isFree()) {
+                    return;
+                  }
+                  closeCoveredSessions(this.sessions[normalizedOptions], session);
+                });
+              });
+              session[kRequest] = session.request;
+              session.request = (headers, streamOptions) => {
+                if (session[kGracefullyClosing]) {
+                  throw new Error("The session is gracefully closing. No new streams are allowed.");
+                }
+                const stream2 = session[kRequest](headers, streamOptions);
+                session.ref();
+                if (session[kCurrentStreamCount]++ === 0) {
+                  this._emptySessionCount--;
+                }
+                stream2.once("close", () => {
+                  if (--session[kCurrentStreamCount] === 0) {
+                    this._emptySessionCount++;
+                    session.unref();
+                    if (this._emptySessionCount > this.maxEmptySessions || session[kGracefullyClosing]) {
+                      session.close();
+                      return;
+                    }
+                  }
+                  if (session.destroyed || session.closed) {
+                    return;
+                  }
+                  if (isFree() && !closeSessionIfCovered(this.sessions[normalizedOptions], session)) {
+                    closeCoveredSessions(this.sessions[normalizedOptions], session);
+                    processListeners();
+                    if (session[kCurrentStreamCount] === 0) {
+                      this._processQueue();
+                    }
+                  }
+                });
+                return stream2;
+              };
+            } catch (error) {
+              removeFromQueue();
+              this._sessionCount--;
+              for (let index = 0; index < listeners.length; index++) {
+                listeners[index].reject(error);
+              }
+            }
+          };
+          entry.listeners = listeners;
+          entry.completed = false;
+          entry.destroyed = false;
+          this.queue[normalizedOptions][normalizedOrigin] = entry;
+          this.queue[normalizedOptions][kLength]++;
+          this._processQueue();
+        });
+      }
+      request(origin, options, headers, streamOptions) {
+        return new Promise((resolve, reject) => {
+          this.getSession(origin, options, [{
+            reject,
+            resolve: (session) => {
+              try {
+                const stream2 = session.request(headers, streamOptions);
+                delayAsyncDestroy(stream2);
+                resolve(stream2);
+              } catch (error) {
+                reject(error);
+              }
+            }
+          }]);
+        });
+      }
+      async createConnection(origin, options) {
+        return _Agent.connect(origin, options);
+      }
+      static connect(origin, options) {
+        options.ALPNProtocols = ["h2"];
+        const port = origin.port || 443;
+        let host = origin.hostname;
+        if (host[0] === "[") {
+          host = host.slice(1, -1);
+        }
+        if (typeof options.servername === "undefined") {
+          options.servername = host;
+        }
+        const socket = tls.connect(port, host, options);
+        if (options.socket) {
+          socket._peername = {
+            family: void 0,
+            address: void 0,
+            port
+          };
+        }
+        return delayAsyncDestroy(socket);
+      }
+      closeEmptySessions(maxCount = Number.POSITIVE_INFINITY) {
+        let closedCount = 0;
+        const { sessions } = this;
+        for (const key in sessions) {
+          const thisSessions = sessions[key];
+          for (let index = 0; index < thisSessions.length; index++) {
+            const session = thisSessions[index];
+            if (session[kCurrentStreamCount] === 0) {
+              closedCount++;
+              session.close();
+              if (closedCount >= maxCount) {
+                return closedCount;
+              }
+            }
+          }
+        }
+        return closedCount;
+      }
+      destroy(reason) {
+        const { sessions, queue } = this;
+        for (const key in sessions) {
+          const thisSessions = sessions[key];
+          for (let index = 0; index < thisSessions.length; index++) {
+            thisSessions[index].destroy(reason);
+          }
+        }
+        for (const normalizedOptions in queue) {
+          const entries2 = queue[normalizedOptions];
+          for (const normalizedOrigin in entries2) {
+            entries2[normalizedOrigin].destroyed = true;
+          }
+        }
+        this.queue = {};
+        this.tlsSessionCache.clear();
+      }
+      get emptySessionCount() {
+        return this._emptySessionCount;
+      }
+      get pendingSessionCount() {
+        return this._sessionCount - this._emptySessionCount;
+      }
+      get sessionCount() {
+        return this._sessionCount;
+      }
+    };
+    Agent.kCurrentStreamCount = kCurrentStreamCount;
+    Agent.kGracefullyClosing = kGracefullyClosing;
+    module.exports = {
+      Agent,
+      globalAgent: new Agent()
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/incoming-message.js
+var require_incoming_message = __commonJS({
+  "node_modules/http2-wrapper/source/incoming-message.js"(exports, module) {
+    "use strict";
+    var { Readable } = __require("stream");
+    var IncomingMessage = class extends Readable {
+      constructor(socket, highWaterMark) {
+        super({
+          emitClose: false,
+          autoDestroy: true,
+          highWaterMark
+        });
+        this.statusCode = null;
+        this.statusMessage = "";
+        this.httpVersion = "2.0";
+        this.httpVersionMajor = 2;
+        this.httpVersionMinor = 0;
+        this.headers = {};
+        this.trailers = {};
+        this.req = null;
+        this.aborted = false;
+        this.complete = false;
+        this.upgrade = null;
+        this.rawHeaders = [];
+        this.rawTrailers = [];
+        this.socket = socket;
+        this._dumped = false;
+      }
+      get connection() {
+        return this.socket;
+      }
+      set connection(value) {
+        this.socket = value;
+      }
+      _destroy(error, callback) {
+        if (!this.readableEnded) {
+          this.aborted = true;
+        }
+        callback();
+        this.req._request.destroy(error);
+      }
+      setTimeout(ms, callback) {
+        this.req.setTimeout(ms, callback);
+        return this;
+      }
+      _dump() {
+        if (!this._dumped) {
+          this._dumped = true;
+          this.removeAllListeners("data");
+          this.resume();
+        }
+      }
+      _read() {
+        if (this.req) {
+          this.req._request.resume();
+        }
+      }
+    };
+    module.exports = IncomingMessage;
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/proxy-events.js
+var require_proxy_events = __commonJS({
+  "node_modules/http2-wrapper/source/utils/proxy-events.js"(exports, module) {
+    "use strict";
+    module.exports = (from, to, events) => {
+      for (const event of events) {
+        from.on(event, (...args) => to.emit(event, ...args));
+      }
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/errors.js
+var require_errors = __commonJS({
+  "node_modules/http2-wrapper/source/utils/errors.js"(exports, module) {
+    "use strict";
+    var makeError = (Base, key, getMessage) => {
+      module.exports[key] = class NodeError extends Base {
+        constructor(...args) {
+          super(typeof getMessage === "string" ? getMessage : getMessage(args));
+          this.name = `${super.name} [${key}]`;
+          this.code = key;
+        }
+      };
+    };
+    makeError(TypeError, "ERR_INVALID_ARG_TYPE", (args) => {
+      const type = args[0].includes(".") ? "property" : "argument";
+      let valid = args[1];
+      const isManyTypes = Array.isArray(valid);
+      if (isManyTypes) {
+        valid = `${valid.slice(0, -1).join(", ")} or ${valid.slice(-1)}`;
+      }
+      return `The "${args[0]}" ${type} must be ${isManyTypes ? "one of" : "of"} type ${valid}. Received ${typeof args[2]}`;
+    });
+    makeError(
+      TypeError,
+      "ERR_INVALID_PROTOCOL",
+      (args) => `Protocol "${args[0]}" not supported. Expected "${args[1]}"`
+    );
+    makeError(
+      Error,
+      "ERR_HTTP_HEADERS_SENT",
+      (args) => `Cannot ${args[0]} headers after they are sent to the client`
+    );
+    makeError(
+      TypeError,
+      "ERR_INVALID_HTTP_TOKEN",
+      (args) => `${args[0]} must be a valid HTTP token [${args[1]}]`
+    );
+    makeError(
+      TypeError,
+      "ERR_HTTP_INVALID_HEADER_VALUE",
+      (args) => `Invalid value "${args[0]} for header "${args[1]}"`
+    );
+    makeError(
+      TypeError,
+      "ERR_INVALID_CHAR",
+      (args) => `Invalid character in ${args[0]} [${args[1]}]`
+    );
+    makeError(
+      Error,
+      "ERR_HTTP2_NO_SOCKET_MANIPULATION",
+      "HTTP/2 sockets should not be directly manipulated (e.g. read and written)"
+    );
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/is-request-pseudo-header.js
+var require_is_request_pseudo_header = __commonJS({
+  "node_modules/http2-wrapper/source/utils/is-request-pseudo-header.js"(exports, module) {
+    "use strict";
+    module.exports = (header) => {
+      switch (header) {
+        case ":method":
+        case ":scheme":
+        case ":authority":
+        case ":path":
+          return true;
+        default:
+          return false;
+      }
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/validate-header-name.js
+var require_validate_header_name = __commonJS({
+  "node_modules/http2-wrapper/source/utils/validate-header-name.js"(exports, module) {
+    "use strict";
+    var { ERR_INVALID_HTTP_TOKEN } = require_errors();
+    var isRequestPseudoHeader = require_is_request_pseudo_header();
+    var isValidHttpToken = /^[\^`\-\w!#$%&*+.|~]+$/;
+    module.exports = (name) => {
+      if (typeof name !== "string" || !isValidHttpToken.test(name) && !isRequestPseudoHeader(name)) {
+        throw new ERR_INVALID_HTTP_TOKEN("Header name", name);
+      }
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/validate-header-value.js
+var require_validate_header_value = __commonJS({
+  "node_modules/http2-wrapper/source/utils/validate-header-value.js"(exports, module) {
+    "use strict";
+    var {
+      ERR_HTTP_INVALID_HEADER_VALUE,
+      ERR_INVALID_CHAR
+    } = require_errors();
+    var isInvalidHeaderValue = /[^\t\u0020-\u007E\u0080-\u00FF]/;
+    module.exports = (name, value) => {
+      if (typeof value === "undefined") {
+        throw new ERR_HTTP_INVALID_HEADER_VALUE(value, name);
+      }
+      if (isInvalidHeaderValue.test(value)) {
+        throw new ERR_INVALID_CHAR("header content", name);
+      }
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/proxy-socket-handler.js
+var require_proxy_socket_handler = __commonJS({
+  "node_modules/http2-wrapper/source/utils/proxy-socket-handler.js"(exports, module) {
+    "use strict";
+    var { ERR_HTTP2_NO_SOCKET_MANIPULATION } = require_errors();
+    var proxySocketHandler = {
+      has(stream2, property) {
+        const reference = stream2.session === void 0 ? stream2 : stream2.session.socket;
+        return property in stream2 || property in reference;
+      },
+      get(stream2, property) {
+        switch (property) {
+          case "on":
+          case "once":
+          case "end":
+          case "emit":
+          case "destroy":
+            return stream2[property].bind(stream2);
+          case "writable":
+          case "destroyed":
+            return stream2[property];
+          case "readable":
+            if (stream2.destroyed) {
+              return false;
+            }
+            return stream2.readable;
+          case "setTimeout": {
+            const { session } = stream2;
+            if (session !== void 0) {
+              return session.setTimeout.bind(session);
+            }
+            return stream2.setTimeout.bind(stream2);
+          }
+          case "write":
+          case "read":
+          case "pause":
+          case "resume":
+            throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
+          default: {
+            const reference = stream2.session === void 0 ? stream2 : stream2.session.socket;
+            const value = reference[property];
+            return typeof value === "function" ? value.bind(reference) : value;
+          }
+        }
+      },
+      getPrototypeOf(stream2) {
+        if (stream2.session !== void 0) {
+          return Reflect.getPrototypeOf(stream2.session.socket);
+        }
+        return Reflect.getPrototypeOf(stream2);
+      },
+      set(stream2, property, value) {
+        switch (property) {
+          case "writable":
+          case "readable":
+          case "destroyed":
+          case "on":
+          case "once":
+          case "end":
+          case "emit":
+          case "destroy":
+            stream2[property] = value;
+            return true;
+          case "setTimeout": {
+            const { session } = stream2;
+            if (session === void 0) {
+              stream2.setTimeout = value;
+            } else {
+              session.setTimeout = value;
+            }
+            return true;
+          }
+          case "write":
+          case "read":
+          case "pause":
+          case "resume":
+            throw new ERR_HTTP2_NO_SOCKET_MANIPULATION();
+          default: {
+            const reference = stream2.session === void 0 ? stream2 : stream2.session.socket;
+            reference[property] = value;
+            return true;
+          }
+        }
+      }
+    };
+    module.exports = proxySocketHandler;
+  }
+});
+
+// node_modules/http2-wrapper/source/client-request.js
+var require_client_request = __commonJS({
+  "node_modules/http2-wrapper/source/client-request.js"(exports, module) {
+    "use strict";
+    var { URL: URL3, urlToHttpOptions } = __require("url");
+    var http22 = __require("http2");
+    var { Writable } = __require("stream");
+    var { Agent, globalAgent } = require_agent();
+    var IncomingMessage = require_incoming_message();
+    var proxyEvents2 = require_proxy_events();
+    var {
+      ERR_INVALID_ARG_TYPE,
+      ERR_INVALID_PROTOCOL,
+      ERR_HTTP_HEADERS_SENT
+    } = require_errors();
+    var validateHeaderName = require_validate_header_name();
+    var validateHeaderValue = require_validate_header_value();
+    var proxySocketHandler = require_proxy_socket_handler();
+    var {
+      HTTP2_HEADER_STATUS,
+      HTTP2_HEADER_METHOD,
+      HTTP2_HEADER_PATH,
+      HTTP2_HEADER_AUTHORITY,
+      HTTP2_METHOD_CONNECT
+    } = http22.constants;
+    var kHeaders = /* @__PURE__ */ Symbol("headers");
+    var kOrigin = /* @__PURE__ */ Symbol("origin");
+    var kSession = /* @__PURE__ */ Symbol("session");
+    var kOptions = /* @__PURE__ */ Symbol("options");
+    var kFlushedHeaders = /* @__PURE__ */ Symbol("flushedHeaders");
+    var kJobs = /* @__PURE__ */ Symbol("jobs");
+    var kPendingAgentPromise = /* @__PURE__ */ Symbol("pendingAgentPromise");
+    var ClientRequest = class extends Writable {
+      constructor(input, options, callback) {
+        super({
+          autoDestroy: false,
+          emitClose: false
+        });
+        if (typeof input === "string") {
+          input = urlToHttpOptions(new URL3(input));
+        } else if (input instanceof URL3) {
+          input = urlToHttpOptions(input);
+        } else {
+          input = { ...input };
+        }
+        if (typeof options === "function" || options === void 0) {
+          callback = options;
+          options = input;
+        } else {
+          options = Object.assign(input, options);
+        }
+        if (options.h2session) {
+          this[kSession] = options.h2session;
+          if (this[kSession].destroyed) {
+            throw new Error("The session has been closed already");
+          }
+          this.protocol = this[kSession].socket.encrypted ? "https:" : "http:";
+        } else if (options.agent === false) {
+          this.agent = new Agent({ maxEmptySessions: 0 });
+        } else if (typeof options.agent === "undefined" || options.agent === null) {
+          this.agent = globalAgent;
+        } else if (typeof options.agent.request === "function") {
+          this.agent = options.agent;
+        } else {
+          throw new ERR_INVALID_ARG_TYPE("options.agent", ["http2wrapper.Agent-like Object", "undefined", "false"], options.agent);
+        }
+        if (this.agent) {
+          this.protocol = this.agent.protocol;
+        }
+        if (options.protocol && options.protocol !== this.protocol) {
+          throw new ERR_INVALID_PROTOCOL(options.protocol, this.protocol);
+        }
+        if (!options.port) {
+          options.port = options.defaultPort || this.agent && this.agent.defaultPort || 443;
+        }
+        options.host = options.hostname || options.host || "localhost";
+        delete options.hostname;
+        const { timeout } = options;
+        options.timeout = void 0;
+        this[kHeaders] = /* @__PURE__ */ Object.create(null);
+        this[kJobs] = [];
+        this[kPendingAgentPromise] = void 0;
+        this.socket = null;
+        this.connection = null;
+        this.method = options.method || "GET";
+        if (!(this.method === "CONNECT" && (options.path === "/" || options.path === void 0))) {
+          this.path = options.path;
+        }
+        this.res = null;
+        this.aborted = false;
+        this.reusedSocket = false;
+        const { headers } = options;
+        if (headers) {
+          for (const header in headers) {
+            this.setHeader(header, headers[header]);
+          }
+        }
+        if (options.auth && !("authorization" in this[kHeaders])) {
+          this[kHeaders].authorization = "Basic " + Buffer.from(options.auth).toString("base64");
+        }
+        options.session = options.tlsSession;
+        options.path = options.socketPath;
+        this[kOptions] = options;
+        this[kOrigin] = new URL3(`${this.protocol}//${options.servername || options.host}:${options.port}`);
+        const reuseSocket = options._reuseSocket;
+        if (reuseSocket) {
+          options.createConnection = (...args) => {
+            if (reuseSocket.destroyed) {
+              return this.agent.createConnection(...args);
+            }
+            return reuseSocket;
+          };
+          this.agent.getSession(this[kOrigin], this[kOptions]).catch(() => {
+          });
+        }
+        if (timeout) {
+          this.setTimeout(timeout);
+        }
+        if (callback) {
+          this.once("response", callback);
+        }
+        this[kFlushedHeaders] = false;
+      }
+      get method() {
+        return this[kHeaders][HTTP2_HEADER_METHOD];
+      }
+      set method(value) {
+        if (value) {
+          this[kHeaders][HTTP2_HEADER_METHOD] = value.toUpperCase();
+        }
+      }
+      get path() {
+        const header = this.method === "CONNECT" ? HTTP2_HEADER_AUTHORITY : HTTP2_HEADER_PATH;
+        return this[kHeaders][header];
+      }
+      set path(value) {
+        if (value) {
+          const header = this.method === "CONNECT" ? HTTP2_HEADER_AUTHORITY : HTTP2_HEADER_PATH;
+          this[kHeaders][header] = value;
+        }
+      }
+      get host() {
+        return this[kOrigin].hostname;
+      }
+      set host(_value) {
+      }
+      get _mustNotHaveABody() {
+        return this.method === "GET" || this.method === "HEAD" || this.method === "DELETE";
+      }
+      _write(chunk2, encoding, callback) {
+        if (this._mustNotHaveABody) {
+          callback(new Error("The GET, HEAD and DELETE methods must NOT have a body"));
+          return;
+        }
+        this.flushHeaders();
+        const callWrite = () => this._request.write(chunk2, encoding, callback);
+        if (this._request) {
+          callWrite();
+        } else {
+          this[kJobs].push(callWrite);
+        }
+      }
+      _final(callback) {
+        this.flushHeaders();
+        const callEnd = () => {
+          if (this._mustNotHaveABody || this.method === "CONNECT") {
+            callback();
+            return;
+          }
+          this._request.end(callback);
+        };
+        if (this._request) {
+          callEnd();
+        } else {
+          this[kJobs].push(callEnd);
+        }
+      }
+      abort() {
+        if (this.res && this.res.complete) {
+          return;
+        }
+        if (!this.aborted) {
+          process.nextTick(() => this.emit("abort"));
+        }
+        this.aborted = true;
+        this.destroy();
+      }
+      async _destroy(error, callback) {
+        if (this.res) {
+          this.res._dump();
+        }
+        if (this._request) {
+          this._request.destroy();
+        } else {
+          process.nextTick(() => {
+            this.emit("close");
+          });
+        }
+        try {
+          await this[kPendingAgentPromise];
+        } catch (internalError) {
+          if (this.aborted) {
+            error = internalError;
+          }
+        }
+        callback(error);
+      }
+      async flushHeaders() {
+        if (this[kFlushedHeaders] || this.destroyed) {
+          return;
+        }
+        this[kFlushedHeaders] = true;
+        const isConnectMethod = this.method === HTTP2_METHOD_CONNECT;
+        const onStream = (stream2) => {
+          this._request = stream2;
+          if (this.destroyed) {
+            stream2.destroy();
+            return;
+          }
+          if (!isConnectMethod) {
+            proxyEvents2(stream2, this, ["timeout", "continue"]);
+          }
+          stream2.once("error", (error) => {
+            this.destroy(error);
+          });
+          stream2.once("aborted", () => {
+            const { res } = this;
+            if (res) {
+              res.aborted = true;
+              res.emit("aborted");
+              res.destroy();
+            } else {
+              this.destroy(new Error("The server aborted the HTTP/2 stream"));
+            }
+          });
+          const onResponse = (headers, flags, rawHeaders) => {
+            const response = new IncomingMessage(this.socket, stream2.readableHighWaterMark);
+            this.res = response;
+            response.url = `${this[kOrigin].origin}${this.path}`;
+            response.req = this;
+            response.statusCode = headers[HTTP2_HEADER_STATUS];
+            response.headers = headers;
+            response.rawHeaders = rawHeaders;
+            response.once("end", () => {
+              response.complete = true;
+              response.socket = null;
+              response.connection = null;
+            });
+            if (isConnectMethod) {
+              response.upgrade = true;
+              if (this.emit("connect", response, stream2, Buffer.alloc(0))) {
+                this.emit("close");
+              } else {
+                stream2.destroy();
+              }
+            } else {
+              stream2.on("data", (chunk2) => {
+                if (!response._dumped && !response.push(chunk2)) {
+                  stream2.pause();
+                }
+              });
+              stream2.once("end", () => {
+                if (!this.aborted) {
+                  response.push(null);
+                }
+              });
+              if (!this.emit("response", response)) {
+                response._dump();
+              }
+            }
+          };
+          stream2.once("response", onResponse);
+          stream2.once("headers", (headers) => this.emit("information", { statusCode: headers[HTTP2_HEADER_STATUS] }));
+          stream2.once("trailers", (trailers, flags, rawTrailers) => {
+            const { res } = this;
+            if (res === null) {
+              onResponse(trailers, flags, rawTrailers);
+              return;
+            }
+            res.trailers = trailers;
+            res.rawTrailers = rawTrailers;
+          });
+          stream2.once("close", () => {
+            const { aborted, res } = this;
+            if (res) {
+              if (aborted) {
+                res.aborted = true;
+                res.emit("aborted");
+                res.destroy();
+              }
+              const finish = () => {
+                res.emit("close");
+                this.destroy();
+                this.emit("close");
+              };
+              if (res.readable) {
+                res.once("end", finish);
+              } else {
+                finish();
+              }
+              return;
+            }
+            if (!this.destroyed) {
+              this.destroy(new Error("The HTTP/2 stream has been early terminated"));
+              this.emit("close");
+              return;
+            }
+            this.destroy();
+            this.emit("close");
+          });
+          this.socket = new Proxy(stream2, proxySocketHandler);
+          for (const job of this[kJobs]) {
+            job();
+          }
+          this[kJobs].length = 0;
+          this.emit("socket", this.socket);
+        };
+        if (!(HTTP2_HEADER_AUTHORITY in this[kHeaders]) && !isConnectMethod) {
+          this[kHeaders][HTTP2_HEADER_AUTHORITY] = this[kOrigin].host;
+        }
+        if (this[kSession]) {
+          try {
+            onStream(this[kSession].request(this[kHeaders]));
+          } catch (error) {
+            this.destroy(error);
+          }
+        } else {
+          this.reusedSocket = true;
+          try {
+            const promise = this.agent.request(this[kOrigin], this[kOptions], this[kHeaders]);
+            this[kPendingAgentPromise] = promise;
+            onStream(await promise);
+            this[kPendingAgentPromise] = false;
+          } catch (error) {
+            this[kPendingAgentPromise] = false;
+            this.destroy(error);
+          }
+        }
+      }
+      get connection() {
+        return this.socket;
+      }
+      set connection(value) {
+        this.socket = value;
+      }
+      getHeaderNames() {
+        return Object.keys(this[kHeaders]);
+      }
+      hasHeader(name) {
+        if (typeof name !== "string") {
+          throw new ERR_INVALID_ARG_TYPE("name", "string", name);
+        }
+        return Boolean(this[kHeaders][name.toLowerCase()]);
+      }
+      getHeader(name) {
+        if (typeof name !== "string") {
+          throw new ERR_INVALID_ARG_TYPE("name", "string", name);
+        }
+        return this[kHeaders][name.toLowerCase()];
+      }
+      get headersSent() {
+        return this[kFlushedHeaders];
+      }
+      removeHeader(name) {
+        if (typeof name !== "string") {
+          throw new ERR_INVALID_ARG_TYPE("name", "string", name);
+        }
+        if (this.headersSent) {
+          throw new ERR_HTTP_HEADERS_SENT("remove");
+        }
+        delete this[kHeaders][name.toLowerCase()];
+      }
+      setHeader(name, value) {
+        if (this.headersSent) {
+          throw new ERR_HTTP_HEADERS_SENT("set");
+        }
+        validateHeaderName(name);
+        validateHeaderValue(name, value);
+        const lowercased = name.toLowerCase();
+        if (lowercased === "connection") {
+          if (value.toLowerCase() === "keep-alive") {
+            return;
+          }
+          throw new Error(`Invalid 'connection' header: ${value}`);
+        }
+        if (lowercased === "host" && this.method === "CONNECT") {
+          this[kHeaders][HTTP2_HEADER_AUTHORITY] = value;
+        } else {
+          this[kHeaders][lowercased] = value;
+        }
+      }
+      setNoDelay() {
+      }
+      setSocketKeepAlive() {
+      }
+      setTimeout(ms, callback) {
+        const applyTimeout = () => this._request.setTimeout(ms, callback);
+        if (this._request) {
+          applyTimeout();
+        } else {
+          this[kJobs].push(applyTimeout);
+        }
+        return this;
+      }
+      get maxHeadersCount() {
+        if (!this.destroyed && this._request) {
+          return this._request.session.localSettings.maxHeaderListSize;
+        }
+        return void 0;
+      }
+      set maxHeadersCount(_value) {
+      }
+    };
+    module.exports = ClientRequest;
+  }
+});
+
+// node_modules/resolve-alpn/index.js
+var require_resolve_alpn = __commonJS({
+  "node_modules/resolve-alpn/index.js"(exports, module) {
+    "use strict";
+    var tls = __require("tls");
+    module.exports = (options = {}, connect = tls.connect) => new Promise((resolve, reject) => {
+      let timeout = false;
+      let socket;
+      const callback = async () => {
+        await socketPromise;
+        socket.off("timeout", onTimeout);
+        socket.off("error", reject);
+        if (options.resolveSocket) {
+          resolve({ alpnProtocol: socket.alpnProtocol, socket, timeout });
+          if (timeout) {
+            await Promise.resolve();
+            socket.emit("timeout");
+          }
+        } else {
+          socket.destroy();
+          resolve({ alpnProtocol: socket.alpnProtocol, timeout });
+        }
+      };
+      const onTimeout = async () => {
+        timeout = true;
+        callback();
+      };
+      const socketPromise = (async () => {
+        try {
+          socket = await connect(options, callback);
+          socket.on("error", reject);
+          socket.once("timeout", onTimeout);
+        } catch (error) {
+          reject(error);
+        }
+      })();
+    });
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/calculate-server-name.js
+var require_calculate_server_name = __commonJS({
+  "node_modules/http2-wrapper/source/utils/calculate-server-name.js"(exports, module) {
+    "use strict";
+    var { isIP } = __require("net");
+    var assert2 = __require("assert");
+    var getHost = (host) => {
+      if (host[0] === "[") {
+        const idx2 = host.indexOf("]");
+        assert2(idx2 !== -1);
+        return host.slice(1, idx2);
+      }
+      const idx = host.indexOf(":");
+      if (idx === -1) {
+        return host;
+      }
+      return host.slice(0, idx);
+    };
+    module.exports = (host) => {
+      const servername = getHost(host);
+      if (isIP(servername)) {
+        return "";
+      }
+      return servername;
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/auto.js
+var require_auto = __commonJS({
+  "node_modules/http2-wrapper/source/auto.js"(exports, module) {
+    "use strict";
+    var { URL: URL3, urlToHttpOptions } = __require("url");
+    var http3 = __require("http");
+    var https2 = __require("https");
+    var resolveALPN = require_resolve_alpn();
+    var QuickLRU = require_quick_lru();
+    var { Agent, globalAgent } = require_agent();
+    var Http2ClientRequest = require_client_request();
+    var calculateServerName = require_calculate_server_name();
+    var delayAsyncDestroy = require_delay_async_destroy();
+    var cache = new QuickLRU({ maxSize: 100 });
+    var queue = /* @__PURE__ */ new Map();
+    var installSocket = (agent, socket, options) => {
+      socket._httpMessage = { shouldKeepAlive: true };
+      const onFree = () => {
+        agent.emit("free", socket, options);
+      };
+      socket.on("free", onFree);
+      const onClose = () => {
+        agent.removeSocket(socket, options);
+      };
+      socket.on("close", onClose);
+      const onTimeout = () => {
+        const { freeSockets } = agent;
+        for (const sockets of Object.values(freeSockets)) {
+          if (sockets.includes(socket)) {
+            socket.destroy();
+            return;
+          }
+        }
+      };
+      socket.on("timeout", onTimeout);
+      const onRemove = () => {
+        agent.removeSocket(socket, options);
+        socket.off("close", onClose);
+        socket.off("free", onFree);
+        socket.off("timeout", onTimeout);
+        socket.off("agentRemove", onRemove);
+      };
+      socket.on("agentRemove", onRemove);
+      agent.emit("free", socket, options);
+    };
+    var createResolveProtocol = (cache2, queue2 = /* @__PURE__ */ new Map(), connect = void 0) => {
+      return async (options) => {
+        const name = `${options.host}:${options.port}:${options.ALPNProtocols.sort()}`;
+        if (!cache2.has(name)) {
+          if (queue2.has(name)) {
+            const result = await queue2.get(name);
+            return { alpnProtocol: result.alpnProtocol };
+          }
+          const { path: path5 } = options;
+          options.path = options.socketPath;
+          const resultPromise = resolveALPN(options, connect);
+          queue2.set(name, resultPromise);
+          try {
+            const result = await resultPromise;
+            cache2.set(name, result.alpnProtocol);
+            queue2.delete(name);
+            options.path = path5;
+            return result;
+          } catch (error) {
+            queue2.delete(name);
+            options.path = path5;
+            throw error;
+          }
+        }
+        return { alpnProtocol: cache2.get(name) };
+      };
+    };
+    var defaultResolveProtocol = createResolveProtocol(cache, queue);
+    module.exports = async (input, options, callback) => {
+      if (typeof input === "string") {
+        input = urlToHttpOptions(new URL3(input));
+      } else if (input instanceof URL3) {
+        input = urlToHttpOptions(input);
+      } else {
+        input = { ...input };
+      }
+      if (typeof options === "function" || options === void 0) {
+        callback = options;
+        options = input;
+      } else {
+        options = Object.assign(input, options);
+      }
+      options.ALPNProtocols = options.ALPNProtocols || ["h2", "http/1.1"];
+      if (!Array.isArray(options.ALPNProtocols) || options.ALPNProtocols.length === 0) {
+        throw new Error("The `ALPNProtocols` option must be an Array with at least one entry");
+      }
+      options.protocol = options.protocol || "https:";
+      const isHttps = options.protocol === "https:";
+      options.host = options.hostname || options.host || "localhost";
+      options.session = options.tlsSession;
+      options.servername = options.servername || calculateServerName(options.headers && options.headers.host || options.host);
+      options.port = options.port || (isHttps ? 443 : 80);
+      options._defaultAgent = isHttps ? https2.globalAgent : http3.globalAgent;
+      const resolveProtocol = options.resolveProtocol || defaultResolveProtocol;
+      let { agent } = options;
+      if (agent !== void 0 && agent !== false && agent.constructor.name !== "Object") {
+        throw new Error("The `options.agent` can be only an object `http`, `https` or `http2` properties");
+      }
+      if (isHttps) {
+        options.resolveSocket = true;
+        let { socket, alpnProtocol, timeout } = await resolveProtocol(options);
+        if (timeout) {
+          if (socket) {
+            socket.destroy();
+          }
+          const error = new Error(`Timed out resolving ALPN: ${options.timeout} ms`);
+          error.code = "ETIMEDOUT";
+          error.ms = options.timeout;
+          throw error;
+        }
+        if (socket && options.createConnection) {
+          socket.destroy();
+          socket = void 0;
+        }
+        delete options.resolveSocket;
+        const isHttp2 = alpnProtocol === "h2";
+        if (agent) {
+          agent = isHttp2 ? agent.http2 : agent.https;
+          options.agent = agent;
+        }
+        if (agent === void 0) {
+          agent = isHttp2 ? globalAgent : https2.globalAgent;
+        }
+        if (socket) {
+          if (agent === false) {
+            socket.destroy();
+          } else {
+            const defaultCreateConnection = (isHttp2 ? Agent : https2.Agent).prototype.createConnection;
+            if (agent.createConnection === defaultCreateConnection) {
+              if (isHttp2) {
+                options._reuseSocket = socket;
+              } else {
+                installSocket(agent, socket, options);
+              }
+            } else {
+              socket.destroy();
+            }
+          }
+        }
+        if (isHttp2) {
+          return delayAsyncDestroy(new Http2ClientRequest(options, callback));
+        }
+      } else if (agent) {
+        options.agent = agent.http;
+      }
+      if (options.headers) {
+        options.headers = { ...options.headers };
+        if (options.headers[":authority"]) {
+          if (!options.headers.host) {
+            options.headers.host = options.headers[":authority"];
+          }
+          delete options.headers[":authority"];
+        }
+        delete options.headers[":method"];
+        delete options.headers[":scheme"];
+        delete options.headers[":path"];
+      }
+      return delayAsyncDestroy(http3.request(options, callback));
+    };
+    module.exports.protocolCache = cache;
+    module.exports.resolveProtocol = defaultResolveProtocol;
+    module.exports.createResolveProtocol = createResolveProtocol;
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/js-stream-socket.js
+var require_js_stream_socket = __commonJS({
+  "node_modules/http2-wrapper/source/utils/js-stream-socket.js"(exports, module) {
+    "use strict";
+    var stream2 = __require("stream");
+    var tls = __require("tls");
+    var JSStreamSocket = new tls.TLSSocket(new stream2.PassThrough())._handle._parentWrap.constructor;
+    module.exports = JSStreamSocket;
+  }
+});
+
+// node_modules/http2-wrapper/source/proxies/unexpected-status-code-error.js
+var require_unexpected_status_code_error = __commonJS({
+  "node_modules/http2-wrapper/source/proxies/unexpected-status-code-error.js"(exports, module) {
+    "use strict";
+    var UnexpectedStatusCodeError = class extends Error {
+      constructor(statusCode, statusMessage = "") {
+        super(`The proxy server rejected the request with status code ${statusCode} (${statusMessage || "empty status message"})`);
+        this.statusCode = statusCode;
+        this.statusMessage = statusMessage;
+      }
+    };
+    module.exports = UnexpectedStatusCodeError;
+  }
+});
+
+// node_modules/http2-wrapper/source/utils/check-type.js
+var require_check_type = __commonJS({
+  "node_modules/http2-wrapper/source/utils/check-type.js"(exports, module) {
+    "use strict";
+    var checkType = (name, value, types2) => {
+      const valid = types2.some((type) => {
+        const typeofType = typeof type;
+        if (typeofType === "string") {
+          return typeof value === type;
+        }
+        return value instanceof type;
+      });
+      if (!valid) {
+        const names = types2.map((type) => typeof type === "string" ? type : type.name);
+        throw new TypeError(`Expected '${name}' to be a type of ${names.join(" or ")}, got ${typeof value}`);
+      }
+    };
+    module.exports = checkType;
+  }
+});
+
+// node_modules/http2-wrapper/source/proxies/initialize.js
+var require_initialize = __commonJS({
+  "node_modules/http2-wrapper/source/proxies/initialize.js"(exports, module) {
+    "use strict";
+    var { URL: URL3 } = __require("url");
+    var checkType = require_check_type();
+    module.exports = (self, proxyOptions) => {
+      checkType("proxyOptions", proxyOptions, ["object"]);
+      checkType("proxyOptions.headers", proxyOptions.headers, ["object", "undefined"]);
+      checkType("proxyOptions.raw", proxyOptions.raw, ["boolean", "undefined"]);
+      checkType("proxyOptions.url", proxyOptions.url, [URL3, "string"]);
+      const url = new URL3(proxyOptions.url);
+      self.proxyOptions = {
+        raw: true,
+        ...proxyOptions,
+        headers: { ...proxyOptions.headers },
+        url
+      };
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/proxies/get-auth-headers.js
+var require_get_auth_headers = __commonJS({
+  "node_modules/http2-wrapper/source/proxies/get-auth-headers.js"(exports, module) {
+    "use strict";
+    module.exports = (self) => {
+      const { username, password } = self.proxyOptions.url;
+      if (username || password) {
+        const data = `${username}:${password}`;
+        const authorization = `Basic ${Buffer.from(data).toString("base64")}`;
+        return {
+          "proxy-authorization": authorization,
+          authorization
+        };
+      }
+      return {};
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/proxies/h1-over-h2.js
+var require_h1_over_h2 = __commonJS({
+  "node_modules/http2-wrapper/source/proxies/h1-over-h2.js"(exports, module) {
+    "use strict";
+    var tls = __require("tls");
+    var http3 = __require("http");
+    var https2 = __require("https");
+    var JSStreamSocket = require_js_stream_socket();
+    var { globalAgent } = require_agent();
+    var UnexpectedStatusCodeError = require_unexpected_status_code_error();
+    var initialize = require_initialize();
+    var getAuthorizationHeaders = require_get_auth_headers();
+    var createConnection = (self, options, callback) => {
+      (async () => {
+        try {
+          const { proxyOptions } = self;
+          const { url, headers, raw } = proxyOptions;
+          const stream2 = await globalAgent.request(url, proxyOptions, {
+            ...getAuthorizationHeaders(self),
+            ...headers,
+            ":method": "CONNECT",
+            ":authority": `${options.host}:${options.port}`
+          });
+          stream2.once("error", callback);
+          stream2.once("response", (headers2) => {
+            const statusCode = headers2[":status"];
+            if (statusCode !== 200) {
+              callback(new UnexpectedStatusCodeError(statusCode, ""));
+              return;
+            }
+            const encrypted = self instanceof https2.Agent;
+            if (raw && encrypted) {
+              options.socket = stream2;
+              const secureStream = tls.connect(options);
+              secureStream.once("close", () => {
+                stream2.destroy();
+              });
+              callback(null, secureStream);
+              return;
+            }
+            const socket = new JSStreamSocket(stream2);
+            socket.encrypted = false;
+            socket._handle.getpeername = (out) => {
+              out.family = void 0;
+              out.address = void 0;
+              out.port = void 0;
+            };
+            callback(null, socket);
+          });
+        } catch (error) {
+          callback(error);
+        }
+      })();
+    };
+    var HttpOverHttp2 = class extends http3.Agent {
+      constructor(options) {
+        super(options);
+        initialize(this, options.proxyOptions);
+      }
+      createConnection(options, callback) {
+        createConnection(this, options, callback);
+      }
+    };
+    var HttpsOverHttp2 = class extends https2.Agent {
+      constructor(options) {
+        super(options);
+        initialize(this, options.proxyOptions);
+      }
+      createConnection(options, callback) {
+        createConnection(this, options, callback);
+      }
+    };
+    module.exports = {
+      HttpOverHttp2,
+      HttpsOverHttp2
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/proxies/h2-over-hx.js
+var require_h2_over_hx = __commonJS({
+  "node_modules/http2-wrapper/source/proxies/h2-over-hx.js"(exports, module) {
+    "use strict";
+    var { Agent } = require_agent();
+    var JSStreamSocket = require_js_stream_socket();
+    var UnexpectedStatusCodeError = require_unexpected_status_code_error();
+    var initialize = require_initialize();
+    var Http2OverHttpX = class extends Agent {
+      constructor(options) {
+        super(options);
+        initialize(this, options.proxyOptions);
+      }
+      async createConnection(origin, options) {
+        const authority = `${origin.hostname}:${origin.port || 443}`;
+        const [stream2, statusCode, statusMessage] = await this._getProxyStream(authority);
+        if (statusCode !== 200) {
+          throw new UnexpectedStatusCodeError(statusCode, statusMessage);
+        }
+        if (this.proxyOptions.raw) {
+          options.socket = stream2;
+        } else {
+          const socket = new JSStreamSocket(stream2);
+          socket.encrypted = false;
+          socket._handle.getpeername = (out) => {
+            out.family = void 0;
+            out.address = void 0;
+            out.port = void 0;
+          };
+          return socket;
+        }
+        return super.createConnection(origin, options);
+      }
+    };
+    module.exports = Http2OverHttpX;
+  }
+});
+
+// node_modules/http2-wrapper/source/proxies/h2-over-h2.js
+var require_h2_over_h2 = __commonJS({
+  "node_modules/http2-wrapper/source/proxies/h2-over-h2.js"(exports, module) {
+    "use strict";
+    var { globalAgent } = require_agent();
+    var Http2OverHttpX = require_h2_over_hx();
+    var getAuthorizationHeaders = require_get_auth_headers();
+    var getStatusCode = (stream2) => new Promise((resolve, reject) => {
+      stream2.once("error", reject);
+      stream2.once("response", (headers) => {
+        stream2.off("error", reject);
+        resolve(headers[":status"]);
+      });
+    });
+    var Http2OverHttp2 = class extends Http2OverHttpX {
+      async _getProxyStream(authority) {
+        const { proxyOptions } = this;
+        const headers = {
+          ...getAuthorizationHeaders(this),
+          ...proxyOptions.headers,
+          ":method": "CONNECT",
+          ":authority": authority
+        };
+        const stream2 = await globalAgent.request(proxyOptions.url, proxyOptions, headers);
+        const statusCode = await getStatusCode(stream2);
+        return [stream2, statusCode, ""];
+      }
+    };
+    module.exports = Http2OverHttp2;
+  }
+});
+
+// node_modules/http2-wrapper/source/proxies/h2-over-h1.js
+var require_h2_over_h1 = __commonJS({
+  "node_modules/http2-wrapper/source/proxies/h2-over-h1.js"(exports, module) {
+    "use strict";
+    var http3 = __require("http");
+    var https2 = __require("https");
+    var Http2OverHttpX = require_h2_over_hx();
+    var getAuthorizationHeaders = require_get_auth_headers();
+    var getStream = (request) => new Promise((resolve, reject) => {
+      const onConnect = (response, socket, head) => {
+        socket.unshift(head);
+        request.off("error", reject);
+        resolve([socket, response.statusCode, response.statusMessage]);
+      };
+      request.once("error", reject);
+      request.once("connect", onConnect);
+    });
+    var Http2OverHttp = class extends Http2OverHttpX {
+      async _getProxyStream(authority) {
+        const { proxyOptions } = this;
+        const { url, headers } = this.proxyOptions;
+        const network = url.protocol === "https:" ? https2 : http3;
+        const request = network.request({
+          ...proxyOptions,
+          hostname: url.hostname,
+          port: url.port,
+          path: authority,
+          headers: {
+            ...getAuthorizationHeaders(this),
+            ...headers,
+            host: authority
+          },
+          method: "CONNECT"
+        }).end();
+        return getStream(request);
+      }
+    };
+    module.exports = {
+      Http2OverHttp,
+      Http2OverHttps: Http2OverHttp
+    };
+  }
+});
+
+// node_modules/http2-wrapper/source/index.js
+var require_source = __commonJS({
+  "node_modules/http2-wrapper/source/index.js"(exports, module) {
+    "use strict";
+    var http22 = __require("http2");
+    var {
+      Agent,
+      globalAgent
+    } = require_agent();
+    var ClientRequest = require_client_request();
+    var IncomingMessage = require_incoming_message();
+    var auto = require_auto();
+    var {
+      HttpOverHttp2,
+      HttpsOverHttp2
+    } = require_h1_over_h2();
+    var Http2OverHttp2 = require_h2_over_h2();
+    var {
+      Http2OverHttp,
+      Http2OverHttps
+    } = require_h2_over_h1();
+    var validateHeaderName = require_validate_header_name();
+    var validateHeaderValue = require_validate_header_value();
+    var request = (url, options, callback) => new ClientRequest(url, options, callback);
+    var get = (url, options, callback) => {
+      const req = new ClientRequest(url, options, callback);
+      req.end();
+      return req;
+    };
+    module.exports = {
+      ...http22,
+      ClientRequest,
+      IncomingMessage,
+      Agent,
+      globalAgent,
+      request,
+      get,
+      auto,
+      proxies: {
+        HttpOverHttp2,
+        HttpsOverHttp2,
+        Http2OverHttp2,
+        Http2OverHttp,
+        Http2OverHttps
+      },
+      validateHeaderName,
+      validateHeaderValue
+    };
+  }
+});
+
+// src/cli.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path4 from "node:path";
+import { parseArgs } from "node:util";
+
+// src/clock.ts
+var systemClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer2 = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer2);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  })
+};
+
+// src/config.ts
+import path from "node:path";
+
+// src/output/timestamp.ts
+var MICROS_PER_SECOND = 1000000n;
+var MICROS_PER_DAY = 86400n * MICROS_PER_SECOND;
+function parseRfc3339Micros(text) {
+  const length = text.length;
+  if (length < 20) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  const t = text.charCodeAt(10);
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || t !== UPPER_T && t !== LOWER_T && t !== SPACE) {
+    return null;
+  }
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return null;
+  let i2 = 19;
+  let micros = 0;
+  if (text.charCodeAt(i2) === DOT) {
+    const first = ++i2;
+    while (i2 < length && isDigit(text.charCodeAt(i2))) {
+      if (i2 - first < 6) micros = micros * 10 + (text.charCodeAt(i2) - ZERO);
+      i2++;
+    }
+    if (i2 === first) return null;
+    for (let n2 = Math.min(i2 - first, 6); n2 < 6; n2++) micros *= 10;
+  }
+  let offsetSeconds = 0;
+  const zone = text.charCodeAt(i2);
+  if (zone === UPPER_Z || zone === LOWER_Z) {
+    if (i2 + 1 !== length) return null;
+  } else if (zone === PLUS || zone === DASH) {
+    if (i2 + 6 !== length || text.charCodeAt(i2 + 3) !== COLON) return null;
+    const offsetHours = digits(text, i2 + 1, 2);
+    const offsetMinutes = digits(text, i2 + 4, 2);
+    if (offsetHours < 0 || offsetMinutes < 0 || offsetHours > 23 || offsetMinutes > 59) return null;
+    offsetSeconds = (zone === DASH ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+  } else {
+    return null;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 60) return null;
+  const seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+  const total = seconds * 1e6 + micros;
+  return Number.isSafeInteger(total) ? BigInt(total) : BigInt(seconds) * MICROS_PER_SECOND + BigInt(micros);
+}
+var ZERO = 48;
+var DASH = 45;
+var PLUS = 43;
+var DOT = 46;
+var COLON = 58;
+var SPACE = 32;
+var UPPER_T = 84;
+var LOWER_T = 116;
+var UPPER_Z = 90;
+var LOWER_Z = 122;
+function isDigit(code) {
+  return code >= ZERO && code <= ZERO + 9;
+}
+function digits(text, start, count) {
+  let value = 0;
+  for (let i2 = start; i2 < start + count; i2++) {
+    const code = text.charCodeAt(i2);
+    if (!isDigit(code)) return -1;
+    value = value * 10 + (code - ZERO);
+  }
+  return value;
+}
+function utcDateOfMicros(micros) {
+  const { year, month, day } = civilFromDays(Number(floorDiv(micros, MICROS_PER_DAY)));
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+function pad(value, width) {
+  return String(value).padStart(width, "0");
+}
+function floorDiv(a2, b) {
+  const q = a2 / b;
+  return a2 % b !== 0n && a2 < 0n !== b < 0n ? q - 1n : q;
+}
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+function daysInMonth(year, month) {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+function civilFromDays(days) {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+// src/duration.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var DURATION = /^(\d+)\s*([smhd])$/;
+function parseDuration(text) {
+  const match = DURATION.exec(text.trim());
+  if (!match) return void 0;
+  return Number(match[1]) * UNIT_MS[match[2]];
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const totalMinutes = Math.floor(ms / 6e4);
+  if (totalMinutes < 60)
+    return `${totalMinutes}m ${String(Math.floor(ms % 6e4 / 1e3)).padStart(2, "0")}s`;
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor(totalMinutes % 1440 / 60);
+  const minutes = totalMinutes % 60;
+  return days > 0 ? `${days}d ${hours}h` : `${hours}h ${String(minutes).padStart(2, "0")}m`;
+}
+function parseRfc3339(text) {
+  const micros = parseRfc3339Micros(text.trim());
+  return micros === null ? void 0 : new Date(Number(micros / 1000n));
+}
+
+// src/errors.ts
+var ExportError = class extends Error {
+  kind;
+  /** HTTP status when the error came from an HTTP response. */
+  status;
+  constructor(kind, message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.name = "ExportError";
+    this.kind = kind;
+    if (options.status !== void 0) this.status = options.status;
+  }
+};
+var InputError = class extends ExportError {
+  input;
+  constructor(input, message) {
+    super("input", `Invalid ${input}: ${message}`);
+    this.name = "InputError";
+    this.input = input;
+  }
+};
+function isExportError(error, kind) {
+  return error instanceof ExportError && (kind === void 0 || error.kind === kind);
+}
+
+// src/onepassword/feeds.ts
+var FEEDS = ["signinattempts", "itemusages", "auditevents"];
+var API_VERSIONS = ["v1", "v2"];
+function isFeed(value) {
+  return FEEDS.includes(value);
+}
+function feedPath(feed, version) {
+  return `/api/${version}/${feed}`;
+}
+
+// src/output/files.ts
+var FORMATS = ["parquet", "ndjson"];
+
+// src/config.ts
+var DESTINATIONS = ["artifact", "repo", "none"];
+var RETENTION_DAYS = 120;
+var ConfigErrors = class extends Error {
+  errors;
+  constructor(errors) {
+    super(errors.map((e) => e.message).join("\n"));
+    this.name = "ConfigErrors";
+    this.errors = errors;
+  }
+};
+function parseCommaList(text) {
+  return text.split(/[,\n]/).map((item) => item.trim()).filter((item) => item.length > 0);
+}
+function oneOf(input, value, accepted) {
+  const normalised = value.trim().toLowerCase();
+  if (accepted.includes(normalised)) return normalised;
+  throw new InputError(input, `"${value}" is not one of ${accepted.join(", ")}`);
+}
+function listOf(input, value, accepted) {
+  const items = parseCommaList(value.toLowerCase());
+  if (items.length === 0) throw new InputError(input, `empty; use a comma list of ${accepted.join(", ")}`);
+  const unknown = items.filter((item) => !accepted.includes(item));
+  if (unknown.length > 0) {
+    throw new InputError(
+      input,
+      `unknown ${unknown.map((u2) => `"${u2}"`).join(", ")}; use a comma list of ${accepted.join(", ")}`
+    );
+  }
+  return [...new Set(items)];
+}
+function parseEvents(value) {
+  if (value.trim().toLowerCase() === "auto") return "auto";
+  const accepted = [...FEEDS, "auto"];
+  const items = listOf("events", value, accepted);
+  if (items.includes("auto")) {
+    throw new InputError(
+      "events",
+      '"auto" cannot be combined with feed names; use auto alone or a comma list of ' + FEEDS.join(", ")
+    );
+  }
+  return items;
+}
+function parseStartTime(value, now, input = "start-time") {
+  const text = value.trim();
+  const back = parseDuration(text);
+  if (back !== void 0) {
+    const start = new Date(now.getTime() - back);
+    if (Number.isNaN(start.getTime()))
+      throw new InputError(input, `"${value}" reaches further back than any date`);
+    return start;
+  }
+  const at = parseRfc3339(text);
+  if (!at) {
+    throw new InputError(
+      input,
+      `"${value}" is neither an RFC 3339 time (2026-08-01T00:00:00Z) nor a duration back from now (90m, 36h, 7d)`
+    );
+  }
+  if (at.getTime() > now.getTime()) throw new InputError(input, `"${value}" is in the future`);
+  return at;
+}
+function parseMaxDuration(value, input = "max-duration") {
+  const text = value.trim();
+  if (text === "" || text === "0") return 0;
+  const ms = parseDuration(text);
+  if (ms === void 0)
+    throw new InputError(input, `"${value}" is not a duration; use 0 (no limit) or e.g. 45m, 2h`);
+  return ms;
+}
+function parseBoolean(input, value) {
+  if (["true", "True", "TRUE"].includes(value.trim())) return true;
+  if (["false", "False", "FALSE"].includes(value.trim())) return false;
+  throw new InputError(input, `"${value}" is not true or false`);
+}
+function parseRetentionDays(value) {
+  if (value.trim() === "") return void 0;
+  const days = Number(value.trim());
+  if (!Number.isInteger(days) || days < 1 || days > 90) {
+    throw new InputError(
+      "retention-days",
+      `"${value}" is not a whole number of days from 1 to 90 (empty: the repository default)`
+    );
+  }
+  return days;
+}
+var REPO_NAME = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+function parseStorageRepo(value, context) {
+  const repo = value.trim() || context.repository;
+  if (!REPO_NAME.test(repo)) throw new InputError("storage-repo", `"${repo}" is not owner/name`);
+  return repo;
+}
+function parseStoragePath(value) {
+  const cleaned = value.trim().replace(/^\/+|\/+$/g, "");
+  if (cleaned === "" || cleaned.split("/").some((part) => part === ".." || part === "." || part === "")) {
+    throw new InputError(
+      "storage-path",
+      `"${value}" must be a relative folder without . or .. parts (e.g. 1password-events)`
+    );
+  }
+  return cleaned;
+}
+function parseStateKey(value) {
+  const key = value.trim();
+  if (key === "" || key.length > 200 || /[,\s]/.test(key)) {
+    throw new InputError("state-key", `"${value}" must be 1-200 characters without commas or spaces`);
+  }
+  return key;
+}
+function parseConfig(getInput, context, now) {
+  const errors = [];
+  const attempt = (parse) => {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof InputError) {
+        errors.push(error);
+        return void 0;
+      }
+      throw error;
+    }
+  };
+  const raw = (name) => getInput(name) ?? "";
+  const token = attempt(() => {
+    const value = raw("token").trim();
+    if (value === "")
+      throw new InputError(
+        "token",
+        "missing; pass the Events Reporting token from a secret: token: ${{ secrets.OP_EVENTS_TOKEN }}"
+      );
+    if (/\s/.test(value))
+      throw new InputError(
+        "token",
+        "contains whitespace; copy the whole token from the Events Reporting integration"
+      );
+    return value;
+  });
+  const serverUrl = raw("server-url").trim() || void 0;
+  const events = attempt(() => parseEvents(raw("events") || "auto"));
+  const apiVersion = attempt(() => oneOf("api-version", raw("api-version") || "v2", API_VERSIONS));
+  const startTime = attempt(() => parseStartTime(raw("start-time") || `${RETENTION_DAYS}d`, now));
+  const formats = attempt(() => listOf("formats", raw("formats") || "parquet", FORMATS));
+  const destination = attempt(() => oneOf("destination", raw("destination") || "artifact", DESTINATIONS));
+  const retentionDays = attempt(() => parseRetentionDays(raw("retention-days")));
+  const storageRepo = attempt(() => parseStorageRepo(raw("storage-repo"), context));
+  const storagePath = attempt(() => parseStoragePath(raw("storage-path") || "1password-events"));
+  const stateKey = attempt(() => parseStateKey(raw("state-key") || "1password-events"));
+  const maxDurationMs = attempt(() => parseMaxDuration(raw("max-duration") || "0"));
+  const alertIssues = attempt(() => parseBoolean("alert-issues", raw("alert-issues") || "true"));
+  const allowPublicRepo = attempt(
+    () => parseBoolean("allow-public-repo", raw("allow-public-repo") || "false")
+  );
+  const alertLabels = parseCommaList(raw("alert-labels") || "1password-events");
+  const storageToken = raw("storage-token").trim() || void 0;
+  const githubToken = raw("github-token").trim() || void 0;
+  if (destination === "repo" && !storageToken && !githubToken) {
+    errors.push(
+      new InputError(
+        "storage-token",
+        "missing; destination: repo needs storage-token (or github-token) with contents: write on the storage repository"
+      )
+    );
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors);
+  const outputDir = raw("output-dir").trim() || path.join(context.runnerTemp, "1password-events");
+  const config = {
+    token,
+    events,
+    apiVersion,
+    startTime,
+    formats,
+    destination,
+    outputDir: path.resolve(outputDir),
+    artifactName: raw("artifact-name").trim() || `1password-events-${context.runId}-${context.runAttempt}`,
+    storageRepo,
+    storagePath,
+    stateKey,
+    maxDurationMs,
+    alertIssues,
+    alertLabels: alertLabels.length > 0 ? alertLabels : ["1password-events"],
+    allowPublicRepo
+  };
+  if (serverUrl) config.serverUrl = serverUrl;
+  if (retentionDays !== void 0) config.retentionDays = retentionDays;
+  const storageBranch = raw("storage-branch").trim();
+  if (storageBranch) config.storageBranch = storageBranch;
+  if (storageToken) config.storageToken = storageToken;
+  if (githubToken) config.githubToken = githubToken;
+  return config;
+}
+
+// src/onepassword/pager.ts
+var MAX_PAGE_LIMIT = 1e3;
+var DEFAULT_SEEN_WINDOW = 10 * MAX_PAGE_LIMIT;
+var FeedPager = class {
+  options;
+  limit;
+  known;
+  seen;
+  /** Cursor of the last page the consumer fully took; undefined until one was. */
+  committedCursor;
+  stoppedByDeadline = false;
+  pagesFetched = 0;
+  eventsYielded = 0;
+  dropped = 0;
+  constructor(options) {
+    const limit = options.limit ?? MAX_PAGE_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
+      throw new RangeError(`page limit must be an integer from 1 to ${MAX_PAGE_LIMIT} (got ${limit})`);
+    }
+    if ("startTime" in options.start && Number.isNaN(options.start.startTime.getTime())) {
+      throw new RangeError("start time is not a valid date");
+    }
+    this.options = options;
+    this.limit = limit;
+    this.known = new Set(options.knownUuids ?? []);
+    this.seen = new BoundedSet(options.seenWindow ?? DEFAULT_SEEN_WINDOW);
+  }
+  async *pages() {
+    const { client, feed, version, start, clock, deadline, signal } = this.options;
+    let request = "cursor" in start ? { cursor: start.cursor } : { limit: this.limit, start_time: start.startTime.toISOString() };
+    let position = "cursor" in start ? start.cursor : void 0;
+    for (; ; ) {
+      if (deadline !== void 0 && clock.now() >= deadline) {
+        this.stoppedByDeadline = true;
+        return;
+      }
+      const response = await client.fetchPage(feed, version, request, signal);
+      this.pagesFetched += 1;
+      const events = [];
+      let dropped = 0;
+      for (const event of response.items) {
+        if (this.known.has(event.uuid) || this.seen.has(event.uuid)) {
+          dropped += 1;
+          continue;
+        }
+        this.seen.add(event.uuid);
+        events.push(event);
+      }
+      this.dropped += dropped;
+      if (events.length > 0 || dropped > 0 || response.cursor !== position) {
+        this.eventsYielded += events.length;
+        yield { feed, events, dropped, cursor: response.cursor, hasMore: response.has_more };
+      }
+      this.committedCursor = response.cursor;
+      position = response.cursor;
+      if (!response.has_more) return;
+      request = { cursor: response.cursor };
+    }
+  }
+};
+var BoundedSet = class {
+  entries = /* @__PURE__ */ new Set();
+  ring;
+  next = 0;
+  constructor(capacity) {
+    this.ring = new Array(Math.max(1, capacity));
+  }
+  has(value) {
+    return this.entries.has(value);
+  }
+  add(value) {
+    if (this.entries.has(value)) return;
+    const evicted = this.ring[this.next];
+    if (evicted !== void 0) this.entries.delete(evicted);
+    this.ring[this.next] = value;
+    this.next = (this.next + 1) % this.ring.length;
+    this.entries.add(value);
+  }
+};
+
+// src/output/manifest.ts
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+var USER_AGENT = `1password-events-export/${VERSION}`;
+
+// src/output/layout.ts
+var FILE_EXTENSIONS = { parquet: "parquet", ndjson: "ndjson.gz" };
+function partitionDir(feed, date) {
+  return `${feed}/date=${date}`;
+}
+function partFileName(runId, runAttempt, seq, format) {
+  return `part-${runId}-${runAttempt}-${String(seq).padStart(4, "0")}.${FILE_EXTENSIONS[format]}`;
+}
+function manifestPath(runId, runAttempt) {
+  return `_manifests/${runId}-${runAttempt}.json`;
+}
+var SAFE_NAME_PART = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function assertSafeNamePart(label, value) {
+  if (!SAFE_NAME_PART.test(value) || value.includes("..")) {
+    throw new ExportError(
+      "internal",
+      `${label} must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(value)})`
+    );
+  }
+}
+
+// src/output/manifest.ts
+function buildManifest(input) {
+  assertSafeNamePart("runId", input.runId);
+  assertSafeNamePart("runAttempt", input.runAttempt);
+  const feeds = {};
+  for (const feed of FEEDS) {
+    const entry = input.feeds[feed];
+    if (!entry) continue;
+    feeds[feed] = {
+      count: entry.count,
+      firstEventTime: entry.firstEventTime ?? null,
+      lastEventTime: entry.lastEventTime ?? null,
+      cursorBefore: entry.cursorBefore ?? null,
+      cursorAfter: entry.cursorAfter ?? null,
+      files: input.files.filter((file) => file.feed === feed).length
+    };
+  }
+  const files = [...input.files].sort((a2, b) => a2.path < b.path ? -1 : a2.path > b.path ? 1 : 0).map((file) => ({
+    path: file.path,
+    feed: file.feed,
+    format: file.format,
+    date: file.date,
+    rows: file.rows,
+    bytes: file.bytes,
+    sha256: file.sha256
+  }));
+  return {
+    manifestVersion: 1,
+    generator: USER_AGENT,
+    runId: input.runId,
+    runAttempt: input.runAttempt,
+    startedAt: isoTime(input.startedAt),
+    finishedAt: isoTime(input.finishedAt),
+    server: input.server,
+    account: input.account ?? null,
+    apiVersion: input.apiVersion,
+    feeds,
+    files
+  };
+}
+async function writeManifest(outDir, manifest) {
+  const relative = manifestPath(manifest.runId, manifest.runAttempt);
+  const target = path2.join(outDir, ...relative.split("/"));
+  await mkdir(path2.dirname(target), { recursive: true });
+  const temp = path2.join(path2.dirname(target), `.${path2.basename(target)}.tmp`);
+  await writeFile(temp, `${JSON.stringify(manifest, null, 2)}
+`);
+  await rename(temp, target);
+  return relative;
+}
+function isoTime(value) {
+  return typeof value === "string" ? value : value.toISOString();
+}
+
+// src/output/run-writer.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { access, mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/logger.ts
+var silentLogger = { info() {
+}, warning() {
+}, debug() {
+} };
+
+// src/output/ndjson-writer.ts
+import { open, rm } from "node:fs/promises";
+
+// src/output/file-budget.ts
+function decideFit(state) {
+  if (state.rows === 0) return "fits";
+  if (state.rows >= state.maxRows) return "full";
+  if (state.boundWithEvent <= state.maxBytes) return "fits";
+  const left = state.maxBytes - state.encodedBytes;
+  if (state.bufferedRows > 0 && left >= state.maxBytes / 8) return "encode-buffer-first";
+  return "full";
+}
+
+// src/output/gzip-blocks.ts
+import zlib from "node:zlib";
+var HEADER = Uint8Array.from([31, 139, 8, 0, 0, 0, 0, 0, 0, 255]);
+var WINDOW_BYTES = 32 * 1024;
+var GzipBlockEncoder = class {
+  crc = 0;
+  inputBytes = 0;
+  window = Buffer.alloc(0);
+  /** The 10-byte member header (no name, no mtime, OS unknown). */
+  header() {
+    return HEADER;
+  }
+  /** Compress one block of input; the result continues the stream. */
+  block(input) {
+    this.crc = crc32(input, this.crc);
+    this.inputBytes += input.length;
+    const output = zlib.deflateRawSync(input, {
+      level: 6,
+      finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      ...this.window.length > 0 ? { dictionary: this.window } : {}
+    });
+    this.window = input.length >= WINDOW_BYTES ? Buffer.from(input.subarray(input.length - WINDOW_BYTES)) : Buffer.concat([this.window, input]).subarray(-WINDOW_BYTES);
+    return output;
+  }
+  /** The final empty DEFLATE block and the trailer (CRC-32 and input length mod 2^32). */
+  end() {
+    const last = zlib.deflateRawSync(new Uint8Array(0));
+    const out = new Uint8Array(last.length + 8);
+    out.set(last, 0);
+    const view = new DataView(out.buffer);
+    view.setUint32(last.length, this.crc >>> 0, true);
+    view.setUint32(last.length + 4, this.inputBytes % 2 ** 32, true);
+    return out;
+  }
+  /** Most bytes `block` can return for `n` input bytes (zlib's deflateBound plus the flush marker). */
+  static blockBound(n2) {
+    return n2 + n2 / 512 + 64;
+  }
+  /** Most bytes `end` returns. */
+  static END_BYTES = 16;
+};
+var crc32 = typeof zlib.crc32 === "function" ? (data, previous) => zlib.crc32(data, previous) : crc32Js;
+var table;
+function crc32Js(data, previous = 0) {
+  table ??= buildTable();
+  let crc = ~previous >>> 0;
+  for (let i2 = 0; i2 < data.length; i2++) crc = table[(crc ^ data[i2]) & 255] ^ crc >>> 8;
+  return ~crc >>> 0;
+}
+function buildTable() {
+  const t = new Uint32Array(256);
+  for (let n2 = 0; n2 < 256; n2++) {
+    let c3 = n2;
+    for (let k = 0; k < 8; k++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
+    t[n2] = c3 >>> 0;
+  }
+  return t;
+}
+
+// src/output/ndjson-writer.ts
+var NdjsonFileWriter = class _NdjsonFileWriter {
+  constructor(path5, handle, options) {
+    this.path = path5;
+    this.handle = handle;
+    this.options = options;
+    this.blockBytes = options.blockBytes ?? 1 << 20;
+  }
+  path;
+  handle;
+  options;
+  encoder = new GzipBlockEncoder();
+  blockBytes;
+  lines = [];
+  bufferedBytes = 0;
+  encodedRows = 0;
+  encodedBytes = 0;
+  static async create(path5, options) {
+    const handle = await open(path5, "w");
+    const writer = new _NdjsonFileWriter(path5, handle, options);
+    await writer.append(writer.encoder.header());
+    return writer;
+  }
+  get rows() {
+    return this.encodedRows + this.lines.length;
+  }
+  async tryAppend(event) {
+    const line = `${JSON.stringify(event)}
+`;
+    const lineBytes = Buffer.byteLength(line, "utf8");
+    for (; ; ) {
+      const fit = decideFit({
+        maxBytes: this.options.maxFileBytes,
+        maxRows: this.options.maxFileRows,
+        encodedBytes: this.encodedBytes,
+        boundWithEvent: this.encodedBytes + GzipBlockEncoder.blockBound(this.bufferedBytes + lineBytes) + GzipBlockEncoder.END_BYTES,
+        rows: this.rows,
+        bufferedRows: this.lines.length
+      });
+      if (fit === "full") return false;
+      if (fit === "fits") break;
+      await this.encodeBuffer();
+    }
+    this.lines.push(line);
+    this.bufferedBytes += lineBytes;
+    if (this.bufferedBytes >= this.blockBytes) await this.encodeBuffer();
+    return true;
+  }
+  /** Most bytes the file can have once closed, as things stand: what the roll-over relies on. */
+  get sizeBound() {
+    const buffered = this.lines.length > 0 ? GzipBlockEncoder.blockBound(this.bufferedBytes) : 0;
+    return this.encodedBytes + buffered + GzipBlockEncoder.END_BYTES;
+  }
+  flushBuffered() {
+    return this.encodeBuffer();
+  }
+  async close() {
+    try {
+      await this.encodeBuffer();
+      await this.append(this.encoder.end());
+    } finally {
+      await this.handle.close();
+    }
+    return this.encodedBytes;
+  }
+  async abort() {
+    await this.handle.close().catch(() => {
+    });
+    await rm(this.path, { force: true }).catch(() => {
+    });
+  }
+  async encodeBuffer() {
+    if (this.lines.length === 0) return;
+    const input = Buffer.from(this.lines.join(""), "utf8");
+    const rows = this.lines.length;
+    this.lines = [];
+    this.bufferedBytes = 0;
+    await this.append(this.encoder.block(input));
+    this.encodedRows += rows;
+  }
+  async append(bytes) {
+    let start = 0;
+    while (start < bytes.length) {
+      const { bytesWritten } = await this.handle.write(bytes, start, bytes.length - start);
+      start += bytesWritten;
+    }
+    this.encodedBytes += bytes.length;
+  }
+};
+
+// src/output/parquet-writer.ts
+import { open as open2, rm as rm2 } from "node:fs/promises";
+
+// node_modules/hyparquet-writer/src/bytewriter.js
+var ByteWriter = class {
+  /**
+   * @param {number} [initalSize]
+   */
+  constructor(initalSize = 1024) {
+    this.buffer = new ArrayBuffer(initalSize);
+    this.view = new DataView(this.buffer);
+    this.offset = 0;
+    this.index = 0;
+  }
+  /**
+   * @param {number} size
+   */
+  ensure(size) {
+    if (this.index + size > this.buffer.byteLength) {
+      const newSize = Math.max(this.buffer.byteLength * 2, this.index + size);
+      const newBuffer = new ArrayBuffer(newSize);
+      new Uint8Array(newBuffer).set(new Uint8Array(this.buffer));
+      this.buffer = newBuffer;
+      this.view = new DataView(this.buffer);
+    }
+  }
+  finish() {
+  }
+  getBuffer() {
+    return this.buffer.slice(0, this.index);
+  }
+  getBytes() {
+    return new Uint8Array(this.buffer, 0, this.index);
+  }
+  /**
+   * @param {number} value
+   */
+  appendUint8(value) {
+    this.ensure(1);
+    this.view.setUint8(this.index, value);
+    this.offset++;
+    this.index++;
+  }
+  /**
+   * @param {number} value
+   */
+  appendUint32(value) {
+    this.ensure(4);
+    this.view.setUint32(this.index, value, true);
+    this.offset += 4;
+    this.index += 4;
+  }
+  /**
+   * @param {number} value
+   */
+  appendInt32(value) {
+    this.ensure(4);
+    this.view.setInt32(this.index, value, true);
+    this.offset += 4;
+    this.index += 4;
+  }
+  /**
+   * @param {bigint} value
+   */
+  appendInt64(value) {
+    this.ensure(8);
+    this.view.setBigInt64(this.index, BigInt(value), true);
+    this.offset += 8;
+    this.index += 8;
+  }
+  /**
+   * @param {number} value
+   */
+  appendFloat32(value) {
+    this.ensure(4);
+    this.view.setFloat32(this.index, value, true);
+    this.offset += 4;
+    this.index += 4;
+  }
+  /**
+   * @param {number} value
+   */
+  appendFloat64(value) {
+    this.ensure(8);
+    this.view.setFloat64(this.index, value, true);
+    this.offset += 8;
+    this.index += 8;
+  }
+  /**
+   * @param {ArrayBuffer} value
+   */
+  appendBuffer(value) {
+    this.appendBytes(new Uint8Array(value));
+  }
+  /**
+   * @param {Uint8Array} value
+   */
+  appendBytes(value) {
+    this.ensure(value.length);
+    new Uint8Array(this.buffer, this.index, value.length).set(value);
+    this.offset += value.length;
+    this.index += value.length;
+  }
+  /**
+   * Convert a 32-bit signed integer to varint (1-5 bytes).
+   * Writes out groups of 7 bits at a time, setting high bit if more to come.
+   *
+   * @param {number} value
+   */
+  appendVarInt(value) {
+    while (true) {
+      if ((value & ~127) === 0) {
+        this.appendUint8(value);
+        return;
+      } else {
+        this.appendUint8(value & 127 | 128);
+        value >>>= 7;
+      }
+    }
+  }
+  /**
+   * Convert a bigint to varint (1-10 bytes for 64-bit range).
+   *
+   * @param {bigint} value
+   */
+  appendVarBigInt(value) {
+    while (true) {
+      if ((value & ~0x7fn) === 0n) {
+        this.appendUint8(Number(value));
+        return;
+      } else {
+        this.appendUint8(Number(value & 0x7fn | 0x80n));
+        value >>= 7n;
+      }
+    }
+  }
+  /**
+   * Convert number to zigzag encoding and write as varint.
+   *
+   * @param {number | bigint} value
+   */
+  appendZigZag(value) {
+    if (typeof value === "number") {
+      this.appendVarInt(value << 1 ^ value >> 31);
+    } else {
+      this.appendVarBigInt(value << 1n ^ value >> 63n);
+    }
+  }
+};
+
+// node_modules/hyparquet-writer/node_modules/hyparquet/src/xxhash.js
+var MASK = 0xffffffffffffffffn;
+var PRIME1 = 0x9e3779b185ebca87n;
+var PRIME2 = 0xc2b2ae3d27d4eb4fn;
+var PRIME3 = 0x165667b19e3779f9n;
+var PRIME4 = 0x85ebca77c2b2ae63n;
+var PRIME5 = 0x27d4eb2f165667c5n;
+function rotl64(x, r) {
+  return (x << r | x >> 64n - r) & MASK;
+}
+function round(acc, val) {
+  acc = acc + val * PRIME2 & MASK;
+  acc = rotl64(acc, 31n);
+  return acc * PRIME1 & MASK;
+}
+function mergeRound(acc, val) {
+  acc ^= round(0n, val);
+  return acc * PRIME1 + PRIME4 & MASK;
+}
+function xxhash64(input, seed = 0n) {
+  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const len = input.byteLength;
+  let offset = 0;
+  let h64;
+  if (len >= 32) {
+    let v1 = seed + PRIME1 + PRIME2 & MASK;
+    let v2 = seed + PRIME2 & MASK;
+    let v3 = seed;
+    let v4 = seed - PRIME1 & MASK;
+    while (offset + 32 <= len) {
+      v1 = round(v1, view.getBigUint64(offset, true));
+      offset += 8;
+      v2 = round(v2, view.getBigUint64(offset, true));
+      offset += 8;
+      v3 = round(v3, view.getBigUint64(offset, true));
+      offset += 8;
+      v4 = round(v4, view.getBigUint64(offset, true));
+      offset += 8;
+    }
+    h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
+    h64 = mergeRound(h64, v1);
+    h64 = mergeRound(h64, v2);
+    h64 = mergeRound(h64, v3);
+    h64 = mergeRound(h64, v4);
+  } else {
+    h64 = seed + PRIME5 & MASK;
+  }
+  h64 = h64 + BigInt(len) & MASK;
+  while (offset + 8 <= len) {
+    h64 ^= round(0n, view.getBigUint64(offset, true));
+    h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
+    offset += 8;
+  }
+  if (offset + 4 <= len) {
+    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME1 & MASK;
+    h64 = rotl64(h64, 23n) * PRIME2 + PRIME3 & MASK;
+    offset += 4;
+  }
+  while (offset < len) {
+    h64 ^= BigInt(view.getUint8(offset)) * PRIME5 & MASK;
+    h64 = rotl64(h64, 11n) * PRIME1 & MASK;
+    offset += 1;
+  }
+  h64 ^= h64 >> 33n;
+  h64 = h64 * PRIME2 & MASK;
+  h64 ^= h64 >> 29n;
+  h64 = h64 * PRIME3 & MASK;
+  h64 ^= h64 >> 32n;
+  return h64;
+}
+
+// node_modules/hyparquet-writer/node_modules/hyparquet/src/bloom.js
+var textEncoder = new TextEncoder();
+var SALT = new Uint32Array([
+  1203114875,
+  1150766481,
+  2284105051,
+  2729912477,
+  1884591559,
+  770785867,
+  2667333959,
+  1550580529
+]);
+function hashParquetValue(value, element) {
+  if (value === null || value === void 0) return void 0;
+  const { type, converted_type, logical_type } = element;
+  if (type === "BOOLEAN") {
+    if (typeof value !== "boolean") return void 0;
+    return xxhash64(new Uint8Array([value ? 1 : 0]));
+  }
+  if (type === "FLOAT") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setFloat32(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "DOUBLE") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setFloat64(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT32") {
+    if (converted_type === "DATE" || converted_type === "DECIMAL" || converted_type === "TIME_MILLIS") return void 0;
+    if (logical_type?.type === "DATE" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setInt32(0, value | 0, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT64") {
+    if (converted_type === "TIMESTAMP_MILLIS" || converted_type === "TIMESTAMP_MICROS") return void 0;
+    if (converted_type === "TIME_MICROS" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "TIMESTAMP" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    let bigValue;
+    if (typeof value === "bigint") bigValue = value;
+    else if (typeof value === "number" && Number.isSafeInteger(value)) bigValue = BigInt(value);
+    else return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "BYTE_ARRAY") {
+    if (converted_type === "JSON" || converted_type === "BSON" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "JSON" || logical_type?.type === "BSON" || logical_type?.type === "VARIANT") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (typeof value === "string") return xxhash64(textEncoder.encode(value));
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (converted_type === "DECIMAL" || converted_type === "INTERVAL") return void 0;
+    if (logical_type?.type === "DECIMAL" || logical_type?.type === "UUID" || logical_type?.type === "FLOAT16") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  return void 0;
+}
+
+// node_modules/hyparquet-writer/src/thrift.js
+var STOP = 0;
+var TRUE = 1;
+var FALSE = 2;
+var BYTE = 3;
+var I32 = 5;
+var I64 = 6;
+var DOUBLE = 7;
+var BINARY = 8;
+var LIST = 9;
+var STRUCT = 12;
+var ThriftStruct = class {
+  /**
+   * @param {ThriftField[]} fields
+   */
+  constructor(fields) {
+    this.fields = fields;
+  }
+};
+function serializeTCompactProtocol(writer, data) {
+  writeElement(writer, STRUCT, data);
+}
+function writeElement(writer, type, value) {
+  if (type === TRUE) return;
+  if (type === FALSE) return;
+  if (type === BYTE && typeof value === "number") {
+    writer.appendUint8(value);
+  } else if (type === I32 && typeof value === "number") {
+    writer.appendZigZag(value);
+  } else if (type === I64 && typeof value === "bigint") {
+    writer.appendZigZag(value);
+  } else if (type === DOUBLE && typeof value === "number") {
+    writer.appendFloat64(value);
+  } else if (type === BINARY && typeof value === "string") {
+    const bytes = new TextEncoder().encode(value);
+    writer.appendVarInt(bytes.length);
+    writer.appendBytes(bytes);
+  } else if (type === BINARY && value instanceof Uint8Array) {
+    writer.appendVarInt(value.byteLength);
+    writer.appendBytes(value);
+  } else if (type === LIST && Array.isArray(value)) {
+    const elemType = getCompactTypeForList(value);
+    if (value.length > 14) {
+      writer.appendUint8(15 << 4 | elemType);
+      writer.appendVarInt(value.length);
+    } else {
+      writer.appendUint8(value.length << 4 | elemType);
+    }
+    if (elemType === FALSE) {
+      for (const v of value) {
+        writer.appendUint8(v ? 1 : 0);
+      }
+    } else {
+      for (const v of value) {
+        writeElement(writer, elemType, v);
+      }
+    }
+  } else if (type === STRUCT && value instanceof ThriftStruct) {
+    let lastFid = 0;
+    for (const [fid, fieldType, fieldValue] of value.fields) {
+      if (fieldValue === void 0) continue;
+      lastFid = writeStructField(writer, lastFid, fid, fieldType, fieldValue);
+    }
+    writer.appendUint8(STOP);
+  } else if (type === STRUCT && typeof value === "object") {
+    let lastFid = 0;
+    for (const [k, v] of Object.entries(value)) {
+      if (v === void 0) continue;
+      const fid = parseInt(k.replace(/^field_/, ""), 10);
+      if (Number.isNaN(fid)) {
+        throw new Error(`thrift invalid field name: ${k}. Expected "field_###"`);
+      }
+      const t = getCompactTypeForValue(v);
+      lastFid = writeStructField(writer, lastFid, fid, t, v);
+    }
+    writer.appendUint8(STOP);
+  } else {
+    throw new Error(`thrift invalid type ${type} for value ${value}`);
+  }
+}
+function writeStructField(writer, lastFid, fid, type, value) {
+  const delta = fid - lastFid;
+  if (delta <= 0) {
+    throw new Error(`thrift non-monotonic field id: fid=${fid}, lastFid=${lastFid}`);
+  }
+  if (delta > 15) {
+    writer.appendUint8(type);
+    writer.appendZigZag(fid);
+  } else {
+    writer.appendUint8(delta << 4 | type);
+  }
+  writeElement(writer, type, value);
+  return fid;
+}
+function getCompactTypeForValue(value) {
+  if (value === true) return TRUE;
+  if (value === false) return FALSE;
+  if (Number.isInteger(value)) return I32;
+  if (typeof value === "number") return DOUBLE;
+  if (typeof value === "bigint") return I64;
+  if (typeof value === "string") return BINARY;
+  if (value instanceof Uint8Array) return BINARY;
+  if (Array.isArray(value)) return LIST;
+  if (value && typeof value === "object") return STRUCT;
+  throw new Error(`Cannot determine thrift compact type for: ${value}`);
+}
+function getCompactTypeForList(value) {
+  let elemType = 0;
+  for (const v of value) {
+    let t = getCompactTypeForValue(v);
+    if (t === TRUE) t = FALSE;
+    if (!elemType) elemType = t;
+    if (elemType === DOUBLE && t === I32) t = DOUBLE;
+    if (elemType === I32 && t === DOUBLE) elemType = DOUBLE;
+    if (t !== elemType) {
+      throw new Error(`thrift invalid type for list element: ${v} (expected type ${elemType})`);
+    }
+  }
+  return elemType ?? BYTE;
+}
+
+// node_modules/hyparquet-writer/src/bloom.js
+var SALT2 = new Uint32Array([
+  1203114875,
+  1150766481,
+  2284105051,
+  2729912477,
+  1884591559,
+  770785867,
+  2667333959,
+  1550580529
+]);
+var MIN_BYTES = 32;
+var MAX_BYTES = 128 * 1024 * 1024;
+function blockIndex(hash, numBlocks) {
+  return Number((hash >> 32n) * BigInt(numBlocks) >> 32n);
+}
+function blockMask(hash) {
+  const m = new Uint32Array(8);
+  const low = Number(hash & 0xffffffffn) | 0;
+  for (let i2 = 0; i2 < 8; i2++) {
+    m[i2] = 1 << (Math.imul(low, SALT2[i2]) >>> 27);
+  }
+  return m;
+}
+function sbbfInsert(blocks, hash) {
+  const offset = blockIndex(hash, blocks.length >> 3) << 3;
+  const m = blockMask(hash);
+  for (let i2 = 0; i2 < 8; i2++) {
+    blocks[offset + i2] |= m[i2];
+  }
+}
+function nextPowerOfTwo(n2) {
+  let p = 1;
+  while (p < n2) p <<= 1;
+  return p;
+}
+function optimalNumBytes(ndv, fpp) {
+  if (!(fpp > 0 && fpp < 1)) throw new Error(`bloom filter fpp must be in (0, 1), got ${fpp}`);
+  if (!(ndv >= 0)) throw new Error(`bloom filter ndv must be >= 0, got ${ndv}`);
+  const m = -8 * ndv / Math.log(1 - fpp ** (1 / 8));
+  const numBytes = Math.ceil(m / 8);
+  if (!(numBytes <= MAX_BYTES)) return MAX_BYTES;
+  return nextPowerOfTwo(Math.max(numBytes, MIN_BYTES));
+}
+var BloomBuilder = class {
+  /**
+   * @param {SchemaElement} element
+   * @param {{ fpp?: number, maxBytes?: number }} [options]
+   */
+  constructor(element, { fpp = 0.01, maxBytes = 1024 * 1024 } = {}) {
+    this.element = element;
+    this.fpp = fpp;
+    this.maxBytes = maxBytes;
+    this.hashes = /* @__PURE__ */ new Set();
+    this.skipped = 0;
+  }
+  /** @param {any} value */
+  insert(value) {
+    if (value === null || value === void 0) return;
+    const h2 = hashParquetValue(value, this.element);
+    if (h2 === void 0) {
+      this.skipped++;
+      return;
+    }
+    this.hashes.add(h2);
+  }
+  /** @returns {Uint32Array | undefined} */
+  finalize() {
+    if (this.skipped > 0 || this.hashes.size === 0) return void 0;
+    let numBytes = optimalNumBytes(this.hashes.size, this.fpp);
+    while (numBytes > this.maxBytes && numBytes > MIN_BYTES) numBytes >>= 1;
+    if (numBytes > this.maxBytes) return void 0;
+    const blocks = new Uint32Array(numBytes >> 2);
+    for (const h2 of this.hashes) sbbfInsert(blocks, h2);
+    return blocks;
+  }
+};
+function writeBloomFilter(writer, blocks) {
+  if (blocks.length % 8 !== 0) {
+    throw new Error(`bloom filter block count must be a multiple of 8 uint32 words, got ${blocks.length}`);
+  }
+  serializeTCompactProtocol(writer, {
+    field_1: blocks.byteLength,
+    // numBytes
+    field_2: { field_1: {} },
+    // algorithm: SplitBlockAlgorithm
+    field_3: { field_1: {} },
+    // hash: XxHash
+    field_4: { field_1: {} }
+    // compression: Uncompressed
+  });
+  for (let i2 = 0; i2 < blocks.length; i2++) {
+    writer.appendUint32(blocks[i2]);
+  }
+}
+function writeBlooms(writer, pageIndexes) {
+  for (const { chunk: chunk2, bloomFilter } of pageIndexes) {
+    if (!bloomFilter || !chunk2.meta_data) continue;
+    const offset = writer.offset;
+    writeBloomFilter(writer, bloomFilter);
+    chunk2.meta_data.bloom_filter_offset = BigInt(offset);
+    chunk2.meta_data.bloom_filter_length = writer.offset - offset;
+  }
+}
+
+// node_modules/hyparquet-writer/node_modules/hyparquet/src/constants.js
+var ParquetTypes = [
+  "BOOLEAN",
+  "INT32",
+  "INT64",
+  "INT96",
+  // deprecated
+  "FLOAT",
+  "DOUBLE",
+  "BYTE_ARRAY",
+  "FIXED_LEN_BYTE_ARRAY"
+];
+var Encodings = [
+  "PLAIN",
+  "GROUP_VAR_INT",
+  // deprecated
+  "PLAIN_DICTIONARY",
+  "RLE",
+  "BIT_PACKED",
+  // deprecated
+  "DELTA_BINARY_PACKED",
+  "DELTA_LENGTH_BYTE_ARRAY",
+  "DELTA_BYTE_ARRAY",
+  "RLE_DICTIONARY",
+  "BYTE_STREAM_SPLIT"
+];
+var FieldRepetitionTypes = [
+  "REQUIRED",
+  "OPTIONAL",
+  "REPEATED"
+];
+var ConvertedTypes = [
+  "UTF8",
+  "MAP",
+  "MAP_KEY_VALUE",
+  "LIST",
+  "ENUM",
+  "DECIMAL",
+  "DATE",
+  "TIME_MILLIS",
+  "TIME_MICROS",
+  "TIMESTAMP_MILLIS",
+  "TIMESTAMP_MICROS",
+  "UINT_8",
+  "UINT_16",
+  "UINT_32",
+  "UINT_64",
+  "INT_8",
+  "INT_16",
+  "INT_32",
+  "INT_64",
+  "JSON",
+  "BSON",
+  "INTERVAL"
+];
+var CompressionCodecs = [
+  "UNCOMPRESSED",
+  "SNAPPY",
+  "GZIP",
+  "LZO",
+  "BROTLI",
+  "LZ4",
+  "ZSTD",
+  "LZ4_RAW"
+];
+var PageTypes = [
+  "DATA_PAGE",
+  "INDEX_PAGE",
+  "DICTIONARY_PAGE",
+  "DATA_PAGE_V2"
+];
+var BoundaryOrders = [
+  "UNORDERED",
+  "ASCENDING",
+  "DESCENDING"
+];
+var EdgeInterpolationAlgorithms = [
+  "SPHERICAL",
+  "VINCENTY",
+  "THOMAS",
+  "ANDOYER",
+  "KARNEY"
+];
+
+// node_modules/hyparquet-writer/src/delta.js
+var BLOCK_SIZE = 128;
+var MINIBLOCKS_PER_BLOCK = 4;
+var VALUES_PER_MINIBLOCK = BLOCK_SIZE / MINIBLOCKS_PER_BLOCK;
+function deltaBinaryPack(writer, values, type) {
+  if (values.length === 0) {
+    writer.appendVarInt(BLOCK_SIZE);
+    writer.appendVarInt(MINIBLOCKS_PER_BLOCK);
+    writer.appendVarInt(0);
+    writer.appendVarInt(0);
+    return;
+  }
+  if (typeof values[0] !== "number" && typeof values[0] !== "bigint") {
+    throw new Error("deltaBinaryPack only supports number or bigint arrays");
+  }
+  if (usesInt32NumberPath(values)) {
+    deltaBinaryPackInt32(writer, values, type === "INT32");
+  } else {
+    deltaBinaryPackBigInt(writer, values, type === "INT32" ? 32 : 64);
+  }
+}
+function usesInt32NumberPath(values) {
+  if (values instanceof Int32Array) return true;
+  for (let i2 = 0; i2 < values.length; i2++) {
+    const value = values[i2];
+    if (typeof value !== "number" || value !== (value | 0)) return false;
+  }
+  return true;
+}
+function deltaBinaryPackInt32(writer, values, wrap) {
+  const count = values.length;
+  writer.appendVarInt(BLOCK_SIZE);
+  writer.appendVarInt(MINIBLOCKS_PER_BLOCK);
+  writer.appendVarInt(count);
+  appendZigZagNumber(writer, values[0]);
+  const packedByBitWidth = [];
+  const blockDeltas = new Float64Array(BLOCK_SIZE);
+  const bitWidths = new Uint8Array(MINIBLOCKS_PER_BLOCK);
+  let index = 1;
+  while (index < count) {
+    const blockEnd = Math.min(index + BLOCK_SIZE, count);
+    const blockSize = blockEnd - index;
+    const firstDelta = wrap ? values[index] - values[index - 1] | 0 : values[index] - values[index - 1];
+    let previous = values[index];
+    let constantEnd = index + 1;
+    while (constantEnd < blockEnd) {
+      const value = values[constantEnd];
+      if ((wrap ? value - previous | 0 : value - previous) !== firstDelta) break;
+      previous = value;
+      constantEnd++;
+    }
+    if (constantEnd === blockEnd) {
+      appendZigZagNumber(writer, firstDelta);
+      writer.appendUint32(0);
+      index = blockEnd;
+      continue;
+    }
+    let minDelta = firstDelta;
+    blockDeltas[0] = minDelta;
+    for (let i2 = 1; i2 < blockSize; i2++) {
+      const delta = wrap ? values[index + i2] - values[index + i2 - 1] | 0 : values[index + i2] - values[index + i2 - 1];
+      blockDeltas[i2] = delta;
+      if (delta < minDelta) minDelta = delta;
+    }
+    appendZigZagNumber(writer, minDelta);
+    for (let mb = 0; mb < MINIBLOCKS_PER_BLOCK; mb++) {
+      const mbStart = mb * VALUES_PER_MINIBLOCK;
+      const mbEnd = Math.min(mbStart + VALUES_PER_MINIBLOCK, blockSize);
+      let maxAdjusted = 0;
+      for (let i2 = mbStart; i2 < mbEnd; i2++) {
+        const adjusted = blockDeltas[i2] - minDelta;
+        if (adjusted > maxAdjusted) maxAdjusted = adjusted;
+      }
+      bitWidths[mb] = bitWidthNumber(maxAdjusted);
+    }
+    writer.appendBytes(bitWidths);
+    for (let mb = 0; mb < MINIBLOCKS_PER_BLOCK; mb++) {
+      const bitWidth2 = bitWidths[mb];
+      if (bitWidth2 === 0) continue;
+      const mbStart = mb * VALUES_PER_MINIBLOCK;
+      const mbEnd = Math.min(mbStart + VALUES_PER_MINIBLOCK, blockSize);
+      const packed = packedByBitWidth[bitWidth2] ??= new Uint8Array(bitWidth2 * 4);
+      let byteIndex = 0;
+      let buffer = 0;
+      let bitsUsed = 0;
+      if (bitWidth2 <= 25) {
+        for (let i2 = 0; i2 < VALUES_PER_MINIBLOCK; i2++) {
+          const adjusted = mbStart + i2 < mbEnd ? blockDeltas[mbStart + i2] - minDelta : 0;
+          buffer |= adjusted << bitsUsed;
+          bitsUsed += bitWidth2;
+          while (bitsUsed >= 8) {
+            packed[byteIndex++] = buffer & 255;
+            buffer >>>= 8;
+            bitsUsed -= 8;
+          }
+        }
+      } else {
+        for (let i2 = 0; i2 < VALUES_PER_MINIBLOCK; i2++) {
+          const adjusted = mbStart + i2 < mbEnd ? blockDeltas[mbStart + i2] - minDelta : 0;
+          buffer += adjusted * 2 ** bitsUsed;
+          bitsUsed += bitWidth2;
+          while (bitsUsed >= 8) {
+            packed[byteIndex++] = buffer % 256;
+            buffer = Math.floor(buffer / 256);
+            bitsUsed -= 8;
+          }
+        }
+      }
+      writer.appendBytes(packed);
+    }
+    index = blockEnd;
+  }
+}
+function deltaBinaryPackBigInt(writer, values, bits) {
+  const count = values.length;
+  writer.appendVarInt(BLOCK_SIZE);
+  writer.appendVarInt(MINIBLOCKS_PER_BLOCK);
+  writer.appendVarInt(count);
+  writer.appendZigZag(BigInt.asIntN(bits, BigInt(values[0])));
+  const blockDeltas = new BigInt64Array(BLOCK_SIZE);
+  const bitWidths = new Uint8Array(MINIBLOCKS_PER_BLOCK);
+  let index = 1;
+  while (index < count) {
+    const blockEnd = Math.min(index + BLOCK_SIZE, count);
+    const blockSize = blockEnd - index;
+    let minDelta = 0n;
+    for (let i2 = 0; i2 < blockSize; i2++) {
+      blockDeltas[i2] = BigInt(values[index + i2]) - BigInt(values[index + i2 - 1]);
+      if (bits === 32) blockDeltas[i2] = BigInt.asIntN(32, blockDeltas[i2]);
+      const delta = blockDeltas[i2];
+      if (i2 === 0 || delta < minDelta) minDelta = delta;
+    }
+    writer.appendZigZag(minDelta);
+    for (let mb = 0; mb < MINIBLOCKS_PER_BLOCK; mb++) {
+      const mbStart = mb * VALUES_PER_MINIBLOCK;
+      const mbEnd = Math.min(mbStart + VALUES_PER_MINIBLOCK, blockSize);
+      let maxAdjusted = 0n;
+      for (let i2 = mbStart; i2 < mbEnd; i2++) {
+        const adjusted = blockDeltas[i2] - minDelta;
+        if (adjusted > maxAdjusted) maxAdjusted = adjusted;
+      }
+      bitWidths[mb] = bitWidth(maxAdjusted);
+    }
+    writer.appendBytes(bitWidths);
+    for (let mb = 0; mb < MINIBLOCKS_PER_BLOCK; mb++) {
+      const bitWidth2 = bitWidths[mb];
+      if (bitWidth2 === 0) continue;
+      const mbStart = mb * VALUES_PER_MINIBLOCK;
+      const mbEnd = Math.min(mbStart + VALUES_PER_MINIBLOCK, blockSize);
+      let buffer = 0n;
+      let bitsUsed = 0;
+      for (let i2 = 0; i2 < VALUES_PER_MINIBLOCK; i2++) {
+        const adjusted = mbStart + i2 < mbEnd ? blockDeltas[mbStart + i2] - minDelta : 0n;
+        buffer |= adjusted << BigInt(bitsUsed);
+        bitsUsed += bitWidth2;
+        while (bitsUsed >= 8) {
+          writer.appendUint8(Number(buffer & 0xffn));
+          buffer >>= 8n;
+          bitsUsed -= 8;
+        }
+      }
+    }
+    index = blockEnd;
+  }
+}
+function appendZigZagNumber(writer, value) {
+  let encoded = value < 0 ? -value * 2 - 1 : value * 2;
+  while (encoded >= 128) {
+    writer.appendUint8(encoded % 128 + 128);
+    encoded = Math.floor(encoded / 128);
+  }
+  writer.appendUint8(encoded);
+}
+function bitWidthNumber(value) {
+  if (value === 0) return 0;
+  return value > 4294967295 ? 33 : 32 - Math.clz32(value);
+}
+function deltaLengthByteArray(writer, values) {
+  const lengths = new Int32Array(values.length);
+  for (let i2 = 0; i2 < values.length; i2++) {
+    const value = values[i2];
+    if (!(value instanceof Uint8Array)) {
+      throw new Error("deltaLengthByteArray expects Uint8Array values");
+    }
+    lengths[i2] = value.length;
+  }
+  deltaBinaryPack(writer, lengths, "INT32");
+  for (const value of values) {
+    writer.appendBytes(value);
+  }
+}
+function deltaByteArray(writer, values) {
+  if (values.length === 0) {
+    deltaBinaryPack(writer, [], "INT32");
+    deltaBinaryPack(writer, [], "INT32");
+    return;
+  }
+  const prefixLengths = new Int32Array(values.length);
+  const suffixLengths = new Int32Array(values.length);
+  const value = values[0];
+  if (!(value instanceof Uint8Array)) {
+    throw new Error("deltaByteArray expects Uint8Array values");
+  }
+  prefixLengths[0] = 0;
+  suffixLengths[0] = value.length;
+  for (let i2 = 1; i2 < values.length; i2++) {
+    const prev = values[i2 - 1];
+    const curr = values[i2];
+    let prefixLen;
+    if (curr === prev) {
+      prefixLen = curr.length;
+    } else {
+      if (!(curr instanceof Uint8Array)) {
+        throw new Error("deltaByteArray expects Uint8Array values");
+      }
+      prefixLen = 0;
+      const maxPrefix = Math.min(prev.length, curr.length);
+      while (prefixLen < maxPrefix && prev[prefixLen] === curr[prefixLen]) {
+        prefixLen++;
+      }
+    }
+    prefixLengths[i2] = prefixLen;
+    suffixLengths[i2] = curr.length - prefixLen;
+  }
+  deltaBinaryPack(writer, prefixLengths, "INT32");
+  deltaBinaryPack(writer, suffixLengths, "INT32");
+  for (let i2 = 0; i2 < values.length; i2++) {
+    if (suffixLengths[i2] > 0) {
+      writer.appendBytes(values[i2].subarray(prefixLengths[i2]));
+    }
+  }
+}
+function bitWidth(value) {
+  if (value === 0n) return 0;
+  let bits = 0;
+  while (value > 0n) {
+    bits++;
+    value >>= 1n;
+  }
+  return bits;
+}
+
+// node_modules/hyparquet-writer/src/encoding.js
+function writeRleBitPackedHybrid(writer, values, bitWidth2) {
+  const offsetStart = writer.offset;
+  let pendingBitPackedGroups = 0;
+  let bitPackedStart = 0;
+  let i2 = 0;
+  while (i2 < values.length) {
+    let rleCount = 1;
+    const firstVal = values[i2];
+    while (i2 + rleCount < values.length && values[i2 + rleCount] === firstVal) {
+      rleCount++;
+    }
+    if (rleCount >= 8) {
+      if (pendingBitPackedGroups) {
+        writeBitPackedGroups(writer, values, bitPackedStart, pendingBitPackedGroups, bitWidth2);
+        pendingBitPackedGroups = 0;
+      }
+      writeRleRun(writer, firstVal, rleCount, bitWidth2);
+      i2 += rleCount;
+    } else {
+      if (pendingBitPackedGroups === 0) {
+        bitPackedStart = i2;
+      }
+      pendingBitPackedGroups++;
+      i2 += 8;
+    }
+  }
+  if (pendingBitPackedGroups) {
+    writeBitPackedGroups(writer, values, bitPackedStart, pendingBitPackedGroups, bitWidth2);
+  }
+  return writer.offset - offsetStart;
+}
+function writeRleRun(writer, value, count, bitWidth2) {
+  writer.appendVarInt(count << 1);
+  const width = bitWidth2 + 7 >> 3;
+  for (let j = 0; j < width; j++) {
+    writer.appendUint8(value >> (j << 3) & 255);
+  }
+}
+function writeBitPackedGroups(writer, values, start, numGroups, bitWidth2) {
+  writer.appendVarInt(numGroups << 1 | 1);
+  if (bitWidth2 === 0) return;
+  const mask = (1 << bitWidth2) - 1;
+  let buffer = 0;
+  let bitsUsed = 0;
+  const totalValues = numGroups * 8;
+  for (let i2 = 0; i2 < totalValues; i2++) {
+    const idx = start + i2;
+    const v = idx < values.length ? values[idx] & mask : 0;
+    buffer |= v << bitsUsed;
+    bitsUsed += bitWidth2;
+    while (bitsUsed >= 8) {
+      writer.appendUint8(buffer & 255);
+      buffer >>>= 8;
+      bitsUsed -= 8;
+    }
+  }
+  if (bitsUsed > 0) {
+    writer.appendUint8(buffer & 255);
+  }
+}
+
+// node_modules/hyparquet-writer/src/plain.js
+function writePlain(writer, values, type, fixedLength) {
+  if (type === "BOOLEAN") {
+    writePlainBoolean(writer, values);
+  } else if (type === "INT32") {
+    writePlainInt32(writer, values);
+  } else if (type === "INT64") {
+    writePlainInt64(writer, values);
+  } else if (type === "FLOAT") {
+    writePlainFloat(writer, values);
+  } else if (type === "DOUBLE") {
+    writePlainDouble(writer, values);
+  } else if (type === "BYTE_ARRAY") {
+    writePlainByteArray(writer, values);
+  } else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (!fixedLength) throw new Error("parquet FIXED_LEN_BYTE_ARRAY expected type_length");
+    writePlainByteArrayFixed(writer, values, fixedLength);
+  } else {
+    throw new Error(`parquet unsupported type: ${type}`);
+  }
+}
+function writePlainBoolean(writer, values) {
+  let currentByte = 0;
+  for (let i2 = 0; i2 < values.length; i2++) {
+    const value = values[i2];
+    if (typeof value !== "boolean") throw new Error("parquet expected boolean value, got " + value);
+    const bitOffset = i2 % 8;
+    if (value) {
+      currentByte |= 1 << bitOffset;
+    }
+    if (bitOffset === 7) {
+      writer.appendUint8(currentByte);
+      currentByte = 0;
+    }
+  }
+  if (values.length % 8) {
+    writer.appendUint8(currentByte);
+  }
+}
+function writePlainInt32(writer, values) {
+  for (const value of values) {
+    if (!Number.isSafeInteger(value)) throw new Error("parquet expected integer value, got " + value);
+    if (value < -2147483648 || value > 2147483647) throw new Error("parquet expected int32 value, got " + value);
+    writer.appendInt32(value);
+  }
+}
+function writePlainInt64(writer, values) {
+  for (const value of values) {
+    if (typeof value !== "bigint") throw new Error("parquet expected bigint value, got " + value);
+    writer.appendInt64(value);
+  }
+}
+function writePlainFloat(writer, values) {
+  for (const value of values) {
+    if (typeof value !== "number") throw new Error("parquet expected number value, got " + value);
+    writer.appendFloat32(value);
+  }
+}
+function writePlainDouble(writer, values) {
+  for (const value of values) {
+    if (typeof value !== "number") throw new Error("parquet expected number value, got " + value);
+    writer.appendFloat64(value);
+  }
+}
+function writePlainByteArray(writer, values) {
+  for (const value of values) {
+    let bytes = value;
+    if (typeof bytes === "string") {
+      bytes = new TextEncoder().encode(value);
+    }
+    if (!(bytes instanceof Uint8Array)) {
+      throw new Error("parquet expected Uint8Array value, got " + typeof bytes);
+    }
+    writer.appendUint32(bytes.length);
+    writer.appendBytes(bytes);
+  }
+}
+function writePlainByteArrayFixed(writer, values, fixedLength) {
+  for (const value of values) {
+    if (!(value instanceof Uint8Array)) throw new Error("parquet expected Uint8Array value, got " + typeof value);
+    if (value.length !== fixedLength) throw new Error(`parquet expected Uint8Array of length ${fixedLength}`);
+    writer.appendBytes(value);
+  }
+}
+
+// node_modules/hyparquet-writer/node_modules/hyparquet/src/schema.js
+function schemaTree(schema, rootIndex, path5) {
+  const element = schema[rootIndex];
+  const children = [];
+  let count = 1;
+  if (element.num_children) {
+    while (children.length < element.num_children) {
+      const childElement = schema[rootIndex + count];
+      const child = schemaTree(schema, rootIndex + count, [...path5, childElement.name]);
+      count += child.count;
+      children.push(child);
+    }
+  }
+  return { count, element, children, path: path5 };
+}
+function getSchemaPath(schema, name) {
+  return getTreePath(schemaTree(schema, 0, []), name);
+}
+function getTreePath(tree, name) {
+  const path5 = [tree];
+  for (const part of name) {
+    const child = tree.children.find((child2) => child2.element.name === part);
+    if (!child) throw new Error(`parquet schema element not found: ${name}`);
+    path5.push(child);
+    tree = child;
+  }
+  return path5;
+}
+function getMaxDefinitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath.slice(1)) {
+    if (element.repetition_type !== "REQUIRED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function isListLike(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "LIST") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length > 1) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  return true;
+}
+function isMapLike(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "MAP") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length !== 2) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  const keyChild = firstChild.children.find((child) => child.element.name === "key");
+  if (keyChild?.element.repetition_type === "REPEATED") return false;
+  const valueChild = firstChild.children.find((child) => child.element.name === "value");
+  if (valueChild?.element.repetition_type === "REPEATED") return false;
+  return true;
+}
+
+// node_modules/hyparquet-writer/node_modules/hyparquet/src/metadata.js
+var defaultInitialFetchSize = 1 << 19;
+var decoder = new TextDecoder();
+function parquetSchema({ schema }) {
+  return getSchemaPath(schema, [])[0];
+}
+
+// node_modules/hyparquet-writer/node_modules/hyparquet/src/utils.js
+function toJson(obj) {
+  if (obj === void 0) return null;
+  if (typeof obj === "bigint") return Number(obj);
+  if (Object.is(obj, -0)) return 0;
+  if (Array.isArray(obj)) return obj.map(toJson);
+  if (obj instanceof Uint8Array) return Array.from(obj);
+  if (obj instanceof Date) return obj.toISOString();
+  if (obj instanceof Object) {
+    const newObj = {};
+    for (const key of Object.keys(obj)) {
+      if (obj[key] === void 0) continue;
+      newObj[key] = toJson(obj[key]);
+    }
+    return newObj;
+  }
+  return obj;
+}
+
+// node_modules/hyparquet-writer/src/variant.js
+var encoder = new TextEncoder();
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+var VARIANT_NULL = new Uint8Array([0]);
+var RESERVED_SHREDDING_FIELDS = /* @__PURE__ */ new Set(["value", "typed_value"]);
+var EMPTY_KEY_INDEX = /* @__PURE__ */ new Map();
+var EMPTY_METADATA = writeVariantMetadata([]);
+function encodeVariantColumn(values, shredding, column) {
+  if (column?.required) {
+    for (let i2 = 0; i2 < values.length; i2++) {
+      if (values[i2] === void 0) {
+        throw new Error(`required variant column ${column.name} has undefined value at index ${i2}`);
+      }
+    }
+  }
+  const scratchWriters = [];
+  const shreddingConfig = shredding && normalizeShreddingConfig(shredding);
+  if (shreddingConfig) {
+    const metadataCache = /* @__PURE__ */ new Map();
+    return values.map((value) => {
+      if (value === void 0) return null;
+      const keys = /* @__PURE__ */ new Set();
+      collectKeys(value, keys);
+      const { metadata: metadata2, keyIndex: keyIndex2 } = getVariantRowMetadata(keys, metadataCache);
+      return { metadata: metadata2, ...encodeShredded(value, shreddingConfig, keyIndex2, true, scratchWriters) };
+    });
+  }
+  const dictionary = buildVariantDictionary(values);
+  const metadata = writeVariantMetadata(dictionary);
+  const keyIndex = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < dictionary.length; i2++) {
+    keyIndex.set(dictionary[i2], i2);
+  }
+  return values.map((value) => {
+    if (value === void 0) return null;
+    return { metadata, value: writeVariantValue(value, keyIndex, scratchWriters) };
+  });
+}
+function encodeShredded(value, shredType, keyIndex, allowPartialObjects, scratchWriters) {
+  if (value === null || value === void 0) {
+    return { value: VARIANT_NULL, typed_value: null };
+  }
+  if (Array.isArray(shredType)) {
+    if (!Array.isArray(value)) {
+      return { value: writeVariantValue(value, keyIndex, scratchWriters), typed_value: null };
+    }
+    const elemShred = shredType[0];
+    return {
+      value: null,
+      typed_value: value.map((el) => encodeShredded(el, elemShred, keyIndex, false, scratchWriters))
+    };
+  }
+  if (typeof shredType === "object") {
+    if (typeof value !== "object" || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
+      return { value: writeVariantValue(value, keyIndex, scratchWriters), typed_value: null };
+    }
+    const remaining = {};
+    let hasRemaining = false;
+    for (const k of Object.keys(value)) {
+      if (k in shredType || value[k] === void 0) continue;
+      remaining[k] = value[k];
+      hasRemaining = true;
+    }
+    if (hasRemaining && !allowPartialObjects) {
+      return { value: writeVariantValue(value, keyIndex, scratchWriters), typed_value: null };
+    }
+    const fieldNames = Object.keys(shredType);
+    const hasMissingFieldConflict = fieldNames.some(
+      (fieldName) => (!Object.prototype.hasOwnProperty.call(value, fieldName) || value[fieldName] === void 0) && keyIndex.has(fieldName)
+    );
+    if (hasMissingFieldConflict) {
+      return { value: writeVariantValue(value, keyIndex, scratchWriters), typed_value: null };
+    }
+    const typedValue = {};
+    for (const fieldName of fieldNames) {
+      if (!Object.prototype.hasOwnProperty.call(value, fieldName) || value[fieldName] === void 0) {
+        continue;
+      }
+      typedValue[fieldName] = encodeShredded(
+        value[fieldName],
+        shredType[fieldName],
+        keyIndex,
+        false,
+        scratchWriters
+      );
+    }
+    const binaryValue = hasRemaining ? writeVariantValue(remaining, keyIndex, scratchWriters) : null;
+    return { value: binaryValue, typed_value: typedValue };
+  }
+  if (matchesType(value, shredType)) {
+    return { value: null, typed_value: value };
+  }
+  return { value: writeVariantValue(value, keyIndex, scratchWriters), typed_value: null };
+}
+function getVariantRowMetadata(keys, metadataCache) {
+  if (keys.size === 0) {
+    return { metadata: EMPTY_METADATA, keyIndex: EMPTY_KEY_INDEX };
+  }
+  const dictionary = [...keys].sort();
+  const cacheKey = dictionary.join("\0");
+  const cached = metadataCache.get(cacheKey);
+  if (cached) {
+    return cached;
+  }
+  const metadata = writeVariantMetadata(dictionary);
+  const keyIndex = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < dictionary.length; i2++) keyIndex.set(dictionary[i2], i2);
+  const rowMetadata = { metadata, keyIndex };
+  metadataCache.set(cacheKey, rowMetadata);
+  return rowMetadata;
+}
+function matchesType(value, type) {
+  if (value === null || value === void 0) return false;
+  switch (type) {
+    case "BOOLEAN":
+      return typeof value === "boolean";
+    case "INT32":
+      return typeof value === "number" && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+    case "INT64":
+      return typeof value === "bigint" && value >= INT64_MIN && value <= INT64_MAX;
+    case "FLOAT":
+      return typeof value === "number";
+    case "DOUBLE":
+      return typeof value === "number";
+    case "STRING":
+      return typeof value === "string";
+    case "TIMESTAMP":
+      return value instanceof Date;
+    default:
+      return false;
+  }
+}
+function normalizeShreddingConfig(shredding) {
+  if (Array.isArray(shredding)) {
+    const elem = shredding.length ? normalizeShreddingConfig(shredding[0]) : void 0;
+    return elem === void 0 ? void 0 : [elem];
+  }
+  if (typeof shredding === "object") {
+    const normalized = {};
+    for (const [key, type] of Object.entries(shredding)) {
+      if (RESERVED_SHREDDING_FIELDS.has(key)) continue;
+      const norm = normalizeShreddingConfig(type);
+      if (norm !== void 0) normalized[key] = norm;
+    }
+    return Object.keys(normalized).length > 0 ? normalized : void 0;
+  }
+  return shredding;
+}
+function buildVariantDictionary(values) {
+  const keys = /* @__PURE__ */ new Set();
+  collectKeys(values, keys);
+  return [...keys].sort();
+}
+function collectKeys(value, keys) {
+  if (value === null || value === void 0) return;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      collectKeys(item, keys);
+    }
+    return;
+  }
+  if (value instanceof Date || value instanceof Uint8Array) return;
+  if (typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      keys.add(key);
+      collectKeys(value[key], keys);
+    }
+  }
+}
+function writeVariantMetadata(dictionary) {
+  const n2 = dictionary.length;
+  const encoded = new Array(n2);
+  let totalStringBytes = 0;
+  for (let i2 = 0; i2 < n2; i2++) {
+    const e = encoder.encode(dictionary[i2]);
+    encoded[i2] = e;
+    totalStringBytes += e.length;
+  }
+  const offsetSize = byteWidth(totalStringBytes);
+  const header = 1 | 1 << 4 | offsetSize - 1 << 6;
+  const totalSize = 1 + offsetSize + (n2 + 1) * offsetSize + totalStringBytes;
+  const bytes = new Uint8Array(totalSize);
+  let offset = 0;
+  bytes[offset++] = header;
+  for (let j = 0; j < offsetSize; j++) bytes[offset++] = n2 >> j * 8 & 255;
+  let strOffset = 0;
+  for (let i2 = 0; i2 < n2; i2++) {
+    for (let j = 0; j < offsetSize; j++) bytes[offset++] = strOffset >> j * 8 & 255;
+    strOffset += encoded[i2].length;
+  }
+  for (let j = 0; j < offsetSize; j++) bytes[offset++] = strOffset >> j * 8 & 255;
+  for (let i2 = 0; i2 < n2; i2++) {
+    bytes.set(encoded[i2], offset);
+    offset += encoded[i2].length;
+  }
+  return bytes;
+}
+function writeVariantValue(value, keyIndex, scratchWriters) {
+  const writer = new ByteWriter(8);
+  writeValue(value, writer, keyIndex, scratchWriters);
+  return writer.getBytes();
+}
+function writeValue(val, writer, keyIndex, scratchWriters) {
+  if (val === null || val === void 0) {
+    writer.appendUint8(0);
+    return;
+  }
+  if (val === true) {
+    writer.appendUint8(4);
+    return;
+  }
+  if (val === false) {
+    writer.appendUint8(8);
+    return;
+  }
+  if (typeof val === "bigint") {
+    if (val < INT64_MIN || val > INT64_MAX) {
+      throw new RangeError(`variant bigint out of int64 range: ${val}`);
+    }
+    writer.appendUint8(6 << 2);
+    writer.appendInt64(val);
+    return;
+  }
+  if (typeof val === "number") {
+    if (Number.isInteger(val)) {
+      if (val >= -128 && val <= 127) {
+        writer.appendUint8(3 << 2);
+        writer.appendUint8(val & 255);
+        return;
+      }
+      if (val >= -32768 && val <= 32767) {
+        writer.appendUint8(4 << 2);
+        appendUnsignedLE(writer, val, 2);
+        return;
+      }
+      if (val >= -2147483648 && val <= 2147483647) {
+        writer.appendUint8(5 << 2);
+        writer.appendInt32(val);
+        return;
+      }
+    }
+    writer.appendUint8(7 << 2);
+    writer.appendFloat64(val);
+    return;
+  }
+  if (typeof val === "string") {
+    const strBytes = encoder.encode(val);
+    if (strBytes.length <= 63) {
+      writer.appendUint8(strBytes.length << 2 | 1);
+      writer.appendBytes(strBytes);
+    } else {
+      writer.appendUint8(16 << 2);
+      writer.appendUint32(strBytes.length);
+      writer.appendBytes(strBytes);
+    }
+    return;
+  }
+  if (val instanceof Date) {
+    writer.appendUint8(13 << 2);
+    writer.appendInt64(BigInt(val.getTime()) * 1000n);
+    return;
+  }
+  if (val instanceof Uint8Array) {
+    writer.appendUint8(15 << 2);
+    writer.appendUint32(val.length);
+    writer.appendBytes(val);
+    return;
+  }
+  if (Array.isArray(val)) {
+    writeVariantArray(val, writer, keyIndex, scratchWriters);
+    return;
+  }
+  if (typeof val === "object") {
+    writeVariantObject(val, writer, keyIndex, scratchWriters);
+    return;
+  }
+  throw new Error(`variant cannot encode value: ${val}`);
+}
+function writeVariantObject(obj, writer, keyIndex, scratchWriters) {
+  const entries2 = Object.keys(obj).filter((key) => obj[key] !== void 0).map((key) => {
+    const id = keyIndex.get(key);
+    if (id === void 0) throw new Error(`variant key not in dictionary: ${key}`);
+    return { id, key };
+  });
+  entries2.sort((a2, b) => a2.id - b.id);
+  const numElements = entries2.length;
+  const maxFieldId = numElements > 0 ? entries2[numElements - 1].id : 0;
+  const idWidth = byteWidth(maxFieldId);
+  const scratch = scratchWriters.pop() ?? new ByteWriter(8);
+  const offsets = new Array(numElements + 1);
+  offsets[0] = 0;
+  for (let i2 = 0; i2 < numElements; i2++) {
+    writeValue(obj[entries2[i2].key], scratch, keyIndex, scratchWriters);
+    offsets[i2 + 1] = scratch.index;
+  }
+  const offsetWidth = byteWidth(offsets[numElements]);
+  const isLarge = numElements > 255 ? 1 : 0;
+  writer.appendUint8((offsetWidth - 1 | idWidth - 1 << 2 | isLarge << 4) << 2 | 2);
+  if (isLarge) writer.appendUint32(numElements);
+  else writer.appendUint8(numElements);
+  for (const { id } of entries2) appendUnsignedLE(writer, id, idWidth);
+  for (const off of offsets) appendUnsignedLE(writer, off, offsetWidth);
+  writer.appendBytes(scratch.getBytes());
+  scratch.index = 0;
+  scratch.offset = 0;
+  scratchWriters.push(scratch);
+}
+function writeVariantArray(arr, writer, keyIndex, scratchWriters) {
+  const numElements = arr.length;
+  const scratch = scratchWriters.pop() ?? new ByteWriter(8);
+  const offsets = new Array(numElements + 1);
+  offsets[0] = 0;
+  for (let i2 = 0; i2 < numElements; i2++) {
+    writeValue(arr[i2], scratch, keyIndex, scratchWriters);
+    offsets[i2 + 1] = scratch.index;
+  }
+  const offsetWidth = byteWidth(offsets[numElements]);
+  const isLarge = numElements > 255 ? 1 : 0;
+  writer.appendUint8((offsetWidth - 1 | isLarge << 2) << 2 | 3);
+  if (isLarge) writer.appendUint32(numElements);
+  else writer.appendUint8(numElements);
+  for (const off of offsets) appendUnsignedLE(writer, off, offsetWidth);
+  writer.appendBytes(scratch.getBytes());
+  scratch.index = 0;
+  scratch.offset = 0;
+  scratchWriters.push(scratch);
+}
+function byteWidth(maxValue) {
+  if (maxValue <= 255) return 1;
+  if (maxValue <= 65535) return 2;
+  if (maxValue <= 16777215) return 3;
+  return 4;
+}
+function appendUnsignedLE(writer, value, width) {
+  for (let i2 = 0; i2 < width; i2++) {
+    writer.appendUint8(value >> i2 * 8 & 255);
+  }
+}
+
+// node_modules/hyparquet-writer/src/schema.js
+function getMaxRepetitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const element of schemaPath) {
+    if (element.repetition_type === "REPEATED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function schemaPathResolver(schema) {
+  const root = parquetSchema({ schema });
+  const childrenByName = /* @__PURE__ */ new Map();
+  return (path5) => {
+    let tree = root;
+    const schemaPath = [tree];
+    for (const part of path5) {
+      let children = childrenByName.get(tree);
+      if (!children) {
+        children = /* @__PURE__ */ new Map();
+        for (const child2 of tree.children) {
+          if (!children.has(child2.element.name)) children.set(child2.element.name, child2);
+        }
+        childrenByName.set(tree, children);
+      }
+      const child = children.get(part);
+      if (!child) throw new Error(`parquet schema element not found: ${path5}`);
+      schemaPath.push(child);
+      tree = child;
+    }
+    return schemaPath;
+  };
+}
+
+// node_modules/hyparquet-writer/src/splitstream.js
+function writeByteStreamSplit(writer, values, type, typeLength) {
+  const count = values.length;
+  let bytes;
+  let width;
+  if (type === "FLOAT") {
+    const typed = values instanceof Float32Array ? values : new Float32Array(numberArray(values));
+    bytes = new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
+    width = 4;
+  } else if (type === "DOUBLE") {
+    const typed = values instanceof Float64Array ? values : new Float64Array(numberArray(values));
+    bytes = new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
+    width = 8;
+  } else if (type === "INT32") {
+    const typed = values instanceof Int32Array ? values : new Int32Array(numberArray(values));
+    bytes = new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
+    width = 4;
+  } else if (type === "INT64") {
+    const typed = bigIntArray(values);
+    bytes = new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
+    width = 8;
+  } else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (!typeLength) throw new Error("parquet byte_stream_split missing type_length");
+    width = typeLength;
+    bytes = new Uint8Array(count * width);
+    for (let i2 = 0; i2 < count; i2++) {
+      bytes.set(values[i2], i2 * width);
+    }
+  } else {
+    throw new Error(`parquet byte_stream_split unsupported type: ${type}`);
+  }
+  for (let b = 0; b < width; b++) {
+    for (let i2 = 0; i2 < count; i2++) {
+      writer.appendUint8(bytes[i2 * width + b]);
+    }
+  }
+}
+function numberArray(values) {
+  if (Array.isArray(values) && values.every((v) => typeof v === "number")) {
+    return values;
+  }
+  throw new Error("Expected number array for BYTE_STREAM_SPLIT encoding");
+}
+function bigIntArray(values) {
+  if (values instanceof BigInt64Array) return values;
+  if (Array.isArray(values) && values.every((v) => typeof v === "bigint")) {
+    return new BigInt64Array(values);
+  }
+  throw new Error("Expected bigint array for BYTE_STREAM_SPLIT encoding");
+}
+
+// node_modules/hyparquet-writer/src/datapage.js
+function writeDataPageV2({ writer, column, encoding, pageData }) {
+  const { columnName, element, codec, compressors } = column;
+  const { type, type_length, repetition_type } = element;
+  if (!type) throw new Error(`column ${columnName} cannot determine type`);
+  if (repetition_type === "REPEATED") throw new Error(`column ${columnName} repeated types not supported`);
+  const levelWriter = new ByteWriter();
+  const {
+    definition_levels_byte_length,
+    repetition_levels_byte_length,
+    num_nulls,
+    num_values,
+    num_rows
+  } = writeLevels(levelWriter, column, pageData);
+  const nonnull = num_nulls ? pageData.values.filter((v) => v !== null && v !== void 0) : pageData.values;
+  const page = new ByteWriter();
+  if (encoding === "PLAIN") {
+    writePlain(page, nonnull, type, type_length);
+  } else if (encoding === "RLE") {
+    if (type !== "BOOLEAN") throw new Error("RLE encoding only supported for BOOLEAN type");
+    const rleData = new ByteWriter();
+    writeRleBitPackedHybrid(rleData, nonnull, 1);
+    page.appendUint32(rleData.offset);
+    page.appendBytes(rleData.getBytes());
+  } else if (encoding === "PLAIN_DICTIONARY" || encoding === "RLE_DICTIONARY") {
+    let maxValue = 0;
+    for (const v of nonnull) if (v > maxValue) maxValue = v;
+    const bitWidth2 = Math.ceil(Math.log2(maxValue + 1));
+    page.appendUint8(bitWidth2);
+    writeRleBitPackedHybrid(page, nonnull, bitWidth2);
+  } else if (encoding === "DELTA_BINARY_PACKED") {
+    if (type !== "INT32" && type !== "INT64") {
+      throw new Error("DELTA_BINARY_PACKED encoding only supported for INT32 and INT64 types");
+    }
+    deltaBinaryPack(page, nonnull, type);
+  } else if (encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    if (type !== "BYTE_ARRAY") {
+      throw new Error("DELTA_LENGTH_BYTE_ARRAY encoding only supported for BYTE_ARRAY type");
+    }
+    deltaLengthByteArray(page, nonnull);
+  } else if (encoding === "DELTA_BYTE_ARRAY") {
+    if (type !== "BYTE_ARRAY") {
+      throw new Error("DELTA_BYTE_ARRAY encoding only supported for BYTE_ARRAY type");
+    }
+    deltaByteArray(page, nonnull);
+  } else if (encoding === "BYTE_STREAM_SPLIT") {
+    writeByteStreamSplit(page, nonnull, type, type_length);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${encoding}`);
+  }
+  const pageBytes = page.getBytes();
+  const compressedBytes = compressors[codec]?.(pageBytes) ?? pageBytes;
+  const headerStart = writer.offset;
+  writePageHeader(writer, {
+    type: "DATA_PAGE_V2",
+    uncompressed_page_size: levelWriter.offset + page.offset,
+    compressed_page_size: levelWriter.offset + compressedBytes.length,
+    data_page_header_v2: {
+      num_values,
+      num_nulls,
+      num_rows,
+      encoding,
+      definition_levels_byte_length,
+      repetition_levels_byte_length,
+      is_compressed: !!codec
+      // is there benefit to page statistics here?
+    }
+  });
+  const headerSize = writer.offset - headerStart;
+  writer.appendBytes(levelWriter.getBytes());
+  writer.appendBytes(compressedBytes);
+  return headerSize + levelWriter.offset + page.offset;
+}
+function writePageHeader(writer, header) {
+  const compact = {
+    field_1: PageTypes.indexOf(header.type),
+    field_2: header.uncompressed_page_size,
+    field_3: header.compressed_page_size,
+    field_4: header.crc,
+    field_5: header.data_page_header && {
+      field_1: header.data_page_header.num_values,
+      field_2: Encodings.indexOf(header.data_page_header.encoding),
+      field_3: Encodings.indexOf(header.data_page_header.definition_level_encoding),
+      field_4: Encodings.indexOf(header.data_page_header.repetition_level_encoding)
+      // field_5: header.data_page_header.statistics,
+    },
+    field_7: header.dictionary_page_header && {
+      field_1: header.dictionary_page_header.num_values,
+      field_2: Encodings.indexOf(header.dictionary_page_header.encoding)
+    },
+    field_8: header.data_page_header_v2 && {
+      field_1: header.data_page_header_v2.num_values,
+      field_2: header.data_page_header_v2.num_nulls,
+      field_3: header.data_page_header_v2.num_rows,
+      field_4: Encodings.indexOf(header.data_page_header_v2.encoding),
+      field_5: header.data_page_header_v2.definition_levels_byte_length,
+      field_6: header.data_page_header_v2.repetition_levels_byte_length,
+      field_7: header.data_page_header_v2.is_compressed ? void 0 : false
+      // default true
+    }
+  };
+  serializeTCompactProtocol(writer, compact);
+}
+function writeLevels(writer, column, dataPage) {
+  const { schemaPath } = column;
+  const { values, definitionLevels, repetitionLevels, maxDefinitionLevel } = dataPage;
+  const num_values = definitionLevels.length || values.length;
+  let num_nulls = 0;
+  let num_rows = 0;
+  if (repetitionLevels.length) {
+    for (let i2 = 0; i2 < repetitionLevels.length; i2++) {
+      if (repetitionLevels[i2] === 0) num_rows++;
+    }
+  } else {
+    num_rows = values.length;
+  }
+  if (definitionLevels.length) {
+    for (let i2 = 0; i2 < definitionLevels.length; i2++) {
+      if (definitionLevels[i2] < maxDefinitionLevel) num_nulls++;
+    }
+  }
+  const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+  let repetition_levels_byte_length = 0;
+  if (maxRepetitionLevel) {
+    const bitWidth2 = Math.ceil(Math.log2(maxRepetitionLevel + 1));
+    repetition_levels_byte_length = writeRleBitPackedHybrid(writer, repetitionLevels, bitWidth2);
+  }
+  let definition_levels_byte_length = 0;
+  if (maxDefinitionLevel) {
+    const bitWidth2 = Math.ceil(Math.log2(maxDefinitionLevel + 1));
+    definition_levels_byte_length = writeRleBitPackedHybrid(writer, definitionLevels, bitWidth2);
+  }
+  return { definition_levels_byte_length, repetition_levels_byte_length, num_values, num_nulls, num_rows };
+}
+
+// node_modules/hyparquet-writer/src/dictionary.js
+var textEncoder2 = new TextEncoder();
+function estimateValueSize(value, type, type_length) {
+  if (value === null || value === void 0) return 0;
+  if (type === "BOOLEAN") return 0.125;
+  if (type === "INT32" || type === "FLOAT") return 4;
+  if (type === "INT64" || type === "DOUBLE") return 8;
+  if (type === "INT96") return 12;
+  if (type === "FIXED_LEN_BYTE_ARRAY") return type_length ?? 0;
+  if (type === "BYTE_ARRAY") {
+    if (value instanceof Uint8Array) return value.byteLength;
+    if (typeof value === "string") return value.length;
+  }
+  return 0;
+}
+function hashBytes(bytes) {
+  let h2 = 2166136261;
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    h2 ^= bytes[i2];
+    h2 = Math.imul(h2, 16777619);
+  }
+  return h2 >>> 0;
+}
+function bytesEqual(a2, b) {
+  if (a2.length !== b.length) return false;
+  for (let i2 = 0; i2 < a2.length; i2++) {
+    if (a2[i2] !== b[i2]) return false;
+  }
+  return true;
+}
+var sampleRejectionRatio = 0.9;
+function useDictionary(values, type, type_length, encoding, dictionarySize, required) {
+  if (encoding && encoding !== "RLE_DICTIONARY") return {};
+  if (type === "BOOLEAN") return {};
+  const forced = encoding === "RLE_DICTIONARY";
+  const byteArrayPrefixSize = type === "BYTE_ARRAY" ? 4 : 0;
+  if (!forced) {
+    const sampleSize = Math.min(values.length, 1e3);
+    const sampleSizes = /* @__PURE__ */ new Map();
+    const sampleHashes = /* @__PURE__ */ new Map();
+    let sampleDictionarySize = 0;
+    let sampleTotalSize = 0;
+    for (let i2 = 0; i2 < sampleSize; i2++) {
+      const sampleIndex = sampleSize === 1 ? 0 : Math.floor(i2 * (values.length - 1) / (sampleSize - 1));
+      const value = values[sampleIndex];
+      let key = value;
+      if (value instanceof Uint8Array) {
+        key = sampleHashes.get(value);
+        if (key === void 0) {
+          key = hashBytes(value);
+          sampleHashes.set(value, key);
+        }
+      }
+      let valueSize = sampleSizes.get(key);
+      if (valueSize === void 0) {
+        valueSize = estimateValueSize(value, type, type_length) + (value === null || value === void 0 ? 0 : byteArrayPrefixSize);
+        sampleSizes.set(key, valueSize);
+        sampleDictionarySize += valueSize;
+      }
+      sampleTotalSize += valueSize;
+    }
+    if (!sampleTotalSize || sampleDictionarySize / sampleTotalSize > sampleRejectionRatio) return {};
+  }
+  const dictionary = [];
+  const indexes = new Array(values.length);
+  const valueIndex = /* @__PURE__ */ new Map();
+  const valueSizes = [];
+  const hashBuckets = /* @__PURE__ */ new Map();
+  let dictSize = 0;
+  let physicalDictSize = 0;
+  let totalSize = 0;
+  let nonNullCount = 0;
+  for (let i2 = 0; i2 < values.length; i2++) {
+    const value = values[i2];
+    if (value === null || value === void 0) {
+      if (required) throw new Error("parquet required value is undefined");
+      continue;
+    }
+    nonNullCount++;
+    let index;
+    if (value instanceof Uint8Array) {
+      totalSize += value.byteLength;
+      index = valueIndex.get(value);
+      if (index !== void 0) {
+        indexes[i2] = index;
+        continue;
+      }
+      const hash = hashBytes(value);
+      const bucket = hashBuckets.get(hash);
+      if (bucket) {
+        for (const j of bucket) {
+          if (bytesEqual(dictionary[j], value)) {
+            index = j;
+            break;
+          }
+        }
+      }
+      if (index === void 0) {
+        dictSize += value.byteLength;
+        if (!forced && dictionarySize) {
+          physicalDictSize += value.byteLength;
+          if (physicalDictSize > dictionarySize) return {};
+        }
+        index = dictionary.length;
+        dictionary.push(value);
+        if (bucket) bucket.push(index);
+        else hashBuckets.set(hash, [index]);
+      }
+      valueIndex.set(value, index);
+    } else {
+      index = valueIndex.get(value);
+      const valueSize = index === void 0 ? estimateValueSize(value, type, type_length) : valueSizes[index];
+      totalSize += valueSize;
+      if (index === void 0) {
+        dictSize += valueSize;
+        if (!forced && dictionarySize) {
+          physicalDictSize += typeof value === "string" ? textEncoder2.encode(value).byteLength : valueSize;
+          if (physicalDictSize > dictionarySize) return {};
+        }
+        index = dictionary.length;
+        dictionary.push(value);
+        valueSizes[index] = valueSize;
+        valueIndex.set(value, index);
+      }
+    }
+    indexes[i2] = index;
+  }
+  const bitWidth2 = Math.ceil(Math.log2(dictionary.length));
+  const indexSize = Math.ceil(nonNullCount * bitWidth2 / 8);
+  const plainSize2 = totalSize + nonNullCount * byteArrayPrefixSize;
+  const dictionaryValueSize = dictSize + dictionary.length * byteArrayPrefixSize;
+  if (!forced && 2 * (dictionaryValueSize + indexSize) > plainSize2) return {};
+  return { dictionary, indexes };
+}
+function writeDictionaryPage(writer, column, dictionary) {
+  const { element, codec, compressors } = column;
+  const { type, type_length } = element;
+  if (!type) throw new Error(`column ${column.columnName} cannot determine type`);
+  const dictionaryPage = new ByteWriter();
+  writePlain(dictionaryPage, dictionary, type, type_length);
+  const dictionaryBytes = dictionaryPage.getBytes();
+  const compressedBytes = compressors[codec]?.(dictionaryBytes) ?? dictionaryBytes;
+  const headerStart = writer.offset;
+  writePageHeader(writer, {
+    type: "DICTIONARY_PAGE",
+    uncompressed_page_size: dictionaryBytes.byteLength,
+    compressed_page_size: compressedBytes.byteLength,
+    dictionary_page_header: {
+      num_values: dictionary.length,
+      encoding: "PLAIN"
+    }
+  });
+  const headerSize = writer.offset - headerStart;
+  writer.appendBytes(compressedBytes);
+  return headerSize + dictionaryBytes.byteLength;
+}
+
+// node_modules/hyparquet-writer/src/geospatial.js
+function geospatialStatistics(values) {
+  const typeCodes = /* @__PURE__ */ new Set();
+  let partial;
+  for (const value of values) {
+    if (value === null || value === void 0) continue;
+    if (typeof value !== "object") {
+      throw new Error("geospatial column expects GeoJSON geometries");
+    }
+    partial = extendBoundsFromGeometry(partial, value);
+    typeCodes.add(geometryTypeCodeWithDimension(value));
+  }
+  let bbox;
+  const { xmin, ymin, xmax, ymax } = partial ?? {};
+  if (xmin !== void 0 && ymin !== void 0 && xmax !== void 0 && ymax !== void 0) {
+    bbox = { ...partial, xmin, ymin, xmax, ymax };
+  }
+  if (typeCodes.size || bbox) {
+    return {
+      bbox,
+      // Geospatial type codes of all instances, or an empty list if not known
+      geospatial_types: typeCodes.size ? Array.from(typeCodes).sort((a2, b) => a2 - b) : []
+    };
+  }
+}
+function extendBoundsFromGeometry(bbox, geometry) {
+  if (geometry.type === "GeometryCollection") {
+    for (const child of geometry.geometries || []) {
+      bbox = extendBoundsFromGeometry(bbox, child);
+    }
+    return bbox;
+  }
+  return extendBoundsFromCoordinates(bbox, geometry.coordinates);
+}
+function extendBoundsFromCoordinates(bbox, coordinates) {
+  if (typeof coordinates[0] === "number") {
+    bbox = updateAxis(bbox, "xmin", "xmax", coordinates[0]);
+    bbox = updateAxis(bbox, "ymin", "ymax", coordinates[1]);
+    if (coordinates.length > 2) bbox = updateAxis(bbox, "zmin", "zmax", coordinates[2]);
+    if (coordinates.length > 3) bbox = updateAxis(bbox, "mmin", "mmax", coordinates[3]);
+    return bbox;
+  }
+  for (const child of coordinates) {
+    bbox = extendBoundsFromCoordinates(bbox, child);
+  }
+  return bbox;
+}
+function updateAxis(bbox, minKey, maxKey, value) {
+  if (value === void 0 || !Number.isFinite(value)) return bbox;
+  if (!bbox) bbox = {};
+  const min = bbox[minKey];
+  const max = bbox[maxKey];
+  if (min === void 0 || value < min) bbox[minKey] = value;
+  if (max === void 0 || value > max) bbox[maxKey] = value;
+  return bbox;
+}
+function geometryTypeCodeWithDimension(geometry) {
+  const base = geometryTypeCodes[geometry.type];
+  if (base === void 0) throw new Error(`unknown geometry type: ${geometry.type}`);
+  const dim = inferGeometryDimensions(geometry);
+  if (dim === 2) return base;
+  if (dim === 3) return base + 1e3;
+  if (dim === 4) return base + 3e3;
+  throw new Error(`unsupported geometry dimensions: ${dim}`);
+}
+var geometryTypeCodes = {
+  Point: 1,
+  LineString: 2,
+  Polygon: 3,
+  MultiPoint: 4,
+  MultiLineString: 5,
+  MultiPolygon: 6,
+  GeometryCollection: 7
+};
+function inferGeometryDimensions(geometry) {
+  if (geometry.type === "GeometryCollection") {
+    let maxDim = 0;
+    for (const child of geometry.geometries || []) {
+      maxDim = Math.max(maxDim, inferGeometryDimensions(child));
+    }
+    return maxDim || 2;
+  }
+  return inferCoordinateDimensions(geometry.coordinates);
+}
+function inferCoordinateDimensions(value) {
+  if (!value.length) return 2;
+  if (typeof value[0] === "number") return value.length;
+  let maxDim = 0;
+  for (const item of value) {
+    maxDim = Math.max(maxDim, inferCoordinateDimensions(item));
+  }
+  return maxDim || 2;
+}
+
+// node_modules/hyparquet-writer/src/wkb.js
+function geojsonToWkb(geometry) {
+  const writer = new ByteWriter();
+  writeGeometry(writer, geometry);
+  return writer.getBytes();
+}
+function writeGeometry(writer, geometry) {
+  if (typeof geometry !== "object") {
+    throw new Error("geometry values must be GeoJSON geometries");
+  }
+  const typeCode = geometryTypeCode(geometry.type);
+  const dim = inferGeometryDimensions2(geometry);
+  let flag = 0;
+  if (dim === 3) flag = 1;
+  else if (dim === 4) flag = 3;
+  else if (dim > 4) throw new Error(`unsupported geometry dimensions: ${dim}`);
+  writer.appendUint8(1);
+  writer.appendUint32(typeCode + flag * 1e3);
+  if (geometry.type === "Point") {
+    writePosition(writer, geometry.coordinates, dim);
+  } else if (geometry.type === "LineString") {
+    writeLine(writer, geometry.coordinates, dim);
+  } else if (geometry.type === "Polygon") {
+    writer.appendUint32(geometry.coordinates.length);
+    for (const ring of geometry.coordinates) {
+      writeLine(writer, ring, dim);
+    }
+  } else if (geometry.type === "MultiPoint") {
+    writer.appendUint32(geometry.coordinates.length);
+    for (const coordinates of geometry.coordinates) {
+      writeGeometry(writer, { type: "Point", coordinates });
+    }
+  } else if (geometry.type === "MultiLineString") {
+    writer.appendUint32(geometry.coordinates.length);
+    for (const coordinates of geometry.coordinates) {
+      writeGeometry(writer, { type: "LineString", coordinates });
+    }
+  } else if (geometry.type === "MultiPolygon") {
+    writer.appendUint32(geometry.coordinates.length);
+    for (const coordinates of geometry.coordinates) {
+      writeGeometry(writer, { type: "Polygon", coordinates });
+    }
+  } else if (geometry.type === "GeometryCollection") {
+    writer.appendUint32(geometry.geometries.length);
+    for (const child of geometry.geometries) {
+      writeGeometry(writer, child);
+    }
+  } else {
+    throw new Error("unsupported geometry type");
+  }
+}
+function writePosition(writer, position, dim) {
+  if (position.length < dim) {
+    throw new Error("geometry position dimensions mismatch");
+  }
+  for (let i2 = 0; i2 < dim; i2++) {
+    writer.appendFloat64(position[i2]);
+  }
+}
+function writeLine(writer, coordinates, dim) {
+  writer.appendUint32(coordinates.length);
+  for (const position of coordinates) {
+    writePosition(writer, position, dim);
+  }
+}
+function geometryTypeCode(type) {
+  if (type === "Point") return 1;
+  if (type === "LineString") return 2;
+  if (type === "Polygon") return 3;
+  if (type === "MultiPoint") return 4;
+  if (type === "MultiLineString") return 5;
+  if (type === "MultiPolygon") return 6;
+  if (type === "GeometryCollection") return 7;
+  throw new Error(`unknown geometry type: ${type}`);
+}
+function inferGeometryDimensions2(geometry) {
+  if (geometry.type === "GeometryCollection") {
+    let maxDim = 0;
+    for (const child of geometry.geometries) {
+      maxDim = Math.max(maxDim, inferGeometryDimensions2(child));
+    }
+    return maxDim || 2;
+  }
+  return inferCoordinateDimensions2(geometry.coordinates);
+}
+function inferCoordinateDimensions2(value) {
+  if (!Array.isArray(value)) return 2;
+  if (!value.length) return 2;
+  if (typeof value[0] === "number") return value.length;
+  let maxDim = 0;
+  for (const item of value) {
+    maxDim = Math.max(maxDim, inferCoordinateDimensions2(item));
+  }
+  return maxDim || 2;
+}
+
+// node_modules/hyparquet-writer/src/unconvert.js
+var dayMillis = 864e5;
+function mapConverted(values, convert2) {
+  const cache = /* @__PURE__ */ new Map();
+  return Array.from(values, (value) => {
+    if (cache.has(value)) return cache.get(value);
+    const result = convert2(value);
+    cache.set(value, result);
+    return result;
+  });
+}
+function unconvert(element, values) {
+  const { type, converted_type: ctype, logical_type: ltype } = element;
+  if (ctype === "DECIMAL") {
+    const factor = 10 ** (element.scale || 0);
+    return Array.from(values, (v) => {
+      if (v === null || v === void 0) return v;
+      if (typeof v === "bigint") return unconvertDecimal(element, v);
+      if (typeof v !== "number") throw new Error("DECIMAL must be a number or bigint");
+      return unconvertDecimal(element, BigInt(Math.round(v * factor)));
+    });
+  }
+  if (ctype === "DATE") {
+    return Array.from(values).map((v) => {
+      if (v instanceof Date) return Math.floor(v.getTime() / dayMillis);
+      return v;
+    });
+  }
+  if (ctype === "TIMESTAMP_MILLIS") {
+    return Array.from(values).map((v) => {
+      if (v === null || v === void 0) return v;
+      if (v instanceof Date) return BigInt(v.getTime());
+      return BigInt(v);
+    });
+  }
+  if (ctype === "TIMESTAMP_MICROS") {
+    return Array.from(values).map((v) => {
+      if (v === null || v === void 0) return v;
+      if (v instanceof Date) return BigInt(v.getTime() * 1e3);
+      return BigInt(v);
+    });
+  }
+  if (ctype === "JSON") {
+    if (!Array.isArray(values)) throw new Error("JSON must be an array");
+    const encoder2 = new TextEncoder();
+    return mapConverted(
+      values,
+      (v) => v === null || v === void 0 ? v : encoder2.encode(JSON.stringify(toJson(v)))
+    );
+  }
+  if (ctype === "UTF8") {
+    if (!Array.isArray(values)) throw new Error("strings must be an array");
+    const encoder2 = new TextEncoder();
+    return values.map((v) => typeof v === "string" ? encoder2.encode(v) : v);
+  }
+  if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
+    if (values instanceof Uint32Array) return values;
+    if (values instanceof Int32Array) return new Uint32Array(values.buffer, values.byteOffset, values.length);
+    return Array.from(values).map((v) => {
+      if (v === null || v === void 0) return v;
+      if (!Number.isSafeInteger(v)) throw new Error("expected integer value, got " + v);
+      if (v < 0 || v > 4294967295) throw new Error("expected uint32 value, got " + v);
+      if (v > 2147483647) return v - 4294967296;
+      return v;
+    });
+  }
+  if (ltype?.type === "FLOAT16") {
+    if (type !== "FIXED_LEN_BYTE_ARRAY") throw new Error("FLOAT16 must be FIXED_LEN_BYTE_ARRAY type");
+    if (element.type_length !== 2) throw new Error("FLOAT16 expected type_length to be 2 bytes");
+    return Array.from(values).map(unconvertFloat16);
+  }
+  if (ltype?.type === "UUID") {
+    if (!Array.isArray(values)) throw new Error("UUID must be an array");
+    if (type !== "FIXED_LEN_BYTE_ARRAY") throw new Error("UUID must be FIXED_LEN_BYTE_ARRAY type");
+    if (element.type_length !== 16) throw new Error("UUID expected type_length to be 16 bytes");
+    return values.map(unconvertUuid);
+  }
+  if (ltype?.type === "TIMESTAMP") {
+    return Array.from(values).map((v) => {
+      if (v === null || v === void 0) return v;
+      if (v instanceof Date) {
+        const millis = BigInt(v.getTime());
+        if (ltype.unit === "NANOS") return millis * 1000000n;
+        if (ltype.unit === "MICROS") return millis * 1000n;
+        return millis;
+      }
+      return BigInt(v);
+    });
+  }
+  if (ltype?.type === "GEOMETRY" || ltype?.type === "GEOGRAPHY") {
+    if (!Array.isArray(values)) throw new Error("geometry must be an array");
+    return mapConverted(values, (v) => {
+      if (v === null || v === void 0) return v;
+      return geojsonToWkb(v);
+    });
+  }
+  return values;
+}
+function unconvertUuid(value) {
+  if (value === void 0 || value === null) return;
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === "string") {
+    const uuidRegex = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+    if (!uuidRegex.test(value)) {
+      throw new Error("UUID must be a valid UUID string");
+    }
+    value = value.replace(/-/g, "").toLowerCase();
+    const bytes = new Uint8Array(16);
+    for (let i2 = 0; i2 < 16; i2++) {
+      bytes[i2] = parseInt(value.slice(i2 * 2, i2 * 2 + 2), 16);
+    }
+    return bytes;
+  }
+  throw new Error("UUID must be a string or Uint8Array");
+}
+var STATS_TRUNCATE_LENGTH = 16;
+var utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function truncateStatistic(bytes, element, isMax, length) {
+  if (bytes.length <= length || !isTruncatable(element)) return bytes;
+  const truncated = isUtf8(element) ? truncateUtf8(bytes, isMax, length) : truncateBytes(bytes, isMax, length);
+  return truncated ?? bytes;
+}
+function isTruncatable({ type, converted_type, logical_type }) {
+  if (type !== "BYTE_ARRAY") return false;
+  if (converted_type === "DECIMAL" || converted_type === "JSON" || converted_type === "BSON") return false;
+  return logical_type?.type !== "JSON" && logical_type?.type !== "BSON";
+}
+function isUtf8({ converted_type, logical_type }) {
+  return converted_type === "UTF8" || converted_type === "ENUM" || logical_type?.type === "STRING" || logical_type?.type === "ENUM";
+}
+function truncateBytes(bytes, isMax, length) {
+  const prefix = new Uint8Array(bytes.subarray(0, length));
+  if (!isMax) return prefix;
+  let i2 = prefix.length - 1;
+  while (i2 >= 0 && prefix[i2] === 255) i2--;
+  if (i2 < 0) return void 0;
+  const rounded = prefix.slice(0, i2 + 1);
+  rounded[i2] += 1;
+  return rounded;
+}
+function truncateUtf8(bytes, isMax, length) {
+  let end = length;
+  while (end > 0 && (bytes[end] & 192) === 128) end--;
+  if (!isMax) return new Uint8Array(bytes.subarray(0, end));
+  let text;
+  try {
+    text = utf8Decoder.decode(bytes.subarray(0, end));
+  } catch {
+    return truncateBytes(bytes, isMax, length);
+  }
+  const codePoints = Array.from(text, (c3) => c3.codePointAt(0) ?? 0);
+  const encoder2 = new TextEncoder();
+  for (let i2 = codePoints.length - 1; i2 >= 0; i2--) {
+    end--;
+    while (end > 0 && (bytes[end] & 192) === 128) end--;
+    const code = codePoints[i2];
+    if (code === 1114111) continue;
+    const next = code === 55295 ? 57344 : code + 1;
+    const suffix = encoder2.encode(String.fromCodePoint(next));
+    if (end + suffix.length > length) continue;
+    const rounded = new Uint8Array(end + suffix.length);
+    rounded.set(bytes.subarray(0, end));
+    rounded.set(suffix, end);
+    return rounded;
+  }
+}
+function minMaxIsExact(value, element, isMax, length) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isTruncatable(element)) return void 0;
+  const bytes = value instanceof Uint8Array ? value : new TextEncoder().encode(value.toString());
+  return truncateStatistic(bytes, element, isMax, length) === bytes ? void 0 : false;
+}
+function unconvertMinMax(value, element, isMax, truncateLength = STATS_TRUNCATE_LENGTH) {
+  if (value === void 0 || value === null) return void 0;
+  const { type, converted_type } = element;
+  if (type === "BOOLEAN") return new Uint8Array([value ? 1 : 0]);
+  if (element.logical_type?.type === "UUID" && (typeof value === "string" || value instanceof Uint8Array)) {
+    return unconvertUuid(value);
+  }
+  if (converted_type === "DECIMAL") {
+    if (typeof value !== "number" && typeof value !== "bigint") {
+      throw new Error("DECIMAL must be a number or bigint");
+    }
+    const factor = 10 ** (element.scale || 0);
+    const scaled = typeof value === "bigint" ? value : BigInt(Math.round(value * factor));
+    const out = unconvertDecimal(element, scaled);
+    if (out instanceof Uint8Array) return out;
+    if (typeof out === "number") {
+      const buffer = new ArrayBuffer(4);
+      new DataView(buffer).setInt32(0, out, true);
+      return new Uint8Array(buffer);
+    }
+    if (typeof out === "bigint") {
+      const buffer = new ArrayBuffer(8);
+      new DataView(buffer).setBigInt64(0, out, true);
+      return new Uint8Array(buffer);
+    }
+  }
+  if (element.logical_type?.type === "FLOAT16" && typeof value === "number") {
+    return unconvertFloat16(value);
+  }
+  if (type === "BYTE_ARRAY" || type === "FIXED_LEN_BYTE_ARRAY") {
+    const bytes = value instanceof Uint8Array ? value : new TextEncoder().encode(value.toString());
+    return truncateStatistic(bytes, element, isMax, truncateLength);
+  }
+  if (type === "FLOAT" && typeof value === "number") {
+    const buffer = new ArrayBuffer(4);
+    new DataView(buffer).setFloat32(0, value, true);
+    return new Uint8Array(buffer);
+  }
+  if (type === "DOUBLE" && typeof value === "number") {
+    const buffer = new ArrayBuffer(8);
+    new DataView(buffer).setFloat64(0, value, true);
+    return new Uint8Array(buffer);
+  }
+  if (type === "INT32" && typeof value === "number") {
+    const buffer = new ArrayBuffer(4);
+    new DataView(buffer).setInt32(0, value, true);
+    return new Uint8Array(buffer);
+  }
+  if (type === "INT64" && (typeof value === "bigint" || typeof value === "number" && Number.isInteger(value))) {
+    const buffer = new ArrayBuffer(8);
+    new DataView(buffer).setBigInt64(0, BigInt(value), true);
+    return new Uint8Array(buffer);
+  }
+  if (type === "INT32" && converted_type === "DATE" && value instanceof Date) {
+    const buffer = new ArrayBuffer(4);
+    new DataView(buffer).setInt32(0, Math.floor(value.getTime() / dayMillis), true);
+    return new Uint8Array(buffer);
+  }
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS" && value instanceof Date) {
+    const buffer = new ArrayBuffer(8);
+    new DataView(buffer).setBigInt64(0, BigInt(value.getTime()), true);
+    return new Uint8Array(buffer);
+  }
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS" && value instanceof Date) {
+    const buffer = new ArrayBuffer(8);
+    new DataView(buffer).setBigInt64(0, BigInt(value.getTime() * 1e3), true);
+    return new Uint8Array(buffer);
+  }
+  if (type === "INT64" && element.logical_type?.type === "TIMESTAMP" && value instanceof Date) {
+    const millis = BigInt(value.getTime());
+    const { unit } = element.logical_type;
+    let bigintValue = millis;
+    if (unit === "NANOS") bigintValue = millis * 1000000n;
+    else if (unit === "MICROS") bigintValue = millis * 1000n;
+    const buffer = new ArrayBuffer(8);
+    new DataView(buffer).setBigInt64(0, bigintValue, true);
+    return new Uint8Array(buffer);
+  }
+  throw new Error(`unsupported type for statistics: ${type} with value ${value}`);
+}
+function unconvertStatistics(stats, element, truncateLength = STATS_TRUNCATE_LENGTH) {
+  return {
+    field_1: unconvertMinMax(stats.max, element, true, truncateLength),
+    field_2: unconvertMinMax(stats.min, element, false, truncateLength),
+    field_3: stats.null_count,
+    field_4: stats.distinct_count,
+    field_5: unconvertMinMax(stats.max_value, element, true, truncateLength),
+    field_6: unconvertMinMax(stats.min_value, element, false, truncateLength),
+    field_7: stats.is_max_value_exact ?? minMaxIsExact(stats.max_value ?? stats.max, element, true, truncateLength),
+    field_8: stats.is_min_value_exact ?? minMaxIsExact(stats.min_value ?? stats.min, element, false, truncateLength),
+    field_9: stats.nan_count
+  };
+}
+function unconvertDecimal({ type, type_length }, value) {
+  if (type === "INT32") return Number(value);
+  if (type === "INT64") return value;
+  if (type === "FIXED_LEN_BYTE_ARRAY" && !type_length) {
+    throw new Error("fixed length byte array type_length is required");
+  }
+  if (!type_length && !value) return new Uint8Array();
+  const bytes = [];
+  while (true) {
+    const byte = Number(value & 0xffn);
+    bytes.unshift(byte);
+    value >>= 8n;
+    if (type_length) {
+      if (bytes.length >= type_length) break;
+    } else {
+      const sign = byte & 128;
+      if (!sign && value === 0n || sign && value === -1n) {
+        break;
+      }
+    }
+  }
+  return new Uint8Array(bytes);
+}
+function unconvertFloat16(value) {
+  if (value === void 0 || value === null) return;
+  if (typeof value !== "number") throw new Error("parquet float16 expected number value");
+  if (Number.isNaN(value)) return new Uint8Array([0, 126]);
+  const sign = value < 0 || Object.is(value, -0) ? 1 : 0;
+  const abs = Math.abs(value);
+  if (!isFinite(abs)) return new Uint8Array([0, sign << 7 | 124]);
+  if (abs === 0) return new Uint8Array([0, sign << 7]);
+  if (abs >= 65520) return new Uint8Array([0, sign << 7 | 124]);
+  let exponent = -14;
+  if (abs >= 2 ** -14) {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, abs);
+    exponent = (view.getUint32(0) >>> 20 & 2047) - 1023;
+  }
+  const scaled = abs / 2 ** (exponent - 10);
+  let significand = Math.floor(scaled);
+  const remainder = scaled - significand;
+  if (remainder > 0.5 || remainder === 0.5 && significand % 2) significand++;
+  const magnitude = abs < 2 ** -14 ? significand : (exponent + 14) * 1024 + significand;
+  const bits16 = sign << 15 | magnitude;
+  return new Uint8Array([bits16 & 255, bits16 >> 8]);
+}
+
+// node_modules/hyparquet-writer/src/column.js
+function writeColumn({ writer, column, pageData }) {
+  const { columnName, element, schemaPath, stats, pageSize, dictionarySize, encoding: userEncoding } = column;
+  const { type, type_length } = element;
+  if (!type) throw new Error(`column ${columnName} cannot determine type`);
+  const { values, definitionLevels, repetitionLevels, maxDefinitionLevel } = pageData;
+  const offsetStart = writer.offset;
+  let uncompressedSize = 0;
+  const encodings = [];
+  const isGeospatial = element?.logical_type?.type === "GEOMETRY" || element?.logical_type?.type === "GEOGRAPHY";
+  const geospatial_statistics = stats && isGeospatial ? geospatialStatistics(values) : void 0;
+  let bloomFilter;
+  if (column.bloomFilter) {
+    const opts = typeof column.bloomFilter === "object" ? column.bloomFilter : void 0;
+    const builder = new BloomBuilder(element, opts);
+    for (const v of values) builder.insert(v);
+    bloomFilter = builder.finalize();
+  }
+  let dictionary_page_offset;
+  const selectPhysical = element.converted_type !== "UTF8";
+  const dictionaryValues = selectPhysical ? unconvert(element, values) : values;
+  if (type === "INT64") {
+    const unsigned = element.converted_type === "UINT_64" || element.logical_type?.type === "INTEGER" && !element.logical_type.isSigned;
+    const min = unsigned ? 0n : -(2n ** 63n);
+    const max = unsigned ? 2n ** 64n - 1n : 2n ** 63n - 1n;
+    for (const value of dictionaryValues) {
+      if (value !== null && value !== void 0 && (value < min || value > max)) {
+        throw new RangeError(`parquet INT64 value out of range: ${value}`);
+      }
+    }
+  }
+  const statisticsValues = element.converted_type === "JSON" ? dictionaryValues : values;
+  const statistics = stats ? getStatistics(statisticsValues, element) : void 0;
+  const { dictionary, indexes } = useDictionary(
+    dictionaryValues,
+    type,
+    type_length,
+    userEncoding,
+    dictionarySize,
+    maxDefinitionLevel === 0
+  );
+  let encoding;
+  let writeValues;
+  let writeType = type;
+  if (dictionary && indexes) {
+    writeValues = indexes;
+    writeType = "INT32";
+    encoding = "RLE_DICTIONARY";
+    dictionary_page_offset = BigInt(writer.offset);
+    const unconverted = selectPhysical ? dictionary : unconvert(element, dictionary);
+    uncompressedSize += writeDictionaryPage(writer, column, unconverted);
+    encodings.push("PLAIN");
+  } else {
+    writeValues = selectPhysical ? dictionaryValues : unconvert(element, values);
+    encoding = userEncoding && userEncoding !== "RLE_DICTIONARY" ? userEncoding : type === "BOOLEAN" && values.length > 16 ? "RLE" : "PLAIN";
+  }
+  encodings.push(encoding);
+  const pageBoundaries = getPageBoundaries(writeValues, writeType, type_length, pageSize, repetitionLevels);
+  let columnIndex = column.columnIndex && pageBoundaries.length > 1 ? {
+    null_pages: [],
+    min_values: [],
+    max_values: [],
+    boundary_order: "UNORDERED",
+    null_counts: [],
+    nan_counts: isFloat(element) ? [] : void 0
+  } : void 0;
+  const offsetIndex = column.offsetIndex && pageBoundaries.length > 1 ? {
+    page_locations: []
+  } : void 0;
+  const data_page_offset = BigInt(writer.offset);
+  let first_row_index = 0n;
+  let prevStart = 0;
+  let prevMinValue;
+  let prevMaxValue;
+  let ascending = true;
+  let descending = true;
+  for (const { start, end } of pageBoundaries) {
+    const pageOffset = writer.offset;
+    const pageChunk = {
+      values: writeValues.slice(start, end),
+      definitionLevels: definitionLevels.slice(start, end),
+      repetitionLevels: repetitionLevels.slice(start, end),
+      maxDefinitionLevel
+    };
+    uncompressedSize += writeDataPageV2({ writer, column, encoding, pageData: pageChunk });
+    if (columnIndex) {
+      const pageValues = statisticsValues.slice(start, end);
+      const { min_value, max_value, null_count = 0n, nan_count } = getStatistics(pageValues, element);
+      const nullPage = null_count === BigInt(end - start);
+      const minBytes = unconvertMinMax(min_value, element, false, column.statisticsTruncateLength);
+      const maxBytes = unconvertMinMax(max_value, element, true, column.statisticsTruncateLength);
+      if (!nullPage && (!minBytes || !maxBytes)) {
+        columnIndex = void 0;
+      } else {
+        columnIndex.null_pages.push(nullPage);
+        columnIndex.min_values.push(minBytes ?? new Uint8Array());
+        columnIndex.max_values.push(maxBytes ?? new Uint8Array());
+        columnIndex.null_counts?.push(null_count);
+        if (nan_count !== void 0) columnIndex.nan_counts?.push(nan_count);
+        if (prevMinValue !== void 0 && min_value !== void 0) {
+          const order = compareValues(prevMinValue, min_value);
+          if (order > 0) ascending = false;
+          if (order < 0) descending = false;
+        }
+        if (prevMaxValue !== void 0 && max_value !== void 0) {
+          const order = compareValues(prevMaxValue, max_value);
+          if (order > 0) ascending = false;
+          if (order < 0) descending = false;
+        }
+        prevMinValue = min_value;
+        prevMaxValue = max_value;
+      }
+    }
+    if (offsetIndex) {
+      if (repetitionLevels.length) {
+        for (let i2 = prevStart + 1; i2 <= start; i2++) {
+          if (repetitionLevels[i2] === 0) first_row_index++;
+        }
+      } else {
+        first_row_index = BigInt(start);
+      }
+      offsetIndex.page_locations.push({
+        offset: BigInt(pageOffset),
+        compressed_page_size: writer.offset - pageOffset,
+        first_row_index
+      });
+    }
+    prevStart = start;
+  }
+  if (columnIndex) {
+    if (ascending) columnIndex.boundary_order = "ASCENDING";
+    else if (descending) columnIndex.boundary_order = "DESCENDING";
+  }
+  let encoding_stats;
+  if (stats) {
+    encoding_stats = [];
+    if (dictionary_page_offset !== void 0) {
+      encoding_stats.push({ page_type: "DICTIONARY_PAGE", encoding: "PLAIN", count: 1 });
+    }
+    encoding_stats.push({ page_type: "DATA_PAGE_V2", encoding, count: pageBoundaries.length });
+  }
+  return {
+    chunk: {
+      meta_data: {
+        type,
+        encodings,
+        path_in_schema: schemaPath.slice(1).map((s) => s.name),
+        codec: column.codec ?? "UNCOMPRESSED",
+        num_values: BigInt(values.length),
+        total_compressed_size: BigInt(writer.offset - offsetStart),
+        total_uncompressed_size: BigInt(uncompressedSize),
+        data_page_offset,
+        dictionary_page_offset,
+        statistics,
+        encoding_stats,
+        geospatial_statistics
+      },
+      file_offset: BigInt(offsetStart)
+    },
+    columnIndex,
+    offsetIndex,
+    bloomFilter
+  };
+}
+function getPageBoundaries(values, type, type_length, pageSize, repetitionLevels = []) {
+  if (!pageSize) {
+    return [{ start: 0, end: values.length }];
+  }
+  const boundaries = [];
+  let start = 0;
+  let accumulatedBytes = 0;
+  for (let i2 = 0; i2 < values.length; i2++) {
+    const valueSize = estimateValueSize(values[i2], type, type_length);
+    accumulatedBytes += valueSize;
+    const rowStart = !repetitionLevels.length || repetitionLevels[i2] === 0;
+    if (accumulatedBytes >= pageSize && i2 > start && rowStart) {
+      boundaries.push({ start, end: i2 });
+      start = i2;
+      accumulatedBytes = valueSize;
+    }
+  }
+  if (start < values.length) {
+    boundaries.push({ start, end: values.length });
+  }
+  return boundaries;
+}
+function getStatistics(values, element) {
+  let min_value = void 0;
+  let max_value = void 0;
+  let null_count = 0n;
+  let nan_count = isFloat(element) ? 0n : void 0;
+  for (const value of values) {
+    if (value === null || value === void 0) {
+      null_count++;
+      continue;
+    }
+    const statisticValue = physicalStatistic(value, element);
+    if (typeof statisticValue === "object" && !(statisticValue instanceof Uint8Array)) continue;
+    if (typeof statisticValue === "number" && Number.isNaN(statisticValue)) {
+      if (nan_count !== void 0) nan_count++;
+      continue;
+    }
+    if (min_value === void 0 || compareValues(statisticValue, min_value) < 0) min_value = statisticValue;
+    if (max_value === void 0 || compareValues(statisticValue, max_value) > 0) max_value = statisticValue;
+  }
+  if (min_value === 0) min_value = -0;
+  if (max_value === 0) max_value = 0;
+  return { min_value, max_value, null_count, nan_count };
+}
+function isFloat({ type, logical_type }) {
+  return type === "FLOAT" || type === "DOUBLE" || logical_type?.type === "FLOAT16";
+}
+function physicalStatistic(value, element) {
+  if (element.converted_type === "DECIMAL" && typeof value === "number") {
+    return BigInt(Math.round(value * 10 ** (element.scale || 0)));
+  }
+  if (value instanceof Date && (element.type === "INT32" || element.type === "INT64")) {
+    return unconvert(element, [value])[0];
+  }
+  return value;
+}
+function compareValues(left, right) {
+  if (left instanceof Uint8Array && right instanceof Uint8Array) {
+    const length = Math.min(left.length, right.length);
+    for (let i2 = 0; i2 < length; i2 += 1) {
+      if (left[i2] !== right[i2]) return left[i2] - right[i2];
+    }
+    return left.length - right.length;
+  }
+  if (typeof left === "string" && typeof right === "string") return compareStrings(left, right);
+  if (left < right) return -1;
+  if (left > right) return 1;
+  return 0;
+}
+function compareStrings(left, right) {
+  if (left === right) return 0;
+  const length = Math.min(left.length, right.length);
+  let i2 = 0;
+  while (i2 < length && left.charCodeAt(i2) === right.charCodeAt(i2)) i2++;
+  if (i2 > 0) {
+    const prev = left.charCodeAt(i2 - 1);
+    if (prev >= 55296 && prev <= 56319) i2--;
+  }
+  while (i2 < left.length && i2 < right.length) {
+    const a2 = codePointAt(left, i2);
+    const b = codePointAt(right, i2);
+    if (a2 !== b) return a2 - b;
+    i2 += a2 > 65535 ? 2 : 1;
+  }
+  return left.length - right.length;
+}
+function codePointAt(str, i2) {
+  const code = str.codePointAt(i2) ?? 65533;
+  return code >= 55296 && code <= 57343 ? 65533 : code;
+}
+
+// node_modules/hyparquet-writer/src/dremel.js
+function encodeNestedValues(treePath, rows) {
+  const schemaPath = treePath.map((n2) => n2.element);
+  if (treePath.length < 2) throw new Error("parquet schema path must include column");
+  const definitionLevels = [];
+  const repetitionLevels = [];
+  const maxDefinitionLevel = getMaxDefinitionLevel(treePath);
+  if (treePath.length === 2 && maxDefinitionLevel === 0) {
+    return { values: rows, definitionLevels, repetitionLevels, maxDefinitionLevel };
+  }
+  if (treePath.length === 2 && maxDefinitionLevel === 1) {
+    const definitionLevels2 = new Array(rows.length);
+    for (let i2 = 0; i2 < rows.length; i2++) {
+      definitionLevels2[i2] = rows[i2] === null || rows[i2] === void 0 ? 0 : 1;
+    }
+    return { values: rows, definitionLevels: definitionLevels2, repetitionLevels, maxDefinitionLevel };
+  }
+  const repLevelPrior = new Array(treePath.length);
+  let repeatedCount = 0;
+  for (let i2 = 0; i2 < treePath.length; i2++) {
+    repLevelPrior[i2] = repeatedCount;
+    if (schemaPath[i2].repetition_type === "REPEATED") repeatedCount++;
+  }
+  const values = [];
+  for (const row of rows) {
+    visit(1, row, 0, 0, false);
+  }
+  return { values, definitionLevels, repetitionLevels, maxDefinitionLevel };
+  function visit(depth, value, defLevel, repLevel, allowNull) {
+    const element = schemaPath[depth];
+    const repetition = element.repetition_type || "REQUIRED";
+    if (depth === treePath.length - 1) {
+      if (value === null || value === void 0) {
+        if (repetition === "REQUIRED" && !allowNull) {
+          throw new Error("parquet required value is undefined");
+        }
+        definitionLevels.push(defLevel);
+      } else {
+        definitionLevels.push(repetition === "REQUIRED" ? defLevel : defLevel + 1);
+      }
+      repetitionLevels.push(repLevel);
+      values.push(value);
+      return;
+    }
+    if (repetition === "REPEATED") {
+      if (value === null || value === void 0) {
+        if (!allowNull) throw new Error("parquet required value is undefined");
+        visit(depth + 1, void 0, defLevel, repLevel, true);
+        return;
+      }
+      if (!Array.isArray(value)) {
+        throw new Error(`parquet repeated field ${element.name} must be an array`);
+      }
+      if (!value.length) {
+        visit(depth + 1, void 0, defLevel, repLevel, true);
+        return;
+      }
+      const isMapEntry = isMapLike(treePath[depth - 1]);
+      const childElement = schemaPath[depth + 1];
+      for (let i2 = 0; i2 < value.length; i2++) {
+        let childValue = value[i2];
+        if (isMapEntry && childValue && typeof childValue === "object" && childElement) {
+          childValue = childValue[childElement.name];
+        }
+        const childRep = i2 === 0 ? repLevel : repLevelPrior[depth] + 1;
+        visit(depth + 1, childValue, defLevel + 1, childRep, false);
+      }
+      return;
+    }
+    if (repetition === "OPTIONAL") {
+      if (value === null || value === void 0) {
+        visit(depth + 1, void 0, defLevel, repLevel, true);
+      } else {
+        const childValue = getChildValue(depth, value);
+        const childIsNull = childValue === null || childValue === void 0;
+        const isLogicalContainer = isListLike(treePath[depth]) || isMapLike(treePath[depth]);
+        const isStruct = element.num_children && !element.type && !isLogicalContainer;
+        const nextDef = isStruct || !childIsNull ? defLevel + 1 : defLevel;
+        visit(depth + 1, childValue, nextDef, repLevel, childIsNull);
+      }
+      return;
+    }
+    if (value === null || value === void 0) {
+      if (!allowNull) throw new Error("parquet required value is undefined");
+      visit(depth + 1, void 0, defLevel, repLevel, true);
+    } else {
+      visit(depth + 1, getChildValue(depth, value), defLevel, repLevel, false);
+    }
+  }
+  function getChildValue(depth, currentValue) {
+    if (currentValue === null || currentValue === void 0) return void 0;
+    const child = schemaPath[depth + 1];
+    if (!child) return void 0;
+    if (isListLike(treePath[depth])) return currentValue;
+    if (isMapLike(treePath[depth])) {
+      return normalizeMap(currentValue, schemaPath[depth]);
+    }
+    if (typeof currentValue === "object" && !Array.isArray(currentValue)) {
+      return currentValue[child.name];
+    }
+    throw new Error(`parquet expected struct, got ${currentValue}`);
+  }
+}
+function normalizeMap(value, element) {
+  if (value instanceof Map) {
+    return Array.from(value.entries(), ([k, v]) => ({ key: k, value: v }));
+  }
+  if (Array.isArray(value)) {
+    return value.map((entry) => {
+      if (entry && typeof entry === "object" && "key" in entry && "value" in entry) {
+        return entry;
+      }
+      if (Array.isArray(entry) && entry.length === 2) {
+        return { key: entry[0], value: entry[1] };
+      }
+      throw new Error("parquet map entry must provide key and value");
+    });
+  }
+  if (typeof value === "object") {
+    return Object.entries(value).map(([k, v]) => ({ key: k, value: v }));
+  }
+  throw new Error(`parquet map field ${element.name} must be Map, array, or object`);
+}
+
+// node_modules/hyparquet-writer/src/indexes.js
+function writeIndexes(writer, pageIndexes) {
+  for (const { chunk: chunk2, columnIndex } of pageIndexes) {
+    writeColumnIndex(writer, chunk2, columnIndex);
+  }
+  for (const { chunk: chunk2, offsetIndex } of pageIndexes) {
+    writeOffsetIndex(writer, chunk2, offsetIndex);
+  }
+}
+function writeColumnIndex(writer, columnChunk, columnIndex) {
+  if (!columnIndex || columnIndex.min_values.length <= 1) return;
+  const columnIndexOffset = writer.offset;
+  serializeTCompactProtocol(writer, {
+    field_1: columnIndex.null_pages,
+    field_2: columnIndex.min_values,
+    field_3: columnIndex.max_values,
+    field_4: BoundaryOrders.indexOf(columnIndex.boundary_order),
+    field_5: columnIndex.null_counts,
+    field_8: columnIndex.nan_counts
+  });
+  columnChunk.column_index_offset = BigInt(columnIndexOffset);
+  columnChunk.column_index_length = writer.offset - columnIndexOffset;
+}
+function writeOffsetIndex(writer, columnChunk, offsetIndex) {
+  if (!offsetIndex || offsetIndex.page_locations.length <= 1) return;
+  const offsetIndexOffset = writer.offset;
+  serializeTCompactProtocol(writer, {
+    field_1: offsetIndex.page_locations.map((p) => ({
+      field_1: p.offset,
+      field_2: p.compressed_page_size,
+      field_3: p.first_row_index
+    }))
+  });
+  columnChunk.offset_index_offset = BigInt(offsetIndexOffset);
+  columnChunk.offset_index_length = writer.offset - offsetIndexOffset;
+}
+
+// node_modules/hyparquet-writer/src/metadata.js
+function writeMetadata(writer, metadata, statisticsTruncateLength) {
+  const resolveSchemaPath = schemaPathResolver(metadata.schema);
+  const compact = {
+    field_1: metadata.version,
+    field_2: metadata.schema.map((element) => ({
+      field_1: element.type && ParquetTypes.indexOf(element.type),
+      field_2: element.type_length,
+      field_3: element.repetition_type && FieldRepetitionTypes.indexOf(element.repetition_type),
+      field_4: element.name,
+      field_5: element.num_children,
+      field_6: element.converted_type && ConvertedTypes.indexOf(element.converted_type),
+      field_7: element.scale,
+      field_8: element.precision,
+      field_9: element.field_id,
+      field_10: logicalType(element.logical_type)
+    })),
+    field_3: metadata.num_rows,
+    field_4: metadata.row_groups.map((rg) => ({
+      field_1: rg.columns.map((c3) => ({
+        field_1: c3.file_path,
+        field_2: c3.file_offset,
+        field_3: c3.meta_data && {
+          field_1: ParquetTypes.indexOf(c3.meta_data.type),
+          field_2: c3.meta_data.encodings.map((e) => Encodings.indexOf(e)),
+          field_3: c3.meta_data.path_in_schema,
+          field_4: CompressionCodecs.indexOf(c3.meta_data.codec),
+          field_5: c3.meta_data.num_values,
+          field_6: c3.meta_data.total_uncompressed_size,
+          field_7: c3.meta_data.total_compressed_size,
+          field_8: c3.meta_data.key_value_metadata && c3.meta_data.key_value_metadata.map((kv) => ({
+            field_1: kv.key,
+            field_2: kv.value
+          })),
+          field_9: c3.meta_data.data_page_offset,
+          field_10: c3.meta_data.index_page_offset,
+          field_11: c3.meta_data.dictionary_page_offset,
+          field_12: c3.meta_data.statistics && unconvertStatistics(
+            c3.meta_data.statistics,
+            schemaElement(c3.meta_data.path_in_schema),
+            statisticsTruncateLength
+          ),
+          field_13: c3.meta_data.encoding_stats && c3.meta_data.encoding_stats.map((es) => ({
+            field_1: PageTypes.indexOf(es.page_type),
+            field_2: Encodings.indexOf(es.encoding),
+            field_3: es.count
+          })),
+          field_14: c3.meta_data.bloom_filter_offset,
+          field_15: c3.meta_data.bloom_filter_length,
+          field_16: c3.meta_data.size_statistics && {
+            field_1: c3.meta_data.size_statistics.unencoded_byte_array_data_bytes,
+            field_2: c3.meta_data.size_statistics.repetition_level_histogram,
+            field_3: c3.meta_data.size_statistics.definition_level_histogram
+          },
+          field_17: c3.meta_data.geospatial_statistics && {
+            field_1: c3.meta_data.geospatial_statistics.bbox && thriftBoundingBox(c3.meta_data.geospatial_statistics.bbox),
+            field_2: c3.meta_data.geospatial_statistics.geospatial_types
+          }
+        },
+        field_4: c3.offset_index_offset,
+        field_5: c3.offset_index_length,
+        field_6: c3.column_index_offset,
+        field_7: c3.column_index_length,
+        // field_8: c.crypto_metadata,
+        field_9: c3.encrypted_column_metadata
+      })),
+      field_2: rg.total_byte_size,
+      field_3: rg.num_rows,
+      field_4: rg.sorting_columns && rg.sorting_columns.map((sc) => ({
+        field_1: sc.column_idx,
+        field_2: sc.descending,
+        field_3: sc.nulls_first
+      })),
+      field_5: rg.file_offset,
+      field_6: rg.total_compressed_size
+      // field_7: rg.ordinal, // should be int16
+    })),
+    field_5: metadata.key_value_metadata && metadata.key_value_metadata.map((kv) => ({
+      field_1: kv.key,
+      field_2: kv.value
+    })),
+    field_6: metadata.created_by,
+    field_7: metadata.schema.filter((element) => element.type).map(() => ({ field_1: {} }))
+  };
+  const metadataStart = writer.offset;
+  serializeTCompactProtocol(writer, compact);
+  const metadataLength = writer.offset - metadataStart;
+  writer.appendUint32(metadataLength);
+  function schemaElement(path5) {
+    const tree = resolveSchemaPath(path5);
+    return tree[tree.length - 1].element;
+  }
+}
+function thriftBoundingBox(bbox) {
+  return new ThriftStruct([
+    [1, DOUBLE, bbox.xmin],
+    [2, DOUBLE, bbox.xmax],
+    [3, DOUBLE, bbox.ymin],
+    [4, DOUBLE, bbox.ymax],
+    [5, DOUBLE, bbox.zmin],
+    [6, DOUBLE, bbox.zmax],
+    [7, DOUBLE, bbox.mmin],
+    [8, DOUBLE, bbox.mmax]
+  ]);
+}
+function logicalType(type) {
+  if (!type) return;
+  if (type.type === "STRING") return { field_1: {} };
+  if (type.type === "MAP") return { field_2: {} };
+  if (type.type === "LIST") return { field_3: {} };
+  if (type.type === "ENUM") return { field_4: {} };
+  if (type.type === "DECIMAL") return { field_5: {
+    field_1: type.scale,
+    field_2: type.precision
+  } };
+  if (type.type === "DATE") return { field_6: {} };
+  if (type.type === "TIME") return { field_7: {
+    field_1: type.isAdjustedToUTC,
+    field_2: timeUnit(type.unit)
+  } };
+  if (type.type === "TIMESTAMP") return { field_8: {
+    field_1: type.isAdjustedToUTC,
+    field_2: timeUnit(type.unit)
+  } };
+  if (type.type === "INTEGER") return { field_10: {
+    field_1: type.bitWidth,
+    field_2: type.isSigned
+  } };
+  if (type.type === "NULL") return { field_11: {} };
+  if (type.type === "JSON") return { field_12: {} };
+  if (type.type === "BSON") return { field_13: {} };
+  if (type.type === "UUID") return { field_14: {} };
+  if (type.type === "FLOAT16") return { field_15: {} };
+  if (type.type === "VARIANT") return { field_16: {} };
+  if (type.type === "GEOMETRY") return { field_17: {
+    field_1: type.crs
+  } };
+  if (type.type === "GEOGRAPHY") return { field_18: {
+    field_1: type.crs,
+    field_2: type.algorithm && EdgeInterpolationAlgorithms.indexOf(type.algorithm)
+  } };
+}
+function timeUnit(unit) {
+  if (unit === "NANOS") return { field_3: {} };
+  if (unit === "MICROS") return { field_2: {} };
+  return { field_1: {} };
+}
+
+// node_modules/hyparquet-writer/src/snappy.js
+var MAX_HASH_TABLE_BITS = 14;
+var MAX_OFFSET = 65535;
+var globalHashTables = new Array(MAX_HASH_TABLE_BITS + 1);
+function snappyCompress(input) {
+  const writer = new ByteWriter();
+  writer.appendVarInt(input.length);
+  compressInput(writer, input);
+  return writer.getBytes();
+}
+function hashFunc(key, hashFuncShift) {
+  return Math.imul(key, 506832829) >>> hashFuncShift;
+}
+function load32(array, pos) {
+  return array[pos] + (array[pos + 1] << 8) + (array[pos + 2] << 16) + (array[pos + 3] << 24);
+}
+function equals32(array, pos1, pos2) {
+  return array[pos1] === array[pos2] && array[pos1 + 1] === array[pos2 + 1] && array[pos1 + 2] === array[pos2 + 2] && array[pos1 + 3] === array[pos2 + 3];
+}
+function emitLiteral(writer, input, ip, len) {
+  if (len <= 60) {
+    writer.appendUint8(len - 1 << 2);
+  } else {
+    const value = len - 1;
+    const bytes = value < 256 ? 1 : value < 65536 ? 2 : value < 16777216 ? 3 : 4;
+    writer.appendUint8(59 + bytes << 2);
+    for (let i2 = 0; i2 < bytes; i2++) {
+      writer.appendUint8(value >>> i2 * 8);
+    }
+  }
+  writer.appendBytes(input.subarray(ip, ip + len));
+}
+function emitCopyLessThan64(writer, offset, len) {
+  if (len < 12 && offset < 2048) {
+    writer.appendUint8(1 + (len - 4 << 2) + (offset >>> 8 << 5));
+    writer.appendUint8(offset & 255);
+  } else {
+    writer.appendUint8(2 + (len - 1 << 2));
+    writer.appendUint8(offset & 255);
+    writer.appendUint8(offset >>> 8);
+  }
+}
+function emitCopy(writer, offset, len) {
+  while (len >= 68) {
+    emitCopyLessThan64(writer, offset, 64);
+    len -= 64;
+  }
+  if (len > 64) {
+    emitCopyLessThan64(writer, offset, 60);
+    len -= 60;
+  }
+  emitCopyLessThan64(writer, offset, len);
+}
+function compressInput(writer, input) {
+  const inputSize = input.length;
+  let hashTableBits = 1;
+  while (1 << hashTableBits <= inputSize && hashTableBits <= MAX_HASH_TABLE_BITS) {
+    hashTableBits++;
+  }
+  hashTableBits--;
+  const hashFuncShift = 32 - hashTableBits;
+  globalHashTables[hashTableBits] ??= new Uint32Array(1 << hashTableBits);
+  const hashTable = globalHashTables[hashTableBits];
+  hashTable.fill(0);
+  const ipEnd = inputSize;
+  let ipLimit;
+  let ip = 0;
+  let nextEmit = 0;
+  let hash, nextHash;
+  let nextIp, candidate, skip;
+  let bytesBetweenHashLookups;
+  let base, matched, offset;
+  let prevHash, curHash;
+  let flag = true;
+  const INPUT_MARGIN = 15;
+  if (inputSize >= INPUT_MARGIN) {
+    ipLimit = ipEnd - INPUT_MARGIN;
+    ip++;
+    nextHash = hashFunc(load32(input, ip), hashFuncShift);
+    while (flag) {
+      skip = 32;
+      nextIp = ip;
+      do {
+        ip = nextIp;
+        hash = nextHash;
+        bytesBetweenHashLookups = skip >>> 5;
+        skip++;
+        nextIp = ip + bytesBetweenHashLookups;
+        if (ip > ipLimit) {
+          flag = false;
+          break;
+        }
+        nextHash = hashFunc(load32(input, nextIp), hashFuncShift);
+        candidate = hashTable[hash];
+        hashTable[hash] = ip;
+      } while (ip - candidate > MAX_OFFSET || !equals32(input, ip, candidate));
+      if (!flag) {
+        break;
+      }
+      emitLiteral(writer, input, nextEmit, ip - nextEmit);
+      do {
+        base = ip;
+        matched = 4;
+        while (ip + matched < ipEnd && input[ip + matched] === input[candidate + matched]) {
+          matched++;
+        }
+        ip += matched;
+        offset = base - candidate;
+        emitCopy(writer, offset, matched);
+        nextEmit = ip;
+        if (ip >= ipLimit) {
+          flag = false;
+          break;
+        }
+        prevHash = hashFunc(load32(input, ip - 1), hashFuncShift);
+        hashTable[prevHash] = ip - 1;
+        curHash = hashFunc(load32(input, ip), hashFuncShift);
+        candidate = hashTable[curHash];
+        hashTable[curHash] = ip;
+      } while (ip - candidate <= MAX_OFFSET && equals32(input, ip, candidate));
+      if (!flag) {
+        break;
+      }
+      ip++;
+      nextHash = hashFunc(load32(input, ip), hashFuncShift);
+    }
+  }
+  if (nextEmit < ipEnd) {
+    emitLiteral(writer, input, nextEmit, ipEnd - nextEmit);
+  }
+}
+
+// node_modules/hyparquet-writer/src/parquet-writer.js
+var ParquetWriter = class {
+  /**
+   * @param {object} options
+   * @param {Writer} options.writer
+   * @param {SchemaElement[]} options.schema
+   * @param {CompressionCodec} [options.codec]
+   * @param {Compressors} [options.compressors]
+   * @param {boolean} [options.statistics]
+   * @param {number} [options.statisticsTruncateLength]
+   * @param {KeyValue[]} [options.kvMetadata]
+   * @param {string} [options.createdBy]
+   */
+  constructor({ writer, schema, codec = "SNAPPY", compressors, statistics = true, statisticsTruncateLength, kvMetadata, createdBy = "hyparquet" }) {
+    if (statisticsTruncateLength !== void 0 && statisticsTruncateLength !== Infinity && !(Number.isInteger(statisticsTruncateLength) && statisticsTruncateLength > 0)) {
+      throw new Error("statisticsTruncateLength must be a positive integer or Infinity");
+    }
+    this.writer = writer;
+    this.schema = schema;
+    this.codec = codec;
+    this.compressors = { SNAPPY: snappyCompress, ...compressors };
+    this.statistics = statistics;
+    this.statisticsTruncateLength = statisticsTruncateLength;
+    this.kvMetadata = kvMetadata;
+    this.createdBy = createdBy;
+    this.row_groups = [];
+    this.num_rows = 0n;
+    this.pendingIndexes = [];
+    this.writer.appendUint32(827474256);
+  }
+  /**
+   * Write data to the file.
+   * Will split data into row groups of the specified size.
+   * Calls writer.flush() (if defined) after each row group; if it returns a
+   * Promise, subsequent row groups await it before encoding more data.
+   *
+   * @param {object} options
+   * @param {ColumnSource[]} options.columnData
+   * @param {number | number[]} [options.rowGroupSize]
+   * @param {number} [options.pageSize]
+   * @param {number} [options.dictionarySize]
+   * @returns {void | Promise<void>}
+   */
+  write({ columnData, rowGroupSize = [1e3, 1e5], pageSize = 1048576, dictionarySize }) {
+    for (const { codec = this.codec } of columnData) {
+      if (codec !== "UNCOMPRESSED" && !this.compressors[codec]) {
+        throw new Error(`parquet no compressor for codec ${codec}`);
+      }
+    }
+    const columnDataRows = columnData[0]?.data?.length || 0;
+    const resolveSchemaPath = schemaPathResolver(this.schema);
+    let pending;
+    for (const { groupStartIndex, groupSize: groupSize2 } of groupIterator({ columnDataRows, rowGroupSize })) {
+      const writeGroup = () => {
+        const groupStartOffset = this.writer.offset;
+        const columns = [];
+        for (let j = 0; j < columnData.length; j++) {
+          const { name, data, encoding, codec = this.codec, columnIndex = false, offsetIndex = true, shredding, bloomFilter, statistics = this.statistics } = columnData[j];
+          if (columnIndex && !offsetIndex) {
+            throw new Error("parquet ColumnIndex cannot be present without OffsetIndex");
+          }
+          if (data.length !== columnDataRows) {
+            throw new Error("parquet columns must have the same length");
+          }
+          const groupData = data.slice(groupStartIndex, groupStartIndex + groupSize2);
+          const columnPath = resolveSchemaPath([name]);
+          const leafPaths = getLeafSchemaPaths(columnPath);
+          const columnElement = columnPath.at(-1)?.element;
+          const shreddingConfig = shredding && shredding !== true ? shredding : void 0;
+          const isVariant = columnElement?.logical_type?.type === "VARIANT";
+          const isRequired = columnElement?.repetition_type === "REQUIRED";
+          const rows = isVariant ? encodeVariantColumn(Array.from(groupData), shreddingConfig, { name, required: isRequired }) : groupData;
+          for (const leafPath of leafPaths) {
+            const schemaPath = leafPath.map((node) => node.element);
+            const column = {
+              columnName: schemaPath.slice(1).map((s) => s.name).join("."),
+              element: schemaPath[schemaPath.length - 1],
+              schemaPath,
+              codec,
+              compressors: this.compressors,
+              stats: statistics,
+              statisticsTruncateLength: this.statisticsTruncateLength,
+              pageSize,
+              dictionarySize,
+              columnIndex,
+              offsetIndex,
+              encoding,
+              bloomFilter
+            };
+            const pageData = encodeNestedValues(leafPath, rows);
+            const result = writeColumn({
+              writer: this.writer,
+              column,
+              pageData
+            });
+            columns.push(result.chunk);
+            this.pendingIndexes.push(result);
+          }
+        }
+        let total_byte_size = 0n;
+        for (const { meta_data } of columns) total_byte_size += meta_data?.total_uncompressed_size ?? 0n;
+        this.num_rows += BigInt(groupSize2);
+        this.row_groups.push({
+          columns,
+          total_byte_size,
+          num_rows: BigInt(groupSize2),
+          total_compressed_size: BigInt(this.writer.offset - groupStartOffset)
+        });
+        return this.writer.flush?.();
+      };
+      if (pending) {
+        pending = pending.then(writeGroup);
+      } else {
+        const r = writeGroup();
+        if (r) pending = Promise.resolve(r);
+      }
+    }
+    return pending;
+  }
+  /**
+   * Finish writing the file.
+   *
+   * @returns {void | Promise<void>}
+   */
+  finish() {
+    writeIndexes(this.writer, this.pendingIndexes);
+    writeBlooms(this.writer, this.pendingIndexes);
+    const metadata = {
+      version: 2,
+      created_by: this.createdBy,
+      schema: this.schema,
+      num_rows: this.num_rows,
+      row_groups: this.row_groups,
+      metadata_length: 0,
+      key_value_metadata: this.kvMetadata
+    };
+    delete metadata.metadata_length;
+    writeMetadata(this.writer, metadata, this.statisticsTruncateLength);
+    this.writer.appendUint32(827474256);
+    return this.writer.finish();
+  }
+};
+function groupSize(rowGroupSize, i2) {
+  return Array.isArray(rowGroupSize) ? rowGroupSize[Math.min(i2, rowGroupSize.length - 1)] : rowGroupSize;
+}
+function groupIterator({ columnDataRows, rowGroupSize }) {
+  if (Array.isArray(rowGroupSize) && !rowGroupSize.length) {
+    throw new Error("rowGroupSize array cannot be empty");
+  }
+  const groups = [];
+  let groupIndex = 0;
+  let groupStartIndex = 0;
+  while (groupStartIndex < columnDataRows) {
+    const size = groupSize(rowGroupSize, groupIndex);
+    groups.push({ groupStartIndex, groupSize: Math.min(size, columnDataRows - groupStartIndex) });
+    groupStartIndex += size;
+    groupIndex++;
+  }
+  return groups;
+}
+function getLeafSchemaPaths(schemaPath) {
+  const leaves = [];
+  dfs(schemaPath);
+  return leaves;
+  function dfs(path5) {
+    const node = path5[path5.length - 1];
+    if (!node.children.length) {
+      leaves.push(path5);
+      return;
+    }
+    for (const child of node.children) {
+      dfs([...path5, child]);
+    }
+  }
+}
+
+// src/output/compression.ts
+import zlib2 from "node:zlib";
+function chooseParquetCompression(codecs = zlib2) {
+  const zstd = codecs.zstdCompressSync;
+  if (typeof zstd === "function") return { codec: "ZSTD", compress: (input) => zstd(input) };
+  return { codec: "GZIP", compress: (input) => codecs.gzipSync(input) };
+}
+
+// src/output/parquet-bounds.ts
+var PAGE_SIZE = 1 << 20;
+function plainSize(value) {
+  if (value === null) return 0;
+  if (typeof value === "string") return 4 + Buffer.byteLength(value, "utf8");
+  return 8;
+}
+function pagesBound(plainBytes, rows, columns) {
+  return columns * 2 + 1 + (plainBytes + 4 * rows * columns) / PAGE_SIZE;
+}
+function rowGroupBound(plainBytes, rows, columns) {
+  return plainBytes + plainBytes / 64 + columns * (rows / 4 + 16) + pagesBound(plainBytes, rows, columns) * 128;
+}
+function rowGroupFooterBound(columns, plainBytes, rows, longest) {
+  let names = 0;
+  for (const column of columns) names += column.name.length;
+  const offsetIndexEntries = 2 * (plainBytes + 4 * rows * columns.length) / PAGE_SIZE;
+  return 64 + columns.length * 192 + names + 2 * longest + offsetIndexEntries * 40;
+}
+function fixedFooterBound(columns, createdBy, feed) {
+  let names = 0;
+  for (const column of columns) names += column.name.length;
+  return 256 + columns.length * 48 + names + createdBy.length + feed.length + 64;
+}
+
+// src/output/schema.ts
+var EXTRA_COLUMN = "extra";
+var USER = { uuid: "string", name: "string", email: "string" };
+var USER_V2 = { ...USER, user_type: "string", user_account_uuid: "string" };
+var CLIENT = {
+  app_name: "string",
+  app_version: "string",
+  platform_name: "string",
+  platform_version: "string",
+  os_name: "string",
+  os_version: "string",
+  ip_address: "string"
+};
+var LOCATION = {
+  country: "string",
+  region: "string",
+  city: "string",
+  latitude: "double",
+  longitude: "double"
+};
+var FIELD_TREES = {
+  signinattempts: {
+    uuid: "string",
+    session_uuid: "string",
+    timestamp: "timestamp",
+    category: "string",
+    type: "string",
+    country: "string",
+    details: { value: "string" },
+    target_user: USER_V2,
+    client: CLIENT,
+    location: LOCATION,
+    account_uuid: "string"
+  },
+  itemusages: {
+    uuid: "string",
+    timestamp: "timestamp",
+    used_version: "int64",
+    vault_uuid: "string",
+    item_uuid: "string",
+    action: "string",
+    user: USER_V2,
+    client: CLIENT,
+    location: LOCATION,
+    account_uuid: "string"
+  },
+  auditevents: {
+    uuid: "string",
+    timestamp: "timestamp",
+    actor_uuid: "string",
+    actor_details: USER_V2,
+    actor_type: "string",
+    actor_account_uuid: "string",
+    account_uuid: "string",
+    action: "string",
+    object_type: "string",
+    object_uuid: "string",
+    object_details: USER,
+    aux_id: "int64",
+    aux_uuid: "string",
+    aux_details: USER,
+    aux_info: "string",
+    session: { uuid: "string", login_time: "timestamp", device_uuid: "string", ip: "string" },
+    location: LOCATION
+  }
+};
+function compile(tree, path5, columns) {
+  const compiled = /* @__PURE__ */ new Map();
+  for (const [field, spec] of Object.entries(tree)) {
+    const fieldPath = [...path5, field];
+    if (typeof spec === "string") {
+      compiled.set(field, { type: spec, index: columns.length });
+      columns.push({ name: fieldPath.join("_"), type: spec, path: fieldPath });
+    } else {
+      compiled.set(field, { children: compile(spec, fieldPath, columns) });
+    }
+  }
+  return compiled;
+}
+function compileFeed(feed) {
+  const columns = [];
+  const tree = compile(FIELD_TREES[feed], [], columns);
+  const extraIndex = columns.length;
+  columns.push({ name: EXTRA_COLUMN, type: "string", path: [] });
+  const names = new Set(columns.map((c3) => c3.name));
+  if (names.size !== columns.length) throw new Error(`duplicate column names in the ${feed} schema`);
+  return { columns, tree, extraIndex };
+}
+var COMPILED = {
+  signinattempts: compileFeed("signinattempts"),
+  itemusages: compileFeed("itemusages"),
+  auditevents: compileFeed("auditevents")
+};
+var SCHEMAS = {
+  signinattempts: COMPILED.signinattempts.columns,
+  itemusages: COMPILED.itemusages.columns,
+  auditevents: COMPILED.auditevents.columns
+};
+function flattenEventValues(feed, event) {
+  const { columns, tree, extraIndex } = COMPILED[feed];
+  const values = new Array(columns.length).fill(null);
+  const extra = walk(tree, event, values);
+  values[extraIndex] = extra === void 0 ? null : JSON.stringify(extra);
+  return values;
+}
+function walk(tree, object, values) {
+  let extra;
+  const keep = (field, value) => {
+    extra ??= /* @__PURE__ */ Object.create(null);
+    extra[field] = value;
+  };
+  for (const field of Object.keys(object)) {
+    const value = object[field];
+    const node = tree.get(field);
+    if (node === void 0) {
+      if (value !== void 0) keep(field, value);
+    } else if (value === null || value === void 0) {
+    } else if ("children" in node) {
+      if (isPlainObject(value)) {
+        const nested = walk(node.children, value, values);
+        if (nested !== void 0) keep(field, nested);
+      } else {
+        keep(field, value);
+      }
+    } else {
+      const converted = convert(node.type, value);
+      if (converted === void 0) keep(field, value);
+      else values[node.index] = converted;
+    }
+  }
+  return extra;
+}
+function convert(type, value) {
+  switch (type) {
+    case "string":
+      return typeof value === "string" && !hasLoneSurrogate(value) ? value : void 0;
+    case "timestamp":
+      return typeof value === "string" ? parseRfc3339Micros(value) ?? void 0 : void 0;
+    case "int64":
+      return typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : void 0;
+    case "double":
+      return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+  }
+}
+var SURROGATE = /[\uD800-\uDFFF]/;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+function hasLoneSurrogate(text) {
+  return SURROGATE.test(text) && LONE_SURROGATE.test(text);
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/output/parquet-writer.ts
+var ParquetFileWriter = class _ParquetFileWriter {
+  constructor(path5, handle, sink, parquet, options, createdBy) {
+    this.path = path5;
+    this.handle = handle;
+    this.sink = sink;
+    this.parquet = parquet;
+    this.options = options;
+    this.columns = SCHEMAS[options.feed];
+    this.buffered = this.columns.map(() => []);
+    this.bufferedLongest = this.columns.map(() => 0);
+    this.candidateSizes = this.columns.map(() => 0);
+    this.fixedFooterBound = fixedFooterBound(this.columns, createdBy, options.feed);
+  }
+  path;
+  handle;
+  sink;
+  parquet;
+  options;
+  columns;
+  fixedFooterBound;
+  buffered;
+  bufferedRows = 0;
+  bufferedPlainBytes = 0;
+  /** Longest value (bytes) per column in the buffer: statistics in the footer can be that long. */
+  bufferedLongest;
+  candidateSizes;
+  encodedRows = 0;
+  encodedFootersBound = 0;
+  static async create(path5, options) {
+    const handle = await open2(path5, "w");
+    const sink = new FileHandleSink(handle);
+    const { codec, compress } = options.compression ?? chooseParquetCompression();
+    const createdBy = `1password-events-export version ${VERSION}`;
+    const parquet = new ParquetWriter({
+      writer: sink,
+      schema: parquetSchema2(SCHEMAS[options.feed]),
+      codec,
+      compressors: { [codec]: compress },
+      statistics: true,
+      createdBy,
+      kvMetadata: [{ key: "1password-events-export.feed", value: options.feed }]
+    });
+    return new _ParquetFileWriter(path5, handle, sink, parquet, options, createdBy);
+  }
+  get rows() {
+    return this.encodedRows + this.bufferedRows;
+  }
+  async tryAppend(event) {
+    const values = flattenEventValues(this.options.feed, event);
+    let plainBytes = 0;
+    for (let i2 = 0; i2 < values.length; i2++) {
+      const size = plainSize(values[i2] ?? null);
+      this.candidateSizes[i2] = size;
+      plainBytes += size;
+    }
+    for (; ; ) {
+      const fit = decideFit({
+        maxBytes: this.options.maxFileBytes,
+        maxRows: this.options.maxFileRows,
+        encodedBytes: this.sink.offset,
+        boundWithEvent: this.bound(true, plainBytes),
+        rows: this.rows,
+        bufferedRows: this.bufferedRows
+      });
+      if (fit === "full") return false;
+      if (fit === "fits") break;
+      await this.encodeBuffer();
+    }
+    for (let i2 = 0; i2 < values.length; i2++) {
+      this.buffered[i2].push(values[i2] ?? null);
+      if (this.candidateSizes[i2] > this.bufferedLongest[i2])
+        this.bufferedLongest[i2] = this.candidateSizes[i2];
+    }
+    this.bufferedRows++;
+    this.bufferedPlainBytes += plainBytes;
+    if (this.bufferedRows >= this.options.rowGroupSize) await this.encodeBuffer();
+    return true;
+  }
+  flushBuffered() {
+    return this.encodeBuffer();
+  }
+  async close() {
+    try {
+      await this.encodeBuffer();
+      await this.parquet.finish();
+    } finally {
+      await this.handle.close();
+    }
+    return this.sink.offset;
+  }
+  async abort() {
+    await this.handle.close().catch(() => {
+    });
+    await rm2(this.path, { force: true }).catch(() => {
+    });
+  }
+  /** Most bytes the file can have once closed, as things stand: what the roll-over relies on. */
+  get sizeBound() {
+    return this.bound(false, 0);
+  }
+  /** `sizeBound`, optionally with the measured candidate event added to the buffer. */
+  bound(withCandidate, candidatePlainBytes) {
+    const settled = this.sink.offset + this.encodedFootersBound + this.fixedFooterBound;
+    const rows = this.bufferedRows + (withCandidate ? 1 : 0);
+    if (rows === 0) return settled;
+    let longest = 0;
+    for (let i2 = 0; i2 < this.columns.length; i2++) {
+      longest += Math.max(this.bufferedLongest[i2], withCandidate ? this.candidateSizes[i2] : 0);
+    }
+    const plain = this.bufferedPlainBytes + candidatePlainBytes;
+    return settled + rowGroupBound(plain, rows, this.columns.length) + rowGroupFooterBound(this.columns, plain, rows, longest);
+  }
+  async encodeBuffer() {
+    if (this.bufferedRows === 0) return;
+    const longest = this.bufferedLongest.reduce((sum, n2) => sum + n2, 0);
+    this.encodedFootersBound += rowGroupFooterBound(
+      this.columns,
+      this.bufferedPlainBytes,
+      this.bufferedRows,
+      longest
+    );
+    const columnData = this.columns.map((column, i2) => ({
+      name: column.name,
+      data: this.buffered[i2],
+      ...columnEncoding(column)
+    }));
+    const rows = this.bufferedRows;
+    this.buffered = this.columns.map(() => []);
+    this.bufferedLongest = this.columns.map(() => 0);
+    this.bufferedRows = 0;
+    this.bufferedPlainBytes = 0;
+    await this.parquet.write({ columnData, rowGroupSize: rows, pageSize: PAGE_SIZE });
+    this.encodedRows += rows;
+  }
+};
+var RETAINED_SINK_BYTES = 1 << 16;
+var FileHandleSink = class extends ByteWriter {
+  constructor(handle) {
+    super(RETAINED_SINK_BYTES);
+    this.handle = handle;
+  }
+  handle;
+  /** Called by ParquetWriter after each row group (and by finish). */
+  async flush() {
+    let start = 0;
+    while (start < this.index) {
+      const { bytesWritten } = await this.handle.write(
+        new Uint8Array(this.buffer, start, this.index - start)
+      );
+      start += bytesWritten;
+    }
+    this.index = 0;
+    if (this.buffer.byteLength > RETAINED_SINK_BYTES) {
+      this.buffer = new ArrayBuffer(RETAINED_SINK_BYTES);
+      this.view = new DataView(this.buffer);
+    }
+  }
+  async finish() {
+    await this.flush();
+  }
+};
+function columnEncoding(column) {
+  const statistics = column.type !== "string" || FILTERED_STRINGS.has(column.name);
+  if (column.name === "uuid" || column.name === "session_uuid") return { encoding: "PLAIN", statistics };
+  if (column.name === "timestamp") return { encoding: "DELTA_BINARY_PACKED", statistics };
+  return { statistics };
+}
+var FILTERED_STRINGS = /* @__PURE__ */ new Set([
+  "action",
+  "category",
+  "type",
+  "object_type",
+  "actor_type",
+  "country",
+  "location_country"
+]);
+function parquetSchema2(columns) {
+  return [{ name: "schema", num_children: columns.length }, ...columns.map(parquetElement)];
+}
+function parquetElement(column) {
+  const base = { name: column.name, repetition_type: "OPTIONAL" };
+  switch (column.type) {
+    case "string":
+      return { ...base, type: "BYTE_ARRAY", converted_type: "UTF8", logical_type: { type: "STRING" } };
+    case "timestamp":
+      return {
+        ...base,
+        type: "INT64",
+        converted_type: "TIMESTAMP_MICROS",
+        logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MICROS" }
+      };
+    case "int64":
+      return { ...base, type: "INT64" };
+    case "double":
+      return { ...base, type: "DOUBLE" };
+  }
+}
+
+// src/output/run-writer.ts
+var RunWriter = class {
+  constructor(options) {
+    this.options = options;
+    assertSafeNamePart("runId", options.runId);
+    assertSafeNamePart("runAttempt", options.runAttempt);
+    this.formats = [...new Set(options.formats)];
+    if (this.formats.length === 0 || this.formats.some((f) => !FORMATS.includes(f))) {
+      throw new ExportError("internal", `formats must be a non-empty list of ${FORMATS.join(", ")}`);
+    }
+    this.outDir = path3.resolve(options.outDir);
+    this.rowGroupSize = positiveInteger("rowGroupSize", options.rowGroupSize ?? 1e4);
+    this.maxFileBytes = positiveInteger("maxFileBytes", options.maxFileBytes ?? 25 * 1024 * 1024);
+    this.maxFileRows = options.maxFileRows === void 0 ? Infinity : positiveInteger("maxFileRows", options.maxFileRows);
+    this.maxOpenPartitions = positiveInteger("maxOpenPartitions", options.maxOpenPartitions ?? 8);
+    this.logger = options.logger ?? silentLogger;
+    this.clock = options.clock ?? systemClock;
+  }
+  options;
+  outDir;
+  formats;
+  rowGroupSize;
+  maxFileBytes;
+  maxFileRows;
+  maxOpenPartitions;
+  logger;
+  clock;
+  /** Open partitions, least recently used first (a Map iterates in insertion order). */
+  open = /* @__PURE__ */ new Map();
+  nextSeq = /* @__PURE__ */ new Map();
+  madeDirs = /* @__PURE__ */ new Set();
+  written = [];
+  tallies = /* @__PURE__ */ new Map();
+  tail = Promise.resolve();
+  failure;
+  closing = false;
+  closed = false;
+  /** Write a page of events of one feed. Resolves when every event is in a file (possibly still buffered). */
+  write(feed, events) {
+    if (this.closing) return Promise.reject(new ExportError("internal", "RunWriter.write after close"));
+    return this.serialize(async () => {
+      const touched = /* @__PURE__ */ new Set();
+      for (const [date, ofDate] of this.byDate(feed, events)) {
+        const partition = await this.partition(feed, date);
+        touched.add(partition);
+        for (const event of ofDate) {
+          for (const format of this.formats) await this.append(partition, format, event);
+        }
+      }
+      await this.flushIdle(feed, touched);
+    });
+  }
+  /** Finish every file; returns all files of the run (sorted by path) with rows, bytes and SHA-256. */
+  close() {
+    this.closing = true;
+    return this.serialize(async () => {
+      if (!this.closed) {
+        for (const partition of [...this.open.values()]) await this.closePartition(partition);
+        this.closed = true;
+      }
+      return [...this.written].sort((a2, b) => a2.path < b.path ? -1 : a2.path > b.path ? 1 : 0);
+    });
+  }
+  /** After a failure: close and delete every unfinished file. Finished files stay. */
+  async abort() {
+    await this.tail.catch(() => {
+    });
+    const files = [...this.open.values()].flatMap((partition) => [...partition.files.values()]);
+    this.open.clear();
+    this.closing = this.closed = true;
+    await Promise.all(files.map((file) => file.writer.abort()));
+  }
+  stats(feed) {
+    const tally2 = this.tallies.get(feed);
+    if (!tally2) return { events: 0 };
+    return {
+      events: tally2.events,
+      ...tally2.first ? { firstEventTime: tally2.first.text } : {},
+      ...tally2.last ? { lastEventTime: tally2.last.text } : {}
+    };
+  }
+  serialize(task) {
+    const run = this.tail.then(() => {
+      if (this.failure !== void 0) throw this.failure;
+      return task();
+    });
+    this.tail = run.catch((error) => {
+      this.failure ??= error;
+    });
+    return run;
+  }
+  /**
+   * The events grouped by UTC date, in the API's order within each date; partitions already open
+   * come first so that opening the others cannot evict one still needed for this page. Also counts
+   * the events into the feed's stats.
+   */
+  byDate(feed, events) {
+    const tally2 = this.tally(feed);
+    const groups = /* @__PURE__ */ new Map();
+    for (const event of events) {
+      tally2.events++;
+      const date = this.dateOf(feed, event, tally2);
+      let group = groups.get(date);
+      if (!group) groups.set(date, group = []);
+      group.push(event);
+    }
+    const isOpen = ([date]) => this.open.has(`${feed}/${date}`);
+    const entries2 = [...groups];
+    return [...entries2.filter(isOpen), ...entries2.filter((entry) => !isOpen(entry))];
+  }
+  /** The partition date of an event (see the top of this file), noting its time in the stats. */
+  dateOf(feed, event, tally2) {
+    const micros = typeof event.timestamp === "string" ? parseRfc3339Micros(event.timestamp) : null;
+    if (micros !== null) {
+      const text = event.timestamp;
+      if (!tally2.first || micros < tally2.first.micros) tally2.first = { micros, text };
+      if (!tally2.last || micros > tally2.last.micros) tally2.last = { micros, text };
+      return utcDateOfMicros(micros);
+    }
+    const today = utcDateOfMicros(BigInt(this.clock.now()) * 1000n);
+    if (!tally2.warnedBadTimestamp) {
+      tally2.warnedBadTimestamp = true;
+      this.logger.warning(
+        `${feed}: event ${String(event.uuid)} has no RFC 3339 timestamp; it is filed under date=${today} with a null timestamp column (the original value is kept in "extra" and in the NDJSON)`
+      );
+    }
+    return today;
+  }
+  tally(feed) {
+    let tally2 = this.tallies.get(feed);
+    if (!tally2) {
+      tally2 = { events: 0, warnedBadTimestamp: false };
+      this.tallies.set(feed, tally2);
+    }
+    return tally2;
+  }
+  /** The open partition of (feed, date), marked most recently used; opened (evicting) if needed. */
+  async partition(feed, date) {
+    const key = `${feed}/${date}`;
+    let partition = this.open.get(key);
+    if (partition) {
+      this.open.delete(key);
+    } else {
+      while (this.open.size >= this.maxOpenPartitions) {
+        await this.closePartition(this.open.values().next().value);
+      }
+      partition = { key, feed, date, files: /* @__PURE__ */ new Map() };
+    }
+    this.open.set(key, partition);
+    return partition;
+  }
+  /**
+   * A backlog moves through the dates of a feed in order, so a partition this page did not touch
+   * is usually done: its buffered rows become a row group now instead of holding memory until the
+   * partition is closed (with 8 open partitions that was most of the live heap). The file stays
+   * open for late arrivals.
+   */
+  async flushIdle(feed, touched) {
+    for (const partition of this.open.values()) {
+      if (partition.feed !== feed || touched.has(partition) || partition.flushed) continue;
+      for (const file of partition.files.values()) await file.writer.flushBuffered();
+      partition.flushed = true;
+    }
+    for (const partition of touched) partition.flushed = false;
+  }
+  async closePartition(partition) {
+    this.open.delete(partition.key);
+    for (const file of [...partition.files.values()]) await this.finish(file);
+  }
+  async append(partition, format, event) {
+    let file = partition.files.get(format) ?? await this.openFile(partition, format);
+    if (await file.writer.tryAppend(event)) return;
+    await this.finish(file);
+    file = await this.openFile(partition, format);
+    if (!await file.writer.tryAppend(event)) {
+      throw new ExportError("internal", `a new ${format} file refused its first event`);
+    }
+  }
+  async openFile(partition, format) {
+    const { feed, date } = partition;
+    const dir = partitionDir(feed, date);
+    const absoluteDir = path3.join(this.outDir, ...dir.split("/"));
+    if (!this.madeDirs.has(absoluteDir)) {
+      await mkdir2(absoluteDir, { recursive: true });
+      this.madeDirs.add(absoluteDir);
+    }
+    const seqKey = `${dir}/${format}`;
+    let seq = this.nextSeq.get(seqKey) ?? 1;
+    let name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
+    while (await exists(path3.join(absoluteDir, name))) {
+      seq++;
+      name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
+    }
+    this.nextSeq.set(seqKey, seq + 1);
+    const finalPath = path3.join(absoluteDir, name);
+    const tempPath = path3.join(absoluteDir, `.${name}.tmp`);
+    const writer = format === "parquet" ? await ParquetFileWriter.create(tempPath, {
+      feed,
+      rowGroupSize: this.rowGroupSize,
+      maxFileBytes: this.maxFileBytes,
+      maxFileRows: this.maxFileRows
+    }) : await NdjsonFileWriter.create(tempPath, {
+      maxFileBytes: this.maxFileBytes,
+      maxFileRows: this.maxFileRows,
+      ...this.options.ndjsonBlockBytes !== void 0 ? { blockBytes: this.options.ndjsonBlockBytes } : {}
+    });
+    const file = { partition, writer, format, relativePath: `${dir}/${name}`, tempPath, finalPath };
+    partition.files.set(format, file);
+    return file;
+  }
+  async finish(file) {
+    if (file.partition.files.get(file.format) === file) file.partition.files.delete(file.format);
+    let bytes;
+    try {
+      bytes = await file.writer.close();
+    } catch (error) {
+      await file.writer.abort();
+      throw error;
+    }
+    await rename2(file.tempPath, file.finalPath);
+    const sha256 = await sha256OfFile(file.finalPath);
+    if (bytes > this.maxFileBytes) {
+      this.logger.warning(
+        `${file.relativePath} is ${bytes} bytes, over the ${this.maxFileBytes}-byte bound: it holds a single event larger than the bound`
+      );
+    }
+    this.logger.debug(`wrote ${file.relativePath} (${file.writer.rows} events, ${bytes} bytes)`);
+    this.written.push({
+      path: file.relativePath,
+      feed: file.partition.feed,
+      format: file.format,
+      date: file.partition.date,
+      rows: file.writer.rows,
+      bytes,
+      sha256
+    });
+  }
+};
+function positiveInteger(name, value) {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ExportError("internal", `${name} must be a positive integer (got ${value})`);
+  }
+  return value;
+}
+async function exists(file) {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function sha256OfFile(file) {
+  const hash = createHash("sha256");
+  for await (const chunk2 of createReadStream(file)) hash.update(chunk2);
+  return hash.digest("hex");
+}
+
+// src/state/document.ts
+var RECENT_UUIDS_LIMIT = 2e3;
+
+// src/state/merge.ts
+function nextState(previous, update) {
+  const carried = previous !== void 0 && previous.account === update.account && previous.server === update.server ? previous.feeds : {};
+  const feeds = { ...carried };
+  for (const [feed, feedUpdate] of Object.entries(update.feeds)) {
+    const before = carried[feed];
+    const newestEventTime = feedUpdate.newestEventTime ?? before?.newestEventTime;
+    feeds[feed] = {
+      cursor: feedUpdate.cursor,
+      apiVersion: feedUpdate.apiVersion,
+      savedAt: update.updatedAt,
+      recentUuids: boundedRecent(before?.recentUuids ?? [], feedUpdate.deliveredUuids),
+      ...newestEventTime === void 0 ? {} : { newestEventTime }
+    };
+  }
+  return {
+    schema: 1,
+    account: update.account,
+    server: update.server,
+    updatedAt: update.updatedAt,
+    writtenBy: update.writtenBy,
+    feeds
+  };
+}
+function boundedRecent(previous, delivered) {
+  const newestFirst = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const list of [delivered, previous]) {
+    for (let i2 = list.length - 1; i2 >= 0 && newestFirst.length < RECENT_UUIDS_LIMIT; i2--) {
+      const uuid = list[i2];
+      if (seen.has(uuid)) continue;
+      seen.add(uuid);
+      newestFirst.push(uuid);
+    }
+  }
+  return newestFirst.reverse();
+}
+
+// src/export.ts
+async function exportFeeds(options) {
+  let writeQueue = Promise.resolve();
+  const serialWrite = (feed, events) => {
+    const next = writeQueue.then(() => options.writer.write(feed, events));
+    writeQueue = next.catch(() => void 0);
+    return next;
+  };
+  return Promise.all(options.feeds.map((feed) => exportFeed(feed, options, serialWrite)));
+}
+async function exportFeed(feed, options, write) {
+  const saved = options.previous?.feeds[feed];
+  const usable = saved && saved.apiVersion === options.apiVersion ? saved : void 0;
+  if (saved && !usable) {
+    options.logger.warning(
+      `${feed}: the saved cursor belongs to the ${saved.apiVersion} endpoints, not ${options.apiVersion}; starting from start-time`
+    );
+  }
+  const delivered = new RecentUuids();
+  const outcome = {
+    feed,
+    startedFrom: usable ? "cursor" : "start-time",
+    events: 0,
+    pages: 0,
+    dropped: 0,
+    caughtUp: false,
+    stoppedByDeadline: false,
+    recentUuids: [],
+    hourCounts: /* @__PURE__ */ new Map(),
+    categories: /* @__PURE__ */ new Map()
+  };
+  if (usable) {
+    outcome.cursorBefore = usable.cursor;
+    outcome.cursorAfter = usable.cursor;
+    if (usable.newestEventTime) outcome.newestEventTime = usable.newestEventTime;
+  }
+  const started = options.clock.now();
+  const newest = { ms: outcome.newestEventTime ? Date.parse(outcome.newestEventTime) : -Infinity };
+  const origin = Number.isFinite(newest.ms) ? newest.ms : options.startTime.getTime();
+  const pager = new FeedPager({
+    client: options.client,
+    feed,
+    version: options.apiVersion,
+    start: usable ? { cursor: usable.cursor } : { startTime: options.startTime },
+    knownUuids: usable?.recentUuids ?? [],
+    clock: options.clock,
+    ...options.deadline !== void 0 ? { deadline: options.deadline } : {}
+  });
+  options.logger.info(
+    usable ? `${feed}: resuming from the saved cursor (saved ${usable.savedAt})` : `${feed}: no saved cursor, starting at ${options.startTime.toISOString()}`
+  );
+  try {
+    for await (const page of pager.pages()) {
+      if (page.events.length > 0) await write(feed, page.events);
+      outcome.pages += 1;
+      outcome.events += page.events.length;
+      outcome.dropped += page.dropped;
+      outcome.cursorAfter = page.cursor;
+      for (const event of page.events) {
+        delivered.add(event.uuid);
+        tally(outcome, feed, event, newest);
+      }
+      const now = options.clock.now();
+      options.onPage?.({
+        feed,
+        pages: outcome.pages,
+        events: outcome.events,
+        elapsedMs: now - started,
+        ...newest.ms > origin ? { covered: Math.min(1, (newest.ms - origin) / Math.max(1, now - origin)) } : {}
+      });
+    }
+    outcome.caughtUp = !pager.stoppedByDeadline;
+    outcome.stoppedByDeadline = pager.stoppedByDeadline;
+  } catch (error) {
+    outcome.error = isExportError(error) ? error : new ExportError("internal", `${feed}: ${error instanceof Error ? error.message : String(error)}`);
+    options.logger.warning(`${feed}: stopped after ${outcome.pages} pages: ${outcome.error.message}`);
+  }
+  if (pager.committedCursor !== void 0) outcome.cursorAfter = pager.committedCursor;
+  outcome.recentUuids = delivered.values();
+  options.logger.info(
+    `${feed}: ${outcome.events} new events in ${outcome.pages} pages (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`
+  );
+  return outcome;
+}
+function tally(outcome, feed, event, newest) {
+  const time = Date.parse(event.timestamp);
+  if (!Number.isNaN(time)) {
+    const hour = Math.floor(time / HOUR_MS);
+    outcome.hourCounts.set(hour, (outcome.hourCounts.get(hour) ?? 0) + 1);
+    if (time > newest.ms) {
+      newest.ms = time;
+      outcome.newestEventTime = event.timestamp;
+    }
+  }
+  if (feed === "signinattempts" && typeof event.category === "string") {
+    outcome.categories.set(event.category, (outcome.categories.get(event.category) ?? 0) + 1);
+  }
+}
+var HOUR_MS = 36e5;
+var RecentUuids = class {
+  order = [];
+  add(uuid) {
+    this.order.push(uuid);
+    if (this.order.length > RECENT_UUIDS_LIMIT * 2)
+      this.order.splice(0, this.order.length - RECENT_UUIDS_LIMIT);
+  }
+  values() {
+    return this.order.slice(-RECENT_UUIDS_LIMIT);
+  }
+};
+function nextStateDocument(previous, outcomes, meta) {
+  const feeds = {};
+  for (const outcome of outcomes) {
+    if (outcome.cursorAfter === void 0) continue;
+    feeds[outcome.feed] = {
+      cursor: outcome.cursorAfter,
+      apiVersion: meta.apiVersion,
+      deliveredUuids: outcome.recentUuids,
+      ...outcome.newestEventTime ? { newestEventTime: outcome.newestEventTime } : {}
+    };
+  }
+  return nextState(previous, {
+    account: meta.account,
+    server: meta.server,
+    updatedAt: meta.now.toISOString(),
+    writtenBy: meta.runLabel,
+    feeds
+  });
+}
+function decideFeeds(requested, grantedFeatures) {
+  const granted = FEEDS.filter((feed) => grantedFeatures.includes(feed));
+  const wanted = requested === "auto" ? granted : [...requested];
+  return {
+    feeds: wanted.filter((feed) => granted.includes(feed)),
+    missing: wanted.filter((feed) => !granted.includes(feed)),
+    granted
+  };
+}
+function manifestFeeds(outcomes, writerStats) {
+  const feeds = {};
+  for (const outcome of outcomes) {
+    const stats = writerStats(outcome.feed);
+    feeds[outcome.feed] = {
+      count: outcome.events,
+      ...stats.firstEventTime ? { firstEventTime: stats.firstEventTime } : {},
+      ...stats.lastEventTime ? { lastEventTime: stats.lastEventTime } : {},
+      ...outcome.cursorBefore ? { cursorBefore: outcome.cursorBefore } : {},
+      ...outcome.cursorAfter ? { cursorAfter: outcome.cursorAfter } : {}
+    };
+  }
+  return feeds;
+}
+async function exportToFiles(options) {
+  const writer = new RunWriter({
+    outDir: options.outDir,
+    runId: options.runId,
+    runAttempt: options.runAttempt,
+    formats: options.formats,
+    logger: options.logger
+  });
+  let outcomes;
+  try {
+    outcomes = await exportFeeds({ ...options, writer });
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  let written;
+  try {
+    written = await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  const files = written.map((file) => file.path);
+  if (written.length > 0) {
+    const manifest = buildManifest({
+      runId: options.runId,
+      runAttempt: options.runAttempt,
+      startedAt: options.startedAt,
+      finishedAt: new Date(options.clock.now()),
+      server: options.server,
+      account: options.account,
+      apiVersion: options.apiVersion,
+      files: written,
+      feeds: manifestFeeds(outcomes, (feed) => writer.stats(feed))
+    });
+    files.push(await writeManifest(options.outDir, manifest));
+  }
+  return { outcomes, written, files };
+}
+
+// src/onepassword/client.ts
+import { STATUS_CODES } from "node:http";
+
+// node_modules/got/dist/source/create.js
+import { setTimeout as delay } from "node:timers/promises";
+
+// node_modules/@sindresorhus/is/distribution/utilities.js
+function keysOf(value) {
+  return Object.keys(value);
+}
+
+// node_modules/@sindresorhus/is/distribution/index.js
+var typedArrayTypeNames = [
+  "Int8Array",
+  "Uint8Array",
+  "Uint8ClampedArray",
+  "Int16Array",
+  "Uint16Array",
+  "Int32Array",
+  "Uint32Array",
+  "Float32Array",
+  "Float64Array",
+  "BigInt64Array",
+  "BigUint64Array"
+];
+function isTypedArrayName(name) {
+  return typedArrayTypeNames.includes(name);
+}
+var objectTypeNames = [
+  "Function",
+  "Generator",
+  "AsyncGenerator",
+  "GeneratorFunction",
+  "AsyncGeneratorFunction",
+  "AsyncFunction",
+  "Observable",
+  "Array",
+  "Buffer",
+  "Blob",
+  "Object",
+  "RegExp",
+  "Date",
+  "Error",
+  "Map",
+  "Set",
+  "WeakMap",
+  "WeakSet",
+  "WeakRef",
+  "ArrayBuffer",
+  "SharedArrayBuffer",
+  "DataView",
+  "Promise",
+  "URL",
+  "FormData",
+  "URLSearchParams",
+  "HTMLElement",
+  "NaN",
+  ...typedArrayTypeNames
+];
+function isObjectTypeName(name) {
+  return objectTypeNames.includes(name);
+}
+var primitiveTypeNames = [
+  "null",
+  "undefined",
+  "string",
+  "number",
+  "bigint",
+  "boolean",
+  "symbol"
+];
+function isPrimitiveTypeName(name) {
+  return primitiveTypeNames.includes(name);
+}
+var assertionTypeDescriptions = [
+  "positive number",
+  "negative number",
+  "Class",
+  "string with a number",
+  "null or undefined",
+  "Iterable",
+  "AsyncIterable",
+  "native Promise",
+  "EnumCase",
+  "string with a URL",
+  "truthy",
+  "falsy",
+  "primitive",
+  "integer",
+  "plain object",
+  "TypedArray",
+  "array-like",
+  "tuple-like",
+  "Node.js Stream",
+  "infinite number",
+  "empty array",
+  "non-empty array",
+  "empty string",
+  "empty string or whitespace",
+  "non-empty string",
+  "non-empty string and not whitespace",
+  "empty object",
+  "non-empty object",
+  "empty set",
+  "non-empty set",
+  "empty map",
+  "non-empty map",
+  "PropertyKey",
+  "even integer",
+  "odd integer",
+  "T",
+  "in range",
+  "predicate returns truthy for any value",
+  "predicate returns truthy for all values",
+  "valid Date",
+  "valid length",
+  "whitespace string",
+  ...objectTypeNames,
+  ...primitiveTypeNames
+];
+var getObjectType = (value) => {
+  const objectTypeName = Object.prototype.toString.call(value).slice(8, -1);
+  if (/HTML\w+Element/.test(objectTypeName) && isHtmlElement(value)) {
+    return "HTMLElement";
+  }
+  if (isObjectTypeName(objectTypeName)) {
+    return objectTypeName;
+  }
+  return void 0;
+};
+function detect(value) {
+  if (value === null) {
+    return "null";
+  }
+  switch (typeof value) {
+    case "undefined": {
+      return "undefined";
+    }
+    case "string": {
+      return "string";
+    }
+    case "number": {
+      return Number.isNaN(value) ? "NaN" : "number";
+    }
+    case "boolean": {
+      return "boolean";
+    }
+    case "function": {
+      return "Function";
+    }
+    case "bigint": {
+      return "bigint";
+    }
+    case "symbol": {
+      return "symbol";
+    }
+    default:
+  }
+  if (isObservable(value)) {
+    return "Observable";
+  }
+  if (isArray(value)) {
+    return "Array";
+  }
+  if (isBuffer(value)) {
+    return "Buffer";
+  }
+  const tagType = getObjectType(value);
+  if (tagType && tagType !== "Object") {
+    return tagType;
+  }
+  if (hasPromiseApi(value)) {
+    return "Promise";
+  }
+  if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+    throw new TypeError("Please don't use object wrappers for primitive types");
+  }
+  return "Object";
+}
+function hasPromiseApi(value) {
+  return isFunction(value?.then) && isFunction(value?.catch);
+}
+var is = Object.assign(detect, {
+  all: isAll,
+  any: isAny,
+  array: isArray,
+  arrayBuffer: isArrayBuffer,
+  arrayLike: isArrayLike,
+  asyncFunction: isAsyncFunction,
+  asyncGenerator: isAsyncGenerator,
+  asyncGeneratorFunction: isAsyncGeneratorFunction,
+  asyncIterable: isAsyncIterable,
+  bigint: isBigint,
+  bigInt64Array: isBigInt64Array,
+  bigUint64Array: isBigUint64Array,
+  blob: isBlob,
+  boolean: isBoolean,
+  boundFunction: isBoundFunction,
+  buffer: isBuffer,
+  class: isClass,
+  dataView: isDataView,
+  date: isDate,
+  detect,
+  directInstanceOf: isDirectInstanceOf,
+  emptyArray: isEmptyArray,
+  emptyMap: isEmptyMap,
+  emptyObject: isEmptyObject,
+  emptySet: isEmptySet,
+  emptyString: isEmptyString,
+  emptyStringOrWhitespace: isEmptyStringOrWhitespace,
+  enumCase: isEnumCase,
+  error: isError,
+  evenInteger: isEvenInteger,
+  falsy: isFalsy,
+  float32Array: isFloat32Array,
+  float64Array: isFloat64Array,
+  formData: isFormData,
+  function: isFunction,
+  generator: isGenerator,
+  generatorFunction: isGeneratorFunction,
+  htmlElement: isHtmlElement,
+  infinite: isInfinite,
+  inRange: isInRange,
+  int16Array: isInt16Array,
+  int32Array: isInt32Array,
+  int8Array: isInt8Array,
+  integer: isInteger,
+  iterable: isIterable,
+  map: isMap,
+  nan: isNan,
+  nativePromise: isNativePromise,
+  negativeNumber: isNegativeNumber,
+  nodeStream: isNodeStream,
+  nonEmptyArray: isNonEmptyArray,
+  nonEmptyMap: isNonEmptyMap,
+  nonEmptyObject: isNonEmptyObject,
+  nonEmptySet: isNonEmptySet,
+  nonEmptyString: isNonEmptyString,
+  nonEmptyStringAndNotWhitespace: isNonEmptyStringAndNotWhitespace,
+  null: isNull,
+  nullOrUndefined: isNullOrUndefined,
+  number: isNumber,
+  numericString: isNumericString,
+  object: isObject,
+  observable: isObservable,
+  oddInteger: isOddInteger,
+  plainObject: isPlainObject2,
+  positiveNumber: isPositiveNumber,
+  primitive: isPrimitive,
+  promise: isPromise,
+  propertyKey: isPropertyKey,
+  regExp: isRegExp,
+  safeInteger: isSafeInteger,
+  set: isSet,
+  sharedArrayBuffer: isSharedArrayBuffer,
+  string: isString,
+  symbol: isSymbol,
+  truthy: isTruthy,
+  tupleLike: isTupleLike,
+  typedArray: isTypedArray,
+  uint16Array: isUint16Array,
+  uint32Array: isUint32Array,
+  uint8Array: isUint8Array,
+  uint8ClampedArray: isUint8ClampedArray,
+  undefined: isUndefined,
+  urlInstance: isUrlInstance,
+  urlSearchParams: isUrlSearchParams,
+  urlString: isUrlString,
+  optional: isOptional,
+  validDate: isValidDate,
+  validLength: isValidLength,
+  weakMap: isWeakMap,
+  weakRef: isWeakRef,
+  weakSet: isWeakSet,
+  whitespaceString: isWhitespaceString
+});
+function isAbsoluteModule2(remainder) {
+  return (value) => isInteger(value) && Math.abs(value % 2) === remainder;
+}
+function validatePredicateArray(predicateArray, allowEmpty) {
+  if (predicateArray.length === 0) {
+    if (allowEmpty) {
+    } else {
+      throw new TypeError("Invalid predicate array");
+    }
+    return;
+  }
+  for (const predicate of predicateArray) {
+    if (!isFunction(predicate)) {
+      throw new TypeError(`Invalid predicate: ${JSON.stringify(predicate)}`);
+    }
+  }
+}
+function isAll(predicate, ...values) {
+  if (Array.isArray(predicate)) {
+    const predicateArray = predicate;
+    validatePredicateArray(predicateArray, values.length === 0);
+    const combinedPredicate = (value) => predicateArray.every((singlePredicate) => singlePredicate(value));
+    if (values.length === 0) {
+      return combinedPredicate;
+    }
+    return predicateOnArray(Array.prototype.every, combinedPredicate, values);
+  }
+  return predicateOnArray(Array.prototype.every, predicate, values);
+}
+function isAny(predicate, ...values) {
+  if (Array.isArray(predicate)) {
+    const predicateArray = predicate;
+    validatePredicateArray(predicateArray, values.length === 0);
+    const combinedPredicate = (value) => predicateArray.some((singlePredicate) => singlePredicate(value));
+    if (values.length === 0) {
+      return combinedPredicate;
+    }
+    return predicateOnArray(Array.prototype.some, combinedPredicate, values);
+  }
+  return predicateOnArray(Array.prototype.some, predicate, values);
+}
+function isOptional(value, predicate) {
+  return isUndefined(value) || predicate(value);
+}
+function isArray(value, assertion) {
+  if (!Array.isArray(value)) {
+    return false;
+  }
+  if (!isFunction(assertion)) {
+    return true;
+  }
+  return value.every((element) => assertion(element));
+}
+function isArrayBuffer(value) {
+  return getObjectType(value) === "ArrayBuffer";
+}
+function isArrayLike(value) {
+  return !isNullOrUndefined(value) && !isFunction(value) && isValidLength(value.length);
+}
+function isAsyncFunction(value) {
+  return getObjectType(value) === "AsyncFunction";
+}
+function isAsyncGenerator(value) {
+  return isAsyncIterable(value) && isFunction(value.next) && isFunction(value.throw);
+}
+function isAsyncGeneratorFunction(value) {
+  return getObjectType(value) === "AsyncGeneratorFunction";
+}
+function isAsyncIterable(value) {
+  return isFunction(value?.[Symbol.asyncIterator]);
+}
+function isBigint(value) {
+  return typeof value === "bigint";
+}
+function isBigInt64Array(value) {
+  return getObjectType(value) === "BigInt64Array";
+}
+function isBigUint64Array(value) {
+  return getObjectType(value) === "BigUint64Array";
+}
+function isBlob(value) {
+  return getObjectType(value) === "Blob";
+}
+function isBoolean(value) {
+  return value === true || value === false;
+}
+function isBoundFunction(value) {
+  return isFunction(value) && !Object.hasOwn(value, "prototype");
+}
+function isBuffer(value) {
+  return value?.constructor?.isBuffer?.(value) ?? false;
+}
+function isClass(value) {
+  return isFunction(value) && /^class(\s+|{)/.test(value.toString());
+}
+function isDataView(value) {
+  return getObjectType(value) === "DataView";
+}
+function isDate(value) {
+  return getObjectType(value) === "Date";
+}
+function isDirectInstanceOf(instance, class_) {
+  if (instance === void 0 || instance === null) {
+    return false;
+  }
+  return Object.getPrototypeOf(instance) === class_.prototype;
+}
+function isEmptyArray(value) {
+  return isArray(value) && value.length === 0;
+}
+function isEmptyMap(value) {
+  return isMap(value) && value.size === 0;
+}
+function isEmptyObject(value) {
+  return isObject(value) && !isMap(value) && !isSet(value) && Object.keys(value).length === 0;
+}
+function isEmptySet(value) {
+  return isSet(value) && value.size === 0;
+}
+function isEmptyString(value) {
+  return isString(value) && value.length === 0;
+}
+function isEmptyStringOrWhitespace(value) {
+  return isEmptyString(value) || isWhitespaceString(value);
+}
+function isEnumCase(value, targetEnum) {
+  return Object.values(targetEnum).includes(value);
+}
+function isError(value) {
+  return getObjectType(value) === "Error";
+}
+function isEvenInteger(value) {
+  return isAbsoluteModule2(0)(value);
+}
+function isFalsy(value) {
+  return !value;
+}
+function isFloat32Array(value) {
+  return getObjectType(value) === "Float32Array";
+}
+function isFloat64Array(value) {
+  return getObjectType(value) === "Float64Array";
+}
+function isFormData(value) {
+  return getObjectType(value) === "FormData";
+}
+function isFunction(value) {
+  return typeof value === "function";
+}
+function isGenerator(value) {
+  return isIterable(value) && isFunction(value?.next) && isFunction(value?.throw);
+}
+function isGeneratorFunction(value) {
+  return getObjectType(value) === "GeneratorFunction";
+}
+var NODE_TYPE_ELEMENT = 1;
+var DOM_PROPERTIES_TO_CHECK = [
+  "innerHTML",
+  "ownerDocument",
+  "style",
+  "attributes",
+  "nodeValue"
+];
+function isHtmlElement(value) {
+  return isObject(value) && value.nodeType === NODE_TYPE_ELEMENT && isString(value.nodeName) && !isPlainObject2(value) && DOM_PROPERTIES_TO_CHECK.every((property) => property in value);
+}
+function isInfinite(value) {
+  return value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY;
+}
+function isInRange(value, range) {
+  if (isNumber(range)) {
+    return value >= Math.min(0, range) && value <= Math.max(range, 0);
+  }
+  if (isArray(range) && range.length === 2) {
+    return value >= Math.min(...range) && value <= Math.max(...range);
+  }
+  throw new TypeError(`Invalid range: ${JSON.stringify(range)}`);
+}
+function isInt16Array(value) {
+  return getObjectType(value) === "Int16Array";
+}
+function isInt32Array(value) {
+  return getObjectType(value) === "Int32Array";
+}
+function isInt8Array(value) {
+  return getObjectType(value) === "Int8Array";
+}
+function isInteger(value) {
+  return Number.isInteger(value);
+}
+function isIterable(value) {
+  return isFunction(value?.[Symbol.iterator]);
+}
+function isMap(value) {
+  return getObjectType(value) === "Map";
+}
+function isNan(value) {
+  return Number.isNaN(value);
+}
+function isNativePromise(value) {
+  return getObjectType(value) === "Promise";
+}
+function isNegativeNumber(value) {
+  return isNumber(value) && value < 0;
+}
+function isNodeStream(value) {
+  return isObject(value) && isFunction(value.pipe) && !isObservable(value);
+}
+function isNonEmptyArray(value) {
+  return isArray(value) && value.length > 0;
+}
+function isNonEmptyMap(value) {
+  return isMap(value) && value.size > 0;
+}
+function isNonEmptyObject(value) {
+  return isObject(value) && !isMap(value) && !isSet(value) && Object.keys(value).length > 0;
+}
+function isNonEmptySet(value) {
+  return isSet(value) && value.size > 0;
+}
+function isNonEmptyString(value) {
+  return isString(value) && value.length > 0;
+}
+function isNonEmptyStringAndNotWhitespace(value) {
+  return isString(value) && !isEmptyStringOrWhitespace(value);
+}
+function isNull(value) {
+  return value === null;
+}
+function isNullOrUndefined(value) {
+  return isNull(value) || isUndefined(value);
+}
+function isNumber(value) {
+  return typeof value === "number" && !Number.isNaN(value);
+}
+function isNumericString(value) {
+  return isString(value) && !isEmptyStringOrWhitespace(value) && !Number.isNaN(Number(value));
+}
+function isObject(value) {
+  return !isNull(value) && (typeof value === "object" || isFunction(value));
+}
+function isObservable(value) {
+  if (!value) {
+    return false;
+  }
+  if (Symbol.observable !== void 0 && value === value[Symbol.observable]?.()) {
+    return true;
+  }
+  if (value === value["@@observable"]?.()) {
+    return true;
+  }
+  return false;
+}
+function isOddInteger(value) {
+  return isAbsoluteModule2(1)(value);
+}
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
+}
+function isPositiveNumber(value) {
+  return isNumber(value) && value > 0;
+}
+function isPrimitive(value) {
+  return isNull(value) || isPrimitiveTypeName(typeof value);
+}
+function isPromise(value) {
+  return isNativePromise(value) || hasPromiseApi(value);
+}
+function isPropertyKey(value) {
+  return isAny([isString, isNumber, isSymbol], value);
+}
+function isRegExp(value) {
+  return getObjectType(value) === "RegExp";
+}
+function isSafeInteger(value) {
+  return Number.isSafeInteger(value);
+}
+function isSet(value) {
+  return getObjectType(value) === "Set";
+}
+function isSharedArrayBuffer(value) {
+  return getObjectType(value) === "SharedArrayBuffer";
+}
+function isString(value) {
+  return typeof value === "string";
+}
+function isSymbol(value) {
+  return typeof value === "symbol";
+}
+function isTruthy(value) {
+  return Boolean(value);
+}
+function isTupleLike(value, guards) {
+  if (isArray(guards) && isArray(value) && guards.length === value.length) {
+    return guards.every((guard, index) => guard(value[index]));
+  }
+  return false;
+}
+function isTypedArray(value) {
+  return isTypedArrayName(getObjectType(value));
+}
+function isUint16Array(value) {
+  return getObjectType(value) === "Uint16Array";
+}
+function isUint32Array(value) {
+  return getObjectType(value) === "Uint32Array";
+}
+function isUint8Array(value) {
+  return getObjectType(value) === "Uint8Array";
+}
+function isUint8ClampedArray(value) {
+  return getObjectType(value) === "Uint8ClampedArray";
+}
+function isUndefined(value) {
+  return value === void 0;
+}
+function isUrlInstance(value) {
+  return getObjectType(value) === "URL";
+}
+function isUrlSearchParams(value) {
+  return getObjectType(value) === "URLSearchParams";
+}
+function isUrlString(value) {
+  if (!isString(value)) {
+    return false;
+  }
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function isValidDate(value) {
+  return isDate(value) && !isNan(Number(value));
+}
+function isValidLength(value) {
+  return isSafeInteger(value) && value >= 0;
+}
+function isWeakMap(value) {
+  return getObjectType(value) === "WeakMap";
+}
+function isWeakRef(value) {
+  return getObjectType(value) === "WeakRef";
+}
+function isWeakSet(value) {
+  return getObjectType(value) === "WeakSet";
+}
+function isWhitespaceString(value) {
+  return isString(value) && /^\s+$/.test(value);
+}
+function predicateOnArray(method, predicate, values) {
+  if (!isFunction(predicate)) {
+    throw new TypeError(`Invalid predicate: ${JSON.stringify(predicate)}`);
+  }
+  if (values.length === 0) {
+    throw new TypeError("Invalid number of values");
+  }
+  return method.call(values, predicate);
+}
+function typeErrorMessage(description, value) {
+  return `Expected value which is \`${description}\`, received value of type \`${is(value)}\`.`;
+}
+function unique(values) {
+  return Array.from(new Set(values));
+}
+var andFormatter = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
+var orFormatter = new Intl.ListFormat("en", { style: "long", type: "disjunction" });
+function typeErrorMessageMultipleValues(expectedType, values) {
+  const uniqueExpectedTypes = unique((isArray(expectedType) ? expectedType : [expectedType]).map((value) => `\`${value}\``));
+  const uniqueValueTypes = unique(values.map((value) => `\`${is(value)}\``));
+  return `Expected values which are ${orFormatter.format(uniqueExpectedTypes)}. Received values of type${uniqueValueTypes.length > 1 ? "s" : ""} ${andFormatter.format(uniqueValueTypes)}.`;
+}
+var assert = {
+  all: assertAll,
+  any: assertAny,
+  optional: assertOptional,
+  array: assertArray,
+  arrayBuffer: assertArrayBuffer,
+  arrayLike: assertArrayLike,
+  asyncFunction: assertAsyncFunction,
+  asyncGenerator: assertAsyncGenerator,
+  asyncGeneratorFunction: assertAsyncGeneratorFunction,
+  asyncIterable: assertAsyncIterable,
+  bigint: assertBigint,
+  bigInt64Array: assertBigInt64Array,
+  bigUint64Array: assertBigUint64Array,
+  blob: assertBlob,
+  boolean: assertBoolean,
+  boundFunction: assertBoundFunction,
+  buffer: assertBuffer,
+  class: assertClass,
+  dataView: assertDataView,
+  date: assertDate,
+  directInstanceOf: assertDirectInstanceOf,
+  emptyArray: assertEmptyArray,
+  emptyMap: assertEmptyMap,
+  emptyObject: assertEmptyObject,
+  emptySet: assertEmptySet,
+  emptyString: assertEmptyString,
+  emptyStringOrWhitespace: assertEmptyStringOrWhitespace,
+  enumCase: assertEnumCase,
+  error: assertError,
+  evenInteger: assertEvenInteger,
+  falsy: assertFalsy,
+  float32Array: assertFloat32Array,
+  float64Array: assertFloat64Array,
+  formData: assertFormData,
+  function: assertFunction,
+  generator: assertGenerator,
+  generatorFunction: assertGeneratorFunction,
+  htmlElement: assertHtmlElement,
+  infinite: assertInfinite,
+  inRange: assertInRange,
+  int16Array: assertInt16Array,
+  int32Array: assertInt32Array,
+  int8Array: assertInt8Array,
+  integer: assertInteger,
+  iterable: assertIterable,
+  map: assertMap,
+  nan: assertNan,
+  nativePromise: assertNativePromise,
+  negativeNumber: assertNegativeNumber,
+  nodeStream: assertNodeStream,
+  nonEmptyArray: assertNonEmptyArray,
+  nonEmptyMap: assertNonEmptyMap,
+  nonEmptyObject: assertNonEmptyObject,
+  nonEmptySet: assertNonEmptySet,
+  nonEmptyString: assertNonEmptyString,
+  nonEmptyStringAndNotWhitespace: assertNonEmptyStringAndNotWhitespace,
+  null: assertNull,
+  nullOrUndefined: assertNullOrUndefined,
+  number: assertNumber,
+  numericString: assertNumericString,
+  object: assertObject,
+  observable: assertObservable,
+  oddInteger: assertOddInteger,
+  plainObject: assertPlainObject,
+  positiveNumber: assertPositiveNumber,
+  primitive: assertPrimitive,
+  promise: assertPromise,
+  propertyKey: assertPropertyKey,
+  regExp: assertRegExp,
+  safeInteger: assertSafeInteger,
+  set: assertSet,
+  sharedArrayBuffer: assertSharedArrayBuffer,
+  string: assertString,
+  symbol: assertSymbol,
+  truthy: assertTruthy,
+  tupleLike: assertTupleLike,
+  typedArray: assertTypedArray,
+  uint16Array: assertUint16Array,
+  uint32Array: assertUint32Array,
+  uint8Array: assertUint8Array,
+  uint8ClampedArray: assertUint8ClampedArray,
+  undefined: assertUndefined,
+  urlInstance: assertUrlInstance,
+  urlSearchParams: assertUrlSearchParams,
+  urlString: assertUrlString,
+  validDate: assertValidDate,
+  validLength: assertValidLength,
+  weakMap: assertWeakMap,
+  weakRef: assertWeakRef,
+  weakSet: assertWeakSet,
+  whitespaceString: assertWhitespaceString
+};
+var methodTypeMap = {
+  isArray: "Array",
+  isArrayBuffer: "ArrayBuffer",
+  isArrayLike: "array-like",
+  isAsyncFunction: "AsyncFunction",
+  isAsyncGenerator: "AsyncGenerator",
+  isAsyncGeneratorFunction: "AsyncGeneratorFunction",
+  isAsyncIterable: "AsyncIterable",
+  isBigint: "bigint",
+  isBigInt64Array: "BigInt64Array",
+  isBigUint64Array: "BigUint64Array",
+  isBlob: "Blob",
+  isBoolean: "boolean",
+  isBoundFunction: "Function",
+  isBuffer: "Buffer",
+  isClass: "Class",
+  isDataView: "DataView",
+  isDate: "Date",
+  isDirectInstanceOf: "T",
+  isEmptyArray: "empty array",
+  isEmptyMap: "empty map",
+  isEmptyObject: "empty object",
+  isEmptySet: "empty set",
+  isEmptyString: "empty string",
+  isEmptyStringOrWhitespace: "empty string or whitespace",
+  isEnumCase: "EnumCase",
+  isError: "Error",
+  isEvenInteger: "even integer",
+  isFalsy: "falsy",
+  isFloat32Array: "Float32Array",
+  isFloat64Array: "Float64Array",
+  isFormData: "FormData",
+  isFunction: "Function",
+  isGenerator: "Generator",
+  isGeneratorFunction: "GeneratorFunction",
+  isHtmlElement: "HTMLElement",
+  isInfinite: "infinite number",
+  isInRange: "in range",
+  isInt16Array: "Int16Array",
+  isInt32Array: "Int32Array",
+  isInt8Array: "Int8Array",
+  isInteger: "integer",
+  isIterable: "Iterable",
+  isMap: "Map",
+  isNan: "NaN",
+  isNativePromise: "native Promise",
+  isNegativeNumber: "negative number",
+  isNodeStream: "Node.js Stream",
+  isNonEmptyArray: "non-empty array",
+  isNonEmptyMap: "non-empty map",
+  isNonEmptyObject: "non-empty object",
+  isNonEmptySet: "non-empty set",
+  isNonEmptyString: "non-empty string",
+  isNonEmptyStringAndNotWhitespace: "non-empty string and not whitespace",
+  isNull: "null",
+  isNullOrUndefined: "null or undefined",
+  isNumber: "number",
+  isNumericString: "string with a number",
+  isObject: "Object",
+  isObservable: "Observable",
+  isOddInteger: "odd integer",
+  isPlainObject: "plain object",
+  isPositiveNumber: "positive number",
+  isPrimitive: "primitive",
+  isPromise: "Promise",
+  isPropertyKey: "PropertyKey",
+  isRegExp: "RegExp",
+  isSafeInteger: "integer",
+  isSet: "Set",
+  isSharedArrayBuffer: "SharedArrayBuffer",
+  isString: "string",
+  isSymbol: "symbol",
+  isTruthy: "truthy",
+  isTupleLike: "tuple-like",
+  isTypedArray: "TypedArray",
+  isUint16Array: "Uint16Array",
+  isUint32Array: "Uint32Array",
+  isUint8Array: "Uint8Array",
+  isUint8ClampedArray: "Uint8ClampedArray",
+  isUndefined: "undefined",
+  isUrlInstance: "URL",
+  isUrlSearchParams: "URLSearchParams",
+  isUrlString: "string with a URL",
+  isValidDate: "valid Date",
+  isValidLength: "valid length",
+  isWeakMap: "WeakMap",
+  isWeakRef: "WeakRef",
+  isWeakSet: "WeakSet",
+  isWhitespaceString: "whitespace string"
+};
+var isMethodNames = keysOf(methodTypeMap);
+function isIsMethodName(value) {
+  return isMethodNames.includes(value);
+}
+function assertAll(predicate, ...values) {
+  if (values.length === 0) {
+    throw new TypeError("Invalid number of values");
+  }
+  if (!isAll(predicate, ...values)) {
+    const predicateFunction = predicate;
+    const expectedType = !Array.isArray(predicate) && isIsMethodName(predicateFunction.name) ? methodTypeMap[predicateFunction.name] : "predicate returns truthy for all values";
+    throw new TypeError(typeErrorMessageMultipleValues(expectedType, values));
+  }
+}
+function assertAny(predicate, ...values) {
+  if (values.length === 0) {
+    throw new TypeError("Invalid number of values");
+  }
+  if (!isAny(predicate, ...values)) {
+    const predicates = Array.isArray(predicate) ? predicate : [predicate];
+    const expectedTypes = predicates.map((singlePredicate) => isIsMethodName(singlePredicate.name) ? methodTypeMap[singlePredicate.name] : "predicate returns truthy for any value");
+    throw new TypeError(typeErrorMessageMultipleValues(expectedTypes, values));
+  }
+}
+function assertOptional(value, assertion, message) {
+  if (!isUndefined(value)) {
+    assertion(value, message);
+  }
+}
+function assertArray(value, assertion, message) {
+  if (!isArray(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Array", value));
+  }
+  if (assertion) {
+    for (const element of value) {
+      assertion(element, message);
+    }
+  }
+}
+function assertArrayBuffer(value, message) {
+  if (!isArrayBuffer(value)) {
+    throw new TypeError(message ?? typeErrorMessage("ArrayBuffer", value));
+  }
+}
+function assertArrayLike(value, message) {
+  if (!isArrayLike(value)) {
+    throw new TypeError(message ?? typeErrorMessage("array-like", value));
+  }
+}
+function assertAsyncFunction(value, message) {
+  if (!isAsyncFunction(value)) {
+    throw new TypeError(message ?? typeErrorMessage("AsyncFunction", value));
+  }
+}
+function assertAsyncGenerator(value, message) {
+  if (!isAsyncGenerator(value)) {
+    throw new TypeError(message ?? typeErrorMessage("AsyncGenerator", value));
+  }
+}
+function assertAsyncGeneratorFunction(value, message) {
+  if (!isAsyncGeneratorFunction(value)) {
+    throw new TypeError(message ?? typeErrorMessage("AsyncGeneratorFunction", value));
+  }
+}
+function assertAsyncIterable(value, message) {
+  if (!isAsyncIterable(value)) {
+    throw new TypeError(message ?? typeErrorMessage("AsyncIterable", value));
+  }
+}
+function assertBigint(value, message) {
+  if (!isBigint(value)) {
+    throw new TypeError(message ?? typeErrorMessage("bigint", value));
+  }
+}
+function assertBigInt64Array(value, message) {
+  if (!isBigInt64Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("BigInt64Array", value));
+  }
+}
+function assertBigUint64Array(value, message) {
+  if (!isBigUint64Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("BigUint64Array", value));
+  }
+}
+function assertBlob(value, message) {
+  if (!isBlob(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Blob", value));
+  }
+}
+function assertBoolean(value, message) {
+  if (!isBoolean(value)) {
+    throw new TypeError(message ?? typeErrorMessage("boolean", value));
+  }
+}
+function assertBoundFunction(value, message) {
+  if (!isBoundFunction(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Function", value));
+  }
+}
+function assertBuffer(value, message) {
+  if (!isBuffer(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Buffer", value));
+  }
+}
+function assertClass(value, message) {
+  if (!isClass(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Class", value));
+  }
+}
+function assertDataView(value, message) {
+  if (!isDataView(value)) {
+    throw new TypeError(message ?? typeErrorMessage("DataView", value));
+  }
+}
+function assertDate(value, message) {
+  if (!isDate(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Date", value));
+  }
+}
+function assertDirectInstanceOf(instance, class_, message) {
+  if (!isDirectInstanceOf(instance, class_)) {
+    throw new TypeError(message ?? typeErrorMessage("T", instance));
+  }
+}
+function assertEmptyArray(value, message) {
+  if (!isEmptyArray(value)) {
+    throw new TypeError(message ?? typeErrorMessage("empty array", value));
+  }
+}
+function assertEmptyMap(value, message) {
+  if (!isEmptyMap(value)) {
+    throw new TypeError(message ?? typeErrorMessage("empty map", value));
+  }
+}
+function assertEmptyObject(value, message) {
+  if (!isEmptyObject(value)) {
+    throw new TypeError(message ?? typeErrorMessage("empty object", value));
+  }
+}
+function assertEmptySet(value, message) {
+  if (!isEmptySet(value)) {
+    throw new TypeError(message ?? typeErrorMessage("empty set", value));
+  }
+}
+function assertEmptyString(value, message) {
+  if (!isEmptyString(value)) {
+    throw new TypeError(message ?? typeErrorMessage("empty string", value));
+  }
+}
+function assertEmptyStringOrWhitespace(value, message) {
+  if (!isEmptyStringOrWhitespace(value)) {
+    throw new TypeError(message ?? typeErrorMessage("empty string or whitespace", value));
+  }
+}
+function assertEnumCase(value, targetEnum, message) {
+  if (!isEnumCase(value, targetEnum)) {
+    throw new TypeError(message ?? typeErrorMessage("EnumCase", value));
+  }
+}
+function assertError(value, message) {
+  if (!isError(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Error", value));
+  }
+}
+function assertEvenInteger(value, message) {
+  if (!isEvenInteger(value)) {
+    throw new TypeError(message ?? typeErrorMessage("even integer", value));
+  }
+}
+function assertFalsy(value, message) {
+  if (!isFalsy(value)) {
+    throw new TypeError(message ?? typeErrorMessage("falsy", value));
+  }
+}
+function assertFloat32Array(value, message) {
+  if (!isFloat32Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Float32Array", value));
+  }
+}
+function assertFloat64Array(value, message) {
+  if (!isFloat64Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Float64Array", value));
+  }
+}
+function assertFormData(value, message) {
+  if (!isFormData(value)) {
+    throw new TypeError(message ?? typeErrorMessage("FormData", value));
+  }
+}
+function assertFunction(value, message) {
+  if (!isFunction(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Function", value));
+  }
+}
+function assertGenerator(value, message) {
+  if (!isGenerator(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Generator", value));
+  }
+}
+function assertGeneratorFunction(value, message) {
+  if (!isGeneratorFunction(value)) {
+    throw new TypeError(message ?? typeErrorMessage("GeneratorFunction", value));
+  }
+}
+function assertHtmlElement(value, message) {
+  if (!isHtmlElement(value)) {
+    throw new TypeError(message ?? typeErrorMessage("HTMLElement", value));
+  }
+}
+function assertInfinite(value, message) {
+  if (!isInfinite(value)) {
+    throw new TypeError(message ?? typeErrorMessage("infinite number", value));
+  }
+}
+function assertInRange(value, range, message) {
+  if (!isInRange(value, range)) {
+    throw new TypeError(message ?? typeErrorMessage("in range", value));
+  }
+}
+function assertInt16Array(value, message) {
+  if (!isInt16Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Int16Array", value));
+  }
+}
+function assertInt32Array(value, message) {
+  if (!isInt32Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Int32Array", value));
+  }
+}
+function assertInt8Array(value, message) {
+  if (!isInt8Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Int8Array", value));
+  }
+}
+function assertInteger(value, message) {
+  if (!isInteger(value)) {
+    throw new TypeError(message ?? typeErrorMessage("integer", value));
+  }
+}
+function assertIterable(value, message) {
+  if (!isIterable(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Iterable", value));
+  }
+}
+function assertMap(value, message) {
+  if (!isMap(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Map", value));
+  }
+}
+function assertNan(value, message) {
+  if (!isNan(value)) {
+    throw new TypeError(message ?? typeErrorMessage("NaN", value));
+  }
+}
+function assertNativePromise(value, message) {
+  if (!isNativePromise(value)) {
+    throw new TypeError(message ?? typeErrorMessage("native Promise", value));
+  }
+}
+function assertNegativeNumber(value, message) {
+  if (!isNegativeNumber(value)) {
+    throw new TypeError(message ?? typeErrorMessage("negative number", value));
+  }
+}
+function assertNodeStream(value, message) {
+  if (!isNodeStream(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Node.js Stream", value));
+  }
+}
+function assertNonEmptyArray(value, message) {
+  if (!isNonEmptyArray(value)) {
+    throw new TypeError(message ?? typeErrorMessage("non-empty array", value));
+  }
+}
+function assertNonEmptyMap(value, message) {
+  if (!isNonEmptyMap(value)) {
+    throw new TypeError(message ?? typeErrorMessage("non-empty map", value));
+  }
+}
+function assertNonEmptyObject(value, message) {
+  if (!isNonEmptyObject(value)) {
+    throw new TypeError(message ?? typeErrorMessage("non-empty object", value));
+  }
+}
+function assertNonEmptySet(value, message) {
+  if (!isNonEmptySet(value)) {
+    throw new TypeError(message ?? typeErrorMessage("non-empty set", value));
+  }
+}
+function assertNonEmptyString(value, message) {
+  if (!isNonEmptyString(value)) {
+    throw new TypeError(message ?? typeErrorMessage("non-empty string", value));
+  }
+}
+function assertNonEmptyStringAndNotWhitespace(value, message) {
+  if (!isNonEmptyStringAndNotWhitespace(value)) {
+    throw new TypeError(message ?? typeErrorMessage("non-empty string and not whitespace", value));
+  }
+}
+function assertNull(value, message) {
+  if (!isNull(value)) {
+    throw new TypeError(message ?? typeErrorMessage("null", value));
+  }
+}
+function assertNullOrUndefined(value, message) {
+  if (!isNullOrUndefined(value)) {
+    throw new TypeError(message ?? typeErrorMessage("null or undefined", value));
+  }
+}
+function assertNumber(value, message) {
+  if (!isNumber(value)) {
+    throw new TypeError(message ?? typeErrorMessage("number", value));
+  }
+}
+function assertNumericString(value, message) {
+  if (!isNumericString(value)) {
+    throw new TypeError(message ?? typeErrorMessage("string with a number", value));
+  }
+}
+function assertObject(value, message) {
+  if (!isObject(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Object", value));
+  }
+}
+function assertObservable(value, message) {
+  if (!isObservable(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Observable", value));
+  }
+}
+function assertOddInteger(value, message) {
+  if (!isOddInteger(value)) {
+    throw new TypeError(message ?? typeErrorMessage("odd integer", value));
+  }
+}
+function assertPlainObject(value, message) {
+  if (!isPlainObject2(value)) {
+    throw new TypeError(message ?? typeErrorMessage("plain object", value));
+  }
+}
+function assertPositiveNumber(value, message) {
+  if (!isPositiveNumber(value)) {
+    throw new TypeError(message ?? typeErrorMessage("positive number", value));
+  }
+}
+function assertPrimitive(value, message) {
+  if (!isPrimitive(value)) {
+    throw new TypeError(message ?? typeErrorMessage("primitive", value));
+  }
+}
+function assertPromise(value, message) {
+  if (!isPromise(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Promise", value));
+  }
+}
+function assertPropertyKey(value, message) {
+  if (!isPropertyKey(value)) {
+    throw new TypeError(message ?? typeErrorMessage("PropertyKey", value));
+  }
+}
+function assertRegExp(value, message) {
+  if (!isRegExp(value)) {
+    throw new TypeError(message ?? typeErrorMessage("RegExp", value));
+  }
+}
+function assertSafeInteger(value, message) {
+  if (!isSafeInteger(value)) {
+    throw new TypeError(message ?? typeErrorMessage("integer", value));
+  }
+}
+function assertSet(value, message) {
+  if (!isSet(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Set", value));
+  }
+}
+function assertSharedArrayBuffer(value, message) {
+  if (!isSharedArrayBuffer(value)) {
+    throw new TypeError(message ?? typeErrorMessage("SharedArrayBuffer", value));
+  }
+}
+function assertString(value, message) {
+  if (!isString(value)) {
+    throw new TypeError(message ?? typeErrorMessage("string", value));
+  }
+}
+function assertSymbol(value, message) {
+  if (!isSymbol(value)) {
+    throw new TypeError(message ?? typeErrorMessage("symbol", value));
+  }
+}
+function assertTruthy(value, message) {
+  if (!isTruthy(value)) {
+    throw new TypeError(message ?? typeErrorMessage("truthy", value));
+  }
+}
+function assertTupleLike(value, guards, message) {
+  if (!isTupleLike(value, guards)) {
+    throw new TypeError(message ?? typeErrorMessage("tuple-like", value));
+  }
+}
+function assertTypedArray(value, message) {
+  if (!isTypedArray(value)) {
+    throw new TypeError(message ?? typeErrorMessage("TypedArray", value));
+  }
+}
+function assertUint16Array(value, message) {
+  if (!isUint16Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Uint16Array", value));
+  }
+}
+function assertUint32Array(value, message) {
+  if (!isUint32Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Uint32Array", value));
+  }
+}
+function assertUint8Array(value, message) {
+  if (!isUint8Array(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Uint8Array", value));
+  }
+}
+function assertUint8ClampedArray(value, message) {
+  if (!isUint8ClampedArray(value)) {
+    throw new TypeError(message ?? typeErrorMessage("Uint8ClampedArray", value));
+  }
+}
+function assertUndefined(value, message) {
+  if (!isUndefined(value)) {
+    throw new TypeError(message ?? typeErrorMessage("undefined", value));
+  }
+}
+function assertUrlInstance(value, message) {
+  if (!isUrlInstance(value)) {
+    throw new TypeError(message ?? typeErrorMessage("URL", value));
+  }
+}
+function assertUrlSearchParams(value, message) {
+  if (!isUrlSearchParams(value)) {
+    throw new TypeError(message ?? typeErrorMessage("URLSearchParams", value));
+  }
+}
+function assertUrlString(value, message) {
+  if (!isUrlString(value)) {
+    throw new TypeError(message ?? typeErrorMessage("string with a URL", value));
+  }
+}
+function assertValidDate(value, message) {
+  if (!isValidDate(value)) {
+    throw new TypeError(message ?? typeErrorMessage("valid Date", value));
+  }
+}
+function assertValidLength(value, message) {
+  if (!isValidLength(value)) {
+    throw new TypeError(message ?? typeErrorMessage("valid length", value));
+  }
+}
+function assertWeakMap(value, message) {
+  if (!isWeakMap(value)) {
+    throw new TypeError(message ?? typeErrorMessage("WeakMap", value));
+  }
+}
+function assertWeakRef(value, message) {
+  if (!isWeakRef(value)) {
+    throw new TypeError(message ?? typeErrorMessage("WeakRef", value));
+  }
+}
+function assertWeakSet(value, message) {
+  if (!isWeakSet(value)) {
+    throw new TypeError(message ?? typeErrorMessage("WeakSet", value));
+  }
+}
+function assertWhitespaceString(value, message) {
+  if (!isWhitespaceString(value)) {
+    throw new TypeError(message ?? typeErrorMessage("whitespace string", value));
+  }
+}
+var distribution_default = is;
+
+// node_modules/got/dist/source/as-promise/index.js
+import { EventEmitter as EventEmitter2 } from "node:events";
+
+// node_modules/p-cancelable/index.js
+var CancelError = class extends Error {
+  constructor(reason) {
+    super(reason || "Promise was canceled");
+    this.name = "CancelError";
+  }
+  get isCanceled() {
+    return true;
+  }
+};
+var promiseState = Object.freeze({
+  pending: /* @__PURE__ */ Symbol("pending"),
+  canceled: /* @__PURE__ */ Symbol("canceled"),
+  resolved: /* @__PURE__ */ Symbol("resolved"),
+  rejected: /* @__PURE__ */ Symbol("rejected")
+});
+var PCancelable = class _PCancelable {
+  static fn(userFunction) {
+    return (...arguments_) => new _PCancelable((resolve, reject, onCancel) => {
+      arguments_.push(onCancel);
+      userFunction(...arguments_).then(resolve, reject);
+    });
+  }
+  #cancelHandlers = [];
+  #rejectOnCancel = true;
+  #state = promiseState.pending;
+  #promise;
+  #reject;
+  constructor(executor) {
+    this.#promise = new Promise((resolve, reject) => {
+      this.#reject = reject;
+      const onResolve = (value) => {
+        if (this.#state !== promiseState.canceled || !onCancel.shouldReject) {
+          resolve(value);
+          this.#setState(promiseState.resolved);
+        }
+      };
+      const onReject = (error) => {
+        if (this.#state !== promiseState.canceled || !onCancel.shouldReject) {
+          reject(error);
+          this.#setState(promiseState.rejected);
+        }
+      };
+      const onCancel = (handler) => {
+        if (this.#state !== promiseState.pending) {
+          throw new Error(`The \`onCancel\` handler was attached after the promise ${this.#state.description}.`);
+        }
+        this.#cancelHandlers.push(handler);
+      };
+      Object.defineProperties(onCancel, {
+        shouldReject: {
+          get: () => this.#rejectOnCancel,
+          set: (boolean) => {
+            this.#rejectOnCancel = boolean;
+          }
+        }
+      });
+      executor(onResolve, onReject, onCancel);
+    });
+  }
+  // eslint-disable-next-line unicorn/no-thenable
+  then(onFulfilled, onRejected) {
+    return this.#promise.then(onFulfilled, onRejected);
+  }
+  catch(onRejected) {
+    return this.#promise.catch(onRejected);
+  }
+  finally(onFinally) {
+    return this.#promise.finally(onFinally);
+  }
+  cancel(reason) {
+    if (this.#state !== promiseState.pending) {
+      return;
+    }
+    this.#setState(promiseState.canceled);
+    if (this.#cancelHandlers.length > 0) {
+      try {
+        for (const handler of this.#cancelHandlers) {
+          handler();
+        }
+      } catch (error) {
+        this.#reject(error);
+        return;
+      }
+    }
+    if (this.#rejectOnCancel) {
+      this.#reject(new CancelError(reason));
+    }
+  }
+  get isCanceled() {
+    return this.#state === promiseState.canceled;
+  }
+  #setState(state) {
+    if (this.#state === promiseState.pending) {
+      this.#state = state;
+    }
+  }
+};
+Object.setPrototypeOf(PCancelable.prototype, Promise.prototype);
+
+// node_modules/got/dist/source/core/errors.js
+function isRequest(x) {
+  return distribution_default.object(x) && "_onResponse" in x;
+}
+var RequestError = class extends Error {
+  name = "RequestError";
+  code = "ERR_GOT_REQUEST_ERROR";
+  input;
+  stack;
+  response;
+  request;
+  timings;
+  constructor(message, error, self) {
+    super(message, { cause: error });
+    Error.captureStackTrace(this, this.constructor);
+    if (error.code) {
+      this.code = error.code;
+    }
+    this.input = error.input;
+    if (isRequest(self)) {
+      Object.defineProperty(this, "request", {
+        enumerable: false,
+        value: self
+      });
+      Object.defineProperty(this, "response", {
+        enumerable: false,
+        value: self.response
+      });
+      this.options = self.options;
+    } else {
+      this.options = self;
+    }
+    this.timings = this.request?.timings;
+    if (distribution_default.string(error.stack) && distribution_default.string(this.stack)) {
+      const indexOfMessage = this.stack.indexOf(this.message) + this.message.length;
+      const thisStackTrace = this.stack.slice(indexOfMessage).split("\n").reverse();
+      const errorStackTrace = error.stack.slice(error.stack.indexOf(error.message) + error.message.length).split("\n").reverse();
+      while (errorStackTrace.length > 0 && errorStackTrace[0] === thisStackTrace[0]) {
+        thisStackTrace.shift();
+      }
+      this.stack = `${this.stack.slice(0, indexOfMessage)}${thisStackTrace.reverse().join("\n")}${errorStackTrace.reverse().join("\n")}`;
+    }
+  }
+};
+var MaxRedirectsError = class extends RequestError {
+  name = "MaxRedirectsError";
+  code = "ERR_TOO_MANY_REDIRECTS";
+  constructor(request) {
+    super(`Redirected ${request.options.maxRedirects} times. Aborting.`, {}, request);
+  }
+};
+var HTTPError = class extends RequestError {
+  name = "HTTPError";
+  code = "ERR_NON_2XX_3XX_RESPONSE";
+  constructor(response) {
+    super(`Request failed with status code ${response.statusCode} (${response.statusMessage}): ${response.request.options.method} ${response.request.options.url.toString()}`, {}, response.request);
+  }
+};
+var CacheError = class extends RequestError {
+  name = "CacheError";
+  constructor(error, request) {
+    super(error.message, error, request);
+    if (this.code === "ERR_GOT_REQUEST_ERROR") {
+      this.code = "ERR_CACHE_ACCESS";
+    }
+  }
+};
+var UploadError = class extends RequestError {
+  name = "UploadError";
+  constructor(error, request) {
+    super(error.message, error, request);
+    if (this.code === "ERR_GOT_REQUEST_ERROR") {
+      this.code = "ERR_UPLOAD";
+    }
+  }
+};
+var TimeoutError = class extends RequestError {
+  name = "TimeoutError";
+  timings;
+  event;
+  constructor(error, timings, request) {
+    super(error.message, error, request);
+    this.event = error.event;
+    this.timings = timings;
+  }
+};
+var ReadError = class extends RequestError {
+  name = "ReadError";
+  constructor(error, request) {
+    super(error.message, error, request);
+    if (this.code === "ERR_GOT_REQUEST_ERROR") {
+      this.code = "ERR_READING_RESPONSE_STREAM";
+    }
+  }
+};
+var RetryError = class extends RequestError {
+  name = "RetryError";
+  code = "ERR_RETRYING";
+  constructor(request) {
+    super("Retrying", {}, request);
+  }
+};
+var AbortError = class extends RequestError {
+  name = "AbortError";
+  code = "ERR_ABORTED";
+  constructor(request) {
+    super("This operation was aborted.", {}, request);
+  }
+};
+
+// node_modules/got/dist/source/core/index.js
+import process3 from "node:process";
+import { Buffer as Buffer3 } from "node:buffer";
+import { Duplex } from "node:stream";
+import http2, { ServerResponse } from "node:http";
+
+// node_modules/byte-counter/utilities.js
+var textEncoder3 = new TextEncoder();
+function byteLength(data) {
+  if (typeof data === "string") {
+    return textEncoder3.encode(data).byteLength;
+  }
+  if (ArrayBuffer.isView(data) || data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) {
+    return data.byteLength;
+  }
+  return 0;
+}
+
+// node_modules/cacheable-request/dist/index.js
+import crypto from "node:crypto";
+import EventEmitter from "node:events";
+import stream, { PassThrough as PassThroughStream } from "node:stream";
+import urlLib, { URL as URL2 } from "node:url";
+
+// node_modules/get-stream/source/index.js
+import { on } from "node:events";
+import { finished } from "node:stream/promises";
+
+// node_modules/get-stream/node_modules/is-stream/index.js
+function isStream(stream2, { checkOpen = true } = {}) {
+  return stream2 !== null && typeof stream2 === "object" && (stream2.writable || stream2.readable || !checkOpen || stream2.writable === void 0 && stream2.readable === void 0) && typeof stream2.pipe === "function";
+}
+function isReadableStream(stream2, { checkOpen = true } = {}) {
+  return isStream(stream2, { checkOpen }) && (stream2.readable || !checkOpen) && typeof stream2.read === "function" && typeof stream2.readable === "boolean" && typeof stream2.readableObjectMode === "boolean" && typeof stream2.destroy === "function" && typeof stream2.destroyed === "boolean";
+}
+
+// node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js
+var a = Object.getPrototypeOf(
+  Object.getPrototypeOf(
+    /* istanbul ignore next */
+    async function* () {
+    }
+  ).prototype
+);
+var c = class {
+  #t;
+  #n;
+  #r = false;
+  #e = void 0;
+  constructor(e, t) {
+    this.#t = e, this.#n = t;
+  }
+  next() {
+    const e = () => this.#s();
+    return this.#e = this.#e ? this.#e.then(e, e) : e(), this.#e;
+  }
+  return(e) {
+    const t = () => this.#i(e);
+    return this.#e ? this.#e.then(t, t) : t();
+  }
+  async #s() {
+    if (this.#r)
+      return {
+        done: true,
+        value: void 0
+      };
+    let e;
+    try {
+      e = await this.#t.read();
+    } catch (t) {
+      throw this.#e = void 0, this.#r = true, this.#t.releaseLock(), t;
+    }
+    return e.done && (this.#e = void 0, this.#r = true, this.#t.releaseLock()), e;
+  }
+  async #i(e) {
+    if (this.#r)
+      return {
+        done: true,
+        value: e
+      };
+    if (this.#r = true, !this.#n) {
+      const t = this.#t.cancel(e);
+      return this.#t.releaseLock(), await t, {
+        done: true,
+        value: e
+      };
+    }
+    return this.#t.releaseLock(), {
+      done: true,
+      value: e
+    };
+  }
+};
+var n = /* @__PURE__ */ Symbol();
+function i() {
+  return this[n].next();
+}
+Object.defineProperty(i, "name", { value: "next" });
+function o(r) {
+  return this[n].return(r);
+}
+Object.defineProperty(o, "name", { value: "return" });
+var u = Object.create(a, {
+  next: {
+    enumerable: true,
+    configurable: true,
+    writable: true,
+    value: i
+  },
+  return: {
+    enumerable: true,
+    configurable: true,
+    writable: true,
+    value: o
+  }
+});
+function h({ preventCancel: r = false } = {}) {
+  const e = this.getReader(), t = new c(
+    e,
+    r
+  ), s = Object.create(u);
+  return s[n] = t, s;
+}
+
+// node_modules/get-stream/source/stream.js
+var getAsyncIterable = (stream2) => {
+  if (isReadableStream(stream2, { checkOpen: false }) && nodeImports.on !== void 0) {
+    return getStreamIterable(stream2);
+  }
+  if (typeof stream2?.[Symbol.asyncIterator] === "function") {
+    return stream2;
+  }
+  if (toString.call(stream2) === "[object ReadableStream]") {
+    return h.call(stream2);
+  }
+  throw new TypeError("The first argument must be a Readable, a ReadableStream, or an async iterable.");
+};
+var { toString } = Object.prototype;
+var getStreamIterable = async function* (stream2) {
+  const controller = new AbortController();
+  const state = {};
+  handleStreamEnd(stream2, controller, state);
+  try {
+    for await (const [chunk2] of nodeImports.on(stream2, "data", { signal: controller.signal })) {
+      yield chunk2;
+    }
+  } catch (error) {
+    if (state.error !== void 0) {
+      throw state.error;
+    } else if (!controller.signal.aborted) {
+      throw error;
+    }
+  } finally {
+    stream2.destroy();
+  }
+};
+var handleStreamEnd = async (stream2, controller, state) => {
+  try {
+    await nodeImports.finished(stream2, {
+      cleanup: true,
+      readable: true,
+      writable: false,
+      error: false
+    });
+  } catch (error) {
+    state.error = error;
+  } finally {
+    controller.abort();
+  }
+};
+var nodeImports = {};
+
+// node_modules/get-stream/source/contents.js
+var getStreamContents = async (stream2, { init: init2, convertChunk, getSize, truncateChunk, addChunk, getFinalChunk, finalize }, { maxBuffer = Number.POSITIVE_INFINITY } = {}) => {
+  const asyncIterable = getAsyncIterable(stream2);
+  const state = init2();
+  state.length = 0;
+  try {
+    for await (const chunk2 of asyncIterable) {
+      const chunkType = getChunkType(chunk2);
+      const convertedChunk = convertChunk[chunkType](chunk2, state);
+      appendChunk({
+        convertedChunk,
+        state,
+        getSize,
+        truncateChunk,
+        addChunk,
+        maxBuffer
+      });
+    }
+    appendFinalChunk({
+      state,
+      convertChunk,
+      getSize,
+      truncateChunk,
+      addChunk,
+      getFinalChunk,
+      maxBuffer
+    });
+    return finalize(state);
+  } catch (error) {
+    const normalizedError = typeof error === "object" && error !== null ? error : new Error(error);
+    normalizedError.bufferedData = finalize(state);
+    throw normalizedError;
+  }
+};
+var appendFinalChunk = ({ state, getSize, truncateChunk, addChunk, getFinalChunk, maxBuffer }) => {
+  const convertedChunk = getFinalChunk(state);
+  if (convertedChunk !== void 0) {
+    appendChunk({
+      convertedChunk,
+      state,
+      getSize,
+      truncateChunk,
+      addChunk,
+      maxBuffer
+    });
+  }
+};
+var appendChunk = ({ convertedChunk, state, getSize, truncateChunk, addChunk, maxBuffer }) => {
+  const chunkSize = getSize(convertedChunk);
+  const newLength = state.length + chunkSize;
+  if (newLength <= maxBuffer) {
+    addNewChunk(convertedChunk, state, addChunk, newLength);
+    return;
+  }
+  const truncatedChunk = truncateChunk(convertedChunk, maxBuffer - state.length);
+  if (truncatedChunk !== void 0) {
+    addNewChunk(truncatedChunk, state, addChunk, maxBuffer);
+  }
+  throw new MaxBufferError();
+};
+var addNewChunk = (convertedChunk, state, addChunk, newLength) => {
+  state.contents = addChunk(convertedChunk, state, newLength);
+  state.length = newLength;
+};
+var getChunkType = (chunk2) => {
+  const typeOfChunk = typeof chunk2;
+  if (typeOfChunk === "string") {
+    return "string";
+  }
+  if (typeOfChunk !== "object" || chunk2 === null) {
+    return "others";
+  }
+  if (globalThis.Buffer?.isBuffer(chunk2)) {
+    return "buffer";
+  }
+  const prototypeName = objectToString.call(chunk2);
+  if (prototypeName === "[object ArrayBuffer]") {
+    return "arrayBuffer";
+  }
+  if (prototypeName === "[object DataView]") {
+    return "dataView";
+  }
+  if (Number.isInteger(chunk2.byteLength) && Number.isInteger(chunk2.byteOffset) && objectToString.call(chunk2.buffer) === "[object ArrayBuffer]") {
+    return "typedArray";
+  }
+  return "others";
+};
+var { toString: objectToString } = Object.prototype;
+var MaxBufferError = class extends Error {
+  name = "MaxBufferError";
+  constructor() {
+    super("maxBuffer exceeded");
+  }
+};
+
+// node_modules/get-stream/source/utils.js
+var noop = () => void 0;
+var throwObjectStream = (chunk2) => {
+  throw new Error(`Streams in object mode are not supported: ${String(chunk2)}`);
+};
+var getLengthProperty = (convertedChunk) => convertedChunk.length;
+
+// node_modules/get-stream/source/array-buffer.js
+async function getStreamAsArrayBuffer(stream2, options) {
+  return getStreamContents(stream2, arrayBufferMethods, options);
+}
+var initArrayBuffer = () => ({ contents: new ArrayBuffer(0) });
+var useTextEncoder = (chunk2) => textEncoder4.encode(chunk2);
+var textEncoder4 = new TextEncoder();
+var useUint8Array = (chunk2) => new Uint8Array(chunk2);
+var useUint8ArrayWithOffset = (chunk2) => new Uint8Array(chunk2.buffer, chunk2.byteOffset, chunk2.byteLength);
+var truncateArrayBufferChunk = (convertedChunk, chunkSize) => convertedChunk.slice(0, chunkSize);
+var addArrayBufferChunk = (convertedChunk, { contents, length: previousLength }, length) => {
+  const newContents = hasArrayBufferResize() ? resizeArrayBuffer(contents, length) : resizeArrayBufferSlow(contents, length);
+  new Uint8Array(newContents).set(convertedChunk, previousLength);
+  return newContents;
+};
+var resizeArrayBufferSlow = (contents, length) => {
+  if (length <= contents.byteLength) {
+    return contents;
+  }
+  const arrayBuffer = new ArrayBuffer(getNewContentsLength(length));
+  new Uint8Array(arrayBuffer).set(new Uint8Array(contents), 0);
+  return arrayBuffer;
+};
+var resizeArrayBuffer = (contents, length) => {
+  if (length <= contents.maxByteLength) {
+    contents.resize(length);
+    return contents;
+  }
+  const arrayBuffer = new ArrayBuffer(length, { maxByteLength: getNewContentsLength(length) });
+  new Uint8Array(arrayBuffer).set(new Uint8Array(contents), 0);
+  return arrayBuffer;
+};
+var getNewContentsLength = (length) => SCALE_FACTOR ** Math.ceil(Math.log(length) / Math.log(SCALE_FACTOR));
+var SCALE_FACTOR = 2;
+var finalizeArrayBuffer = ({ contents, length }) => hasArrayBufferResize() ? contents : contents.slice(0, length);
+var hasArrayBufferResize = () => "resize" in ArrayBuffer.prototype;
+var arrayBufferMethods = {
+  init: initArrayBuffer,
+  convertChunk: {
+    string: useTextEncoder,
+    buffer: useUint8Array,
+    arrayBuffer: useUint8Array,
+    dataView: useUint8ArrayWithOffset,
+    typedArray: useUint8ArrayWithOffset,
+    others: throwObjectStream
+  },
+  getSize: getLengthProperty,
+  truncateChunk: truncateArrayBufferChunk,
+  addChunk: addArrayBufferChunk,
+  getFinalChunk: noop,
+  finalize: finalizeArrayBuffer
+};
+
+// node_modules/get-stream/source/buffer.js
+async function getStreamAsBuffer(stream2, options) {
+  if (!("Buffer" in globalThis)) {
+    throw new Error("getStreamAsBuffer() is only supported in Node.js");
+  }
+  try {
+    return arrayBufferToNodeBuffer(await getStreamAsArrayBuffer(stream2, options));
+  } catch (error) {
+    if (error.bufferedData !== void 0) {
+      error.bufferedData = arrayBufferToNodeBuffer(error.bufferedData);
+    }
+    throw error;
+  }
+}
+var arrayBufferToNodeBuffer = (arrayBuffer) => globalThis.Buffer.from(arrayBuffer);
+
+// node_modules/get-stream/source/index.js
+Object.assign(nodeImports, { on, finished });
+
+// node_modules/cacheable-request/dist/index.js
+var import_http_cache_semantics = __toESM(require_http_cache_semantics(), 1);
+
+// node_modules/@keyv/serialize/dist/index.js
+import { Buffer as Buffer2 } from "buffer";
+var _serialize = (data, escapeColonStrings = true) => {
+  if (data === void 0 || data === null) {
+    return "null";
+  }
+  if (typeof data === "string") {
+    return JSON.stringify(
+      escapeColonStrings && data.startsWith(":") ? `:${data}` : data
+    );
+  }
+  if (Buffer2.isBuffer(data)) {
+    return JSON.stringify(`:base64:${data.toString("base64")}`);
+  }
+  if (data?.toJSON) {
+    data = data.toJSON();
+  }
+  if (typeof data === "object") {
+    let s = "";
+    const array = Array.isArray(data);
+    s = array ? "[" : "{";
+    let first = true;
+    for (const k in data) {
+      const ignore = typeof data[k] === "function" || !array && data[k] === void 0;
+      if (!Object.hasOwn(data, k) || ignore) {
+        continue;
+      }
+      if (!first) {
+        s += ",";
+      }
+      first = false;
+      if (array) {
+        s += _serialize(data[k], escapeColonStrings);
+      } else if (data[k] !== void 0) {
+        s += `${_serialize(k, false)}:${_serialize(data[k], escapeColonStrings)}`;
+      }
+    }
+    s += array ? "]" : "}";
+    return s;
+  }
+  return JSON.stringify(data);
+};
+var defaultSerialize = (data) => {
+  return _serialize(data, true);
+};
+var defaultDeserialize = (data) => JSON.parse(data, (_, value) => {
+  if (typeof value === "string") {
+    if (value.startsWith(":base64:")) {
+      return Buffer2.from(value.slice(8), "base64");
+    }
+    return value.startsWith(":") ? value.slice(1) : value;
+  }
+  return value;
+});
+
+// node_modules/keyv/dist/index.js
+var EventManager = class {
+  _eventListeners;
+  _maxListeners;
+  constructor() {
+    this._eventListeners = /* @__PURE__ */ new Map();
+    this._maxListeners = 100;
+  }
+  maxListeners() {
+    return this._maxListeners;
+  }
+  // Add an event listener
+  addListener(event, listener) {
+    this.on(event, listener);
+  }
+  on(event, listener) {
+    if (!this._eventListeners.has(event)) {
+      this._eventListeners.set(event, []);
+    }
+    const listeners = this._eventListeners.get(event);
+    if (listeners) {
+      if (listeners.length >= this._maxListeners) {
+        console.warn(
+          `MaxListenersExceededWarning: Possible event memory leak detected. ${listeners.length + 1} ${event} listeners added. Use setMaxListeners() to increase limit.`
+        );
+      }
+      listeners.push(listener);
+    }
+    return this;
+  }
+  // Remove an event listener
+  removeListener(event, listener) {
+    this.off(event, listener);
+  }
+  off(event, listener) {
+    const listeners = this._eventListeners.get(event) ?? [];
+    const index = listeners.indexOf(listener);
+    if (index !== -1) {
+      listeners.splice(index, 1);
+    }
+    if (listeners.length === 0) {
+      this._eventListeners.delete(event);
+    }
+  }
+  once(event, listener) {
+    const onceListener = (...arguments_) => {
+      listener(...arguments_);
+      this.off(event, onceListener);
+    };
+    this.on(event, onceListener);
+  }
+  // Emit an event
+  // biome-ignore lint/suspicious/noExplicitAny: type format
+  emit(event, ...arguments_) {
+    const listeners = this._eventListeners.get(event);
+    if (listeners && listeners.length > 0) {
+      for (const listener of listeners) {
+        listener(...arguments_);
+      }
+    }
+  }
+  // Get all listeners for a specific event
+  listeners(event) {
+    return this._eventListeners.get(event) ?? [];
+  }
+  // Remove all listeners for a specific event
+  removeAllListeners(event) {
+    if (event) {
+      this._eventListeners.delete(event);
+    } else {
+      this._eventListeners.clear();
+    }
+  }
+  // Set the maximum number of listeners for a single event
+  setMaxListeners(n2) {
+    this._maxListeners = n2;
+  }
+};
+var event_manager_default = EventManager;
+var HooksManager = class extends event_manager_default {
+  _hookHandlers;
+  constructor() {
+    super();
+    this._hookHandlers = /* @__PURE__ */ new Map();
+  }
+  // Adds a handler function for a specific event
+  addHandler(event, handler) {
+    const eventHandlers = this._hookHandlers.get(event);
+    if (eventHandlers) {
+      eventHandlers.push(handler);
+    } else {
+      this._hookHandlers.set(event, [handler]);
+    }
+  }
+  // Removes a specific handler function for a specific event
+  removeHandler(event, handler) {
+    const eventHandlers = this._hookHandlers.get(event);
+    if (eventHandlers) {
+      const index = eventHandlers.indexOf(handler);
+      if (index !== -1) {
+        eventHandlers.splice(index, 1);
+      }
+    }
+  }
+  // Triggers all handlers for a specific event with provided data
+  // biome-ignore lint/suspicious/noExplicitAny: type format
+  trigger(event, data) {
+    const eventHandlers = this._hookHandlers.get(event);
+    if (eventHandlers) {
+      for (const handler of eventHandlers) {
+        try {
+          handler(data);
+        } catch (error) {
+          this.emit(
+            "error",
+            new Error(
+              `Error in hook handler for event "${event}": ${error.message}`
+            )
+          );
+        }
+      }
+    }
+  }
+  // Provides read-only access to the current handlers
+  get handlers() {
+    return new Map(this._hookHandlers);
+  }
+};
+var hooks_manager_default = HooksManager;
+var StatsManager = class extends event_manager_default {
+  enabled = true;
+  hits = 0;
+  misses = 0;
+  sets = 0;
+  deletes = 0;
+  errors = 0;
+  constructor(enabled) {
+    super();
+    if (enabled !== void 0) {
+      this.enabled = enabled;
+    }
+    this.reset();
+  }
+  hit() {
+    if (this.enabled) {
+      this.hits++;
+    }
+  }
+  miss() {
+    if (this.enabled) {
+      this.misses++;
+    }
+  }
+  set() {
+    if (this.enabled) {
+      this.sets++;
+    }
+  }
+  delete() {
+    if (this.enabled) {
+      this.deletes++;
+    }
+  }
+  hitsOrMisses(array) {
+    for (const item of array) {
+      if (item === void 0) {
+        this.miss();
+      } else {
+        this.hit();
+      }
+    }
+  }
+  reset() {
+    this.hits = 0;
+    this.misses = 0;
+    this.sets = 0;
+    this.deletes = 0;
+    this.errors = 0;
+  }
+};
+var stats_manager_default = StatsManager;
+var iterableAdapters = [
+  "sqlite",
+  "postgres",
+  "mysql",
+  "mongo",
+  "redis",
+  "valkey",
+  "etcd"
+];
+var Keyv = class extends event_manager_default {
+  opts;
+  iterator;
+  hooks = new hooks_manager_default();
+  stats = new stats_manager_default(false);
+  /**
+   * Time to live in milliseconds
+   */
+  _ttl;
+  /**
+   * Namespace
+   */
+  _namespace;
+  /**
+   * Store
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: type format
+  _store = /* @__PURE__ */ new Map();
+  _serialize = defaultSerialize;
+  _deserialize = defaultDeserialize;
+  _compression;
+  _useKeyPrefix = true;
+  _throwOnErrors = false;
+  /**
+   * Keyv Constructor
+   * @param {KeyvStoreAdapter | KeyvOptions} store
+   * @param {Omit<KeyvOptions, 'store'>} [options] if you provide the store you can then provide the Keyv Options
+   */
+  constructor(store, options) {
+    super();
+    options ??= {};
+    store ??= {};
+    this.opts = {
+      namespace: "keyv",
+      serialize: defaultSerialize,
+      deserialize: defaultDeserialize,
+      emitErrors: true,
+      // @ts-expect-error - Map is not a KeyvStoreAdapter
+      store: /* @__PURE__ */ new Map(),
+      ...options
+    };
+    if (store && store.get) {
+      this.opts.store = store;
+    } else {
+      this.opts = {
+        ...this.opts,
+        ...store
+      };
+    }
+    this._store = this.opts.store ?? /* @__PURE__ */ new Map();
+    this._compression = this.opts.compression;
+    this._serialize = this.opts.serialize;
+    this._deserialize = this.opts.deserialize;
+    if (this.opts.namespace) {
+      this._namespace = this.opts.namespace;
+    }
+    if (this._store) {
+      if (!this._isValidStorageAdapter(this._store)) {
+        throw new Error("Invalid storage adapter");
+      }
+      if (typeof this._store.on === "function") {
+        this._store.on("error", (error) => this.emit("error", error));
+      }
+      this._store.namespace = this._namespace;
+      if (typeof this._store[Symbol.iterator] === "function" && this._store instanceof Map) {
+        this.iterator = this.generateIterator(
+          this._store
+        );
+      } else if ("iterator" in this._store && this._store.opts && this._checkIterableAdapter()) {
+        this.iterator = this.generateIterator(
+          // biome-ignore lint/style/noNonNullAssertion: need to fix
+          this._store.iterator.bind(this._store)
+        );
+      }
+    }
+    if (this.opts.stats) {
+      this.stats.enabled = this.opts.stats;
+    }
+    if (this.opts.ttl) {
+      this._ttl = this.opts.ttl;
+    }
+    if (this.opts.useKeyPrefix !== void 0) {
+      this._useKeyPrefix = this.opts.useKeyPrefix;
+    }
+    if (this.opts.throwOnErrors !== void 0) {
+      this._throwOnErrors = this.opts.throwOnErrors;
+    }
+  }
+  /**
+   * Get the current store
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: type format
+  get store() {
+    return this._store;
+  }
+  /**
+   * Set the current store. This will also set the namespace, event error handler, and generate the iterator. If the store is not valid it will throw an error.
+   * @param {KeyvStoreAdapter | Map<any, any> | any} store the store to set
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: type format
+  set store(store) {
+    if (this._isValidStorageAdapter(store)) {
+      this._store = store;
+      this.opts.store = store;
+      if (typeof store.on === "function") {
+        store.on("error", (error) => this.emit("error", error));
+      }
+      if (this._namespace) {
+        this._store.namespace = this._namespace;
+      }
+      if (typeof store[Symbol.iterator] === "function" && store instanceof Map) {
+        this.iterator = this.generateIterator(
+          store
+        );
+      } else if ("iterator" in store && store.opts && this._checkIterableAdapter()) {
+        this.iterator = this.generateIterator(store.iterator?.bind(store));
+      }
+    } else {
+      throw new Error("Invalid storage adapter");
+    }
+  }
+  /**
+   * Get the current compression function
+   * @returns {CompressionAdapter} The current compression function
+   */
+  get compression() {
+    return this._compression;
+  }
+  /**
+   * Set the current compression function
+   * @param {CompressionAdapter} compress The compression function to set
+   */
+  set compression(compress) {
+    this._compression = compress;
+  }
+  /**
+   * Get the current namespace.
+   * @returns {string | undefined} The current namespace.
+   */
+  get namespace() {
+    return this._namespace;
+  }
+  /**
+   * Set the current namespace.
+   * @param {string | undefined} namespace The namespace to set.
+   */
+  set namespace(namespace) {
+    this._namespace = namespace;
+    this.opts.namespace = namespace;
+    this._store.namespace = namespace;
+    if (this.opts.store) {
+      this.opts.store.namespace = namespace;
+    }
+  }
+  /**
+   * Get the current TTL.
+   * @returns {number} The current TTL in milliseconds.
+   */
+  get ttl() {
+    return this._ttl;
+  }
+  /**
+   * Set the current TTL.
+   * @param {number} ttl The TTL to set in milliseconds.
+   */
+  set ttl(ttl2) {
+    this.opts.ttl = ttl2;
+    this._ttl = ttl2;
+  }
+  /**
+   * Get the current serialize function.
+   * @returns {Serialize} The current serialize function.
+   */
+  get serialize() {
+    return this._serialize;
+  }
+  /**
+   * Set the current serialize function.
+   * @param {Serialize} serialize The serialize function to set.
+   */
+  set serialize(serialize) {
+    this.opts.serialize = serialize;
+    this._serialize = serialize;
+  }
+  /**
+   * Get the current deserialize function.
+   * @returns {Deserialize} The current deserialize function.
+   */
+  get deserialize() {
+    return this._deserialize;
+  }
+  /**
+   * Set the current deserialize function.
+   * @param {Deserialize} deserialize The deserialize function to set.
+   */
+  set deserialize(deserialize) {
+    this.opts.deserialize = deserialize;
+    this._deserialize = deserialize;
+  }
+  /**
+   * Get the current useKeyPrefix value. This will enable or disable key prefixing.
+   * @returns {boolean} The current useKeyPrefix value.
+   * @default true
+   */
+  get useKeyPrefix() {
+    return this._useKeyPrefix;
+  }
+  /**
+   * Set the current useKeyPrefix value. This will enable or disable key prefixing.
+   * @param {boolean} value The useKeyPrefix value to set.
+   */
+  set useKeyPrefix(value) {
+    this._useKeyPrefix = value;
+    this.opts.useKeyPrefix = value;
+  }
+  /**
+   * Get the current throwErrors value. This will enable or disable throwing errors on methods in addition to emitting them.
+   * @return {boolean} The current throwOnErrors value.
+   */
+  get throwOnErrors() {
+    return this._throwOnErrors;
+  }
+  /**
+   * Set the current throwOnErrors value. This will enable or disable throwing errors on methods in addition to emitting them.
+   * @param {boolean} value The throwOnErrors value to set.
+   */
+  set throwOnErrors(value) {
+    this._throwOnErrors = value;
+    this.opts.throwOnErrors = value;
+  }
+  generateIterator(iterator) {
+    const function_ = async function* () {
+      for await (const [key, raw] of typeof iterator === "function" ? iterator(this._store.namespace) : iterator) {
+        const data = await this.deserializeData(raw);
+        if (this._useKeyPrefix && this._store.namespace && !key.includes(this._store.namespace)) {
+          continue;
+        }
+        if (typeof data.expires === "number" && Date.now() > data.expires) {
+          await this.delete(key);
+          continue;
+        }
+        yield [this._getKeyUnprefix(key), data.value];
+      }
+    };
+    return function_.bind(this);
+  }
+  _checkIterableAdapter() {
+    return iterableAdapters.includes(this._store.opts.dialect) || iterableAdapters.some(
+      (element) => this._store.opts.url.includes(element)
+    );
+  }
+  _getKeyPrefix(key) {
+    if (!this._useKeyPrefix) {
+      return key;
+    }
+    if (!this._namespace) {
+      return key;
+    }
+    if (key.startsWith(`${this._namespace}:`)) {
+      return key;
+    }
+    return `${this._namespace}:${key}`;
+  }
+  _getKeyPrefixArray(keys) {
+    if (!this._useKeyPrefix) {
+      return keys;
+    }
+    if (!this._namespace) {
+      return keys;
+    }
+    return keys.map((key) => `${this._namespace}:${key}`);
+  }
+  _getKeyUnprefix(key) {
+    if (!this._useKeyPrefix) {
+      return key;
+    }
+    return key.split(":").splice(1).join(":");
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: type format
+  _isValidStorageAdapter(store) {
+    return store instanceof Map || typeof store.get === "function" && typeof store.set === "function" && typeof store.delete === "function" && typeof store.clear === "function";
+  }
+  // eslint-disable-next-line @stylistic/max-len
+  async get(key, options) {
+    const { store } = this.opts;
+    const isArray2 = Array.isArray(key);
+    const keyPrefixed = isArray2 ? this._getKeyPrefixArray(key) : this._getKeyPrefix(key);
+    const isDataExpired = (data) => typeof data.expires === "number" && Date.now() > data.expires;
+    if (isArray2) {
+      if (options?.raw === true) {
+        return this.getMany(key, { raw: true });
+      }
+      return this.getMany(key, { raw: false });
+    }
+    this.hooks.trigger("preGet", { key: keyPrefixed });
+    let rawData;
+    try {
+      rawData = await store.get(keyPrefixed);
+    } catch (error) {
+      if (this.throwOnErrors) {
+        throw error;
+      }
+    }
+    const deserializedData = typeof rawData === "string" || this.opts.compression ? await this.deserializeData(rawData) : rawData;
+    if (deserializedData === void 0 || deserializedData === null) {
+      this.hooks.trigger("postGet", {
+        key: keyPrefixed,
+        value: void 0
+      });
+      this.stats.miss();
+      return void 0;
+    }
+    if (isDataExpired(deserializedData)) {
+      await this.delete(key);
+      this.hooks.trigger("postGet", {
+        key: keyPrefixed,
+        value: void 0
+      });
+      this.stats.miss();
+      return void 0;
+    }
+    this.hooks.trigger("postGet", {
+      key: keyPrefixed,
+      value: deserializedData
+    });
+    this.stats.hit();
+    return options?.raw ? deserializedData : deserializedData.value;
+  }
+  async getMany(keys, options) {
+    const { store } = this.opts;
+    const keyPrefixed = this._getKeyPrefixArray(keys);
+    const isDataExpired = (data) => typeof data.expires === "number" && Date.now() > data.expires;
+    this.hooks.trigger("preGetMany", { keys: keyPrefixed });
+    if (store.getMany === void 0) {
+      const promises = keyPrefixed.map(async (key) => {
+        const rawData2 = await store.get(key);
+        const deserializedRow = typeof rawData2 === "string" || this.opts.compression ? await this.deserializeData(rawData2) : rawData2;
+        if (deserializedRow === void 0 || deserializedRow === null) {
+          return void 0;
+        }
+        if (isDataExpired(deserializedRow)) {
+          await this.delete(key);
+          return void 0;
+        }
+        return options?.raw ? deserializedRow : deserializedRow.value;
+      });
+      const deserializedRows = await Promise.allSettled(promises);
+      const result2 = deserializedRows.map(
+        // biome-ignore lint/suspicious/noExplicitAny: type format
+        (row) => row.value
+      );
+      this.hooks.trigger("postGetMany", result2);
+      if (result2.length > 0) {
+        this.stats.hit();
+      }
+      return result2;
+    }
+    const rawData = await store.getMany(keyPrefixed);
+    const result = [];
+    const expiredKeys = [];
+    for (const index in rawData) {
+      let row = rawData[index];
+      if (typeof row === "string") {
+        row = await this.deserializeData(row);
+      }
+      if (row === void 0 || row === null) {
+        result.push(void 0);
+        continue;
+      }
+      if (isDataExpired(row)) {
+        expiredKeys.push(keys[index]);
+        result.push(void 0);
+        continue;
+      }
+      const value = options?.raw ? row : row.value;
+      result.push(value);
+    }
+    if (expiredKeys.length > 0) {
+      await this.deleteMany(expiredKeys);
+    }
+    this.hooks.trigger("postGetMany", result);
+    if (result.length > 0) {
+      this.stats.hit();
+    }
+    return result;
+  }
+  /**
+   * Get the raw value of a key. This is the replacement for setting raw to true in the get() method.
+   * @param {string} key the key to get
+   * @returns {Promise<StoredDataRaw<Value> | undefined>} will return a StoredDataRaw<Value> or undefined if the key does not exist or is expired.
+   */
+  async getRaw(key) {
+    const { store } = this.opts;
+    const keyPrefixed = this._getKeyPrefix(key);
+    this.hooks.trigger("preGetRaw", { key: keyPrefixed });
+    const rawData = await store.get(keyPrefixed);
+    if (rawData === void 0 || rawData === null) {
+      this.hooks.trigger("postGetRaw", {
+        key: keyPrefixed,
+        value: void 0
+      });
+      this.stats.miss();
+      return void 0;
+    }
+    const deserializedData = typeof rawData === "string" || this.opts.compression ? await this.deserializeData(rawData) : rawData;
+    if (deserializedData !== void 0 && deserializedData.expires !== void 0 && deserializedData.expires !== null && // biome-ignore lint/style/noNonNullAssertion: need to fix
+    deserializedData.expires < Date.now()) {
+      this.hooks.trigger("postGetRaw", {
+        key: keyPrefixed,
+        value: void 0
+      });
+      this.stats.miss();
+      await this.delete(key);
+      return void 0;
+    }
+    this.stats.hit();
+    this.hooks.trigger("postGetRaw", {
+      key: keyPrefixed,
+      value: deserializedData
+    });
+    return deserializedData;
+  }
+  /**
+   * Get the raw values of many keys. This is the replacement for setting raw to true in the getMany() method.
+   * @param {string[]} keys the keys to get
+   * @returns {Promise<Array<StoredDataRaw<Value>>>} will return an array of StoredDataRaw<Value> or undefined if the key does not exist or is expired.
+   */
+  async getManyRaw(keys) {
+    const { store } = this.opts;
+    const keyPrefixed = this._getKeyPrefixArray(keys);
+    if (keys.length === 0) {
+      const result2 = Array.from({ length: keys.length }).fill(
+        void 0
+      );
+      this.stats.misses += keys.length;
+      this.hooks.trigger("postGetManyRaw", {
+        keys: keyPrefixed,
+        values: result2
+      });
+      return result2;
+    }
+    let result = [];
+    if (store.getMany === void 0) {
+      const promises = keyPrefixed.map(async (key) => {
+        const rawData = await store.get(key);
+        if (rawData !== void 0 && rawData !== null) {
+          return this.deserializeData(rawData);
+        }
+        return void 0;
+      });
+      const deserializedRows = await Promise.allSettled(promises);
+      result = deserializedRows.map(
+        // biome-ignore lint/suspicious/noExplicitAny: type format
+        (row) => row.value
+      );
+    } else {
+      const rawData = await store.getMany(keyPrefixed);
+      for (const row of rawData) {
+        if (row !== void 0 && row !== null) {
+          result.push(await this.deserializeData(row));
+        } else {
+          result.push(void 0);
+        }
+      }
+    }
+    const expiredKeys = [];
+    const isDataExpired = (data) => typeof data.expires === "number" && Date.now() > data.expires;
+    for (const [index, row] of result.entries()) {
+      if (row !== void 0 && isDataExpired(row)) {
+        expiredKeys.push(keyPrefixed[index]);
+        result[index] = void 0;
+      }
+    }
+    if (expiredKeys.length > 0) {
+      await this.deleteMany(expiredKeys);
+    }
+    this.stats.hitsOrMisses(result);
+    this.hooks.trigger("postGetManyRaw", {
+      keys: keyPrefixed,
+      values: result
+    });
+    return result;
+  }
+  /**
+   * Set an item to the store
+   * @param {string | Array<KeyvEntry>} key the key to use. If you pass in an array of KeyvEntry it will set many items
+   * @param {Value} value the value of the key
+   * @param {number} [ttl] time to live in milliseconds
+   * @returns {boolean} if it sets then it will return a true. On failure will return false.
+   */
+  async set(key, value, ttl2) {
+    const data = { key, value, ttl: ttl2 };
+    this.hooks.trigger("preSet", data);
+    const keyPrefixed = this._getKeyPrefix(data.key);
+    data.ttl ??= this._ttl;
+    if (data.ttl === 0) {
+      data.ttl = void 0;
+    }
+    const { store } = this.opts;
+    const expires = typeof data.ttl === "number" ? Date.now() + data.ttl : void 0;
+    if (typeof data.value === "symbol") {
+      this.emit("error", "symbol cannot be serialized");
+      throw new Error("symbol cannot be serialized");
+    }
+    const formattedValue = { value: data.value, expires };
+    const serializedValue = await this.serializeData(formattedValue);
+    let result = true;
+    try {
+      const value2 = await store.set(keyPrefixed, serializedValue, data.ttl);
+      if (typeof value2 === "boolean") {
+        result = value2;
+      }
+    } catch (error) {
+      result = false;
+      this.emit("error", error);
+      if (this._throwOnErrors) {
+        throw error;
+      }
+    }
+    this.hooks.trigger("postSet", {
+      key: keyPrefixed,
+      value: serializedValue,
+      ttl: ttl2
+    });
+    this.stats.set();
+    return result;
+  }
+  /**
+   * Set many items to the store
+   * @param {Array<KeyvEntry>} entries the entries to set
+   * @returns {boolean[]} will return an array of booleans if it sets then it will return a true. On failure will return false.
+   */
+  // biome-ignore lint/correctness/noUnusedVariables: type format
+  async setMany(entries2) {
+    let results = [];
+    try {
+      if (this._store.setMany === void 0) {
+        const promises = [];
+        for (const entry of entries2) {
+          promises.push(this.set(entry.key, entry.value, entry.ttl));
+        }
+        const promiseResults = await Promise.all(promises);
+        results = promiseResults;
+      } else {
+        const serializedEntries = await Promise.all(
+          entries2.map(async ({ key, value, ttl: ttl2 }) => {
+            ttl2 ??= this._ttl;
+            if (ttl2 === 0) {
+              ttl2 = void 0;
+            }
+            const expires = typeof ttl2 === "number" ? Date.now() + ttl2 : void 0;
+            if (typeof value === "symbol") {
+              this.emit("error", "symbol cannot be serialized");
+              throw new Error("symbol cannot be serialized");
+            }
+            const formattedValue = { value, expires };
+            const serializedValue = await this.serializeData(formattedValue);
+            const keyPrefixed = this._getKeyPrefix(key);
+            return { key: keyPrefixed, value: serializedValue, ttl: ttl2 };
+          })
+        );
+        results = await this._store.setMany(serializedEntries);
+      }
+    } catch (error) {
+      this.emit("error", error);
+      if (this._throwOnErrors) {
+        throw error;
+      }
+      results = entries2.map(() => false);
+    }
+    return results;
+  }
+  /**
+   * Delete an Entry
+   * @param {string | string[]} key the key to be deleted. if an array it will delete many items
+   * @returns {boolean} will return true if item or items are deleted. false if there is an error
+   */
+  async delete(key) {
+    const { store } = this.opts;
+    if (Array.isArray(key)) {
+      return this.deleteMany(key);
+    }
+    const keyPrefixed = this._getKeyPrefix(key);
+    this.hooks.trigger("preDelete", { key: keyPrefixed });
+    let result = true;
+    try {
+      const value = await store.delete(keyPrefixed);
+      if (typeof value === "boolean") {
+        result = value;
+      }
+    } catch (error) {
+      result = false;
+      this.emit("error", error);
+      if (this._throwOnErrors) {
+        throw error;
+      }
+    }
+    this.hooks.trigger("postDelete", {
+      key: keyPrefixed,
+      value: result
+    });
+    this.stats.delete();
+    return result;
+  }
+  /**
+   * Delete many items from the store
+   * @param {string[]} keys the keys to be deleted
+   * @returns {boolean} will return true if item or items are deleted. false if there is an error
+   */
+  async deleteMany(keys) {
+    try {
+      const { store } = this.opts;
+      const keyPrefixed = this._getKeyPrefixArray(keys);
+      this.hooks.trigger("preDelete", { key: keyPrefixed });
+      if (store.deleteMany !== void 0) {
+        return await store.deleteMany(keyPrefixed);
+      }
+      const promises = keyPrefixed.map(async (key) => store.delete(key));
+      const results = await Promise.all(promises);
+      const returnResult = results.every(Boolean);
+      this.hooks.trigger("postDelete", {
+        key: keyPrefixed,
+        value: returnResult
+      });
+      return returnResult;
+    } catch (error) {
+      this.emit("error", error);
+      if (this._throwOnErrors) {
+        throw error;
+      }
+      return false;
+    }
+  }
+  /**
+   * Clear the store
+   * @returns {void}
+   */
+  async clear() {
+    this.emit("clear");
+    const { store } = this.opts;
+    try {
+      await store.clear();
+    } catch (error) {
+      this.emit("error", error);
+      if (this._throwOnErrors) {
+        throw error;
+      }
+    }
+  }
+  async has(key) {
+    if (Array.isArray(key)) {
+      return this.hasMany(key);
+    }
+    const keyPrefixed = this._getKeyPrefix(key);
+    const { store } = this.opts;
+    if (store.has !== void 0 && !(store instanceof Map)) {
+      return store.has(keyPrefixed);
+    }
+    let rawData;
+    try {
+      rawData = await store.get(keyPrefixed);
+    } catch (error) {
+      this.emit("error", error);
+      if (this._throwOnErrors) {
+        throw error;
+      }
+      return false;
+    }
+    if (rawData) {
+      const data = await this.deserializeData(rawData);
+      if (data) {
+        if (data.expires === void 0 || data.expires === null) {
+          return true;
+        }
+        return data.expires > Date.now();
+      }
+    }
+    return false;
+  }
+  /**
+   * Check if many keys exist
+   * @param {string[]} keys the keys to check
+   * @returns {boolean[]} will return an array of booleans if the keys exist
+   */
+  async hasMany(keys) {
+    const keyPrefixed = this._getKeyPrefixArray(keys);
+    const { store } = this.opts;
+    if (store.hasMany !== void 0) {
+      return store.hasMany(keyPrefixed);
+    }
+    const results = [];
+    for (const key of keys) {
+      results.push(await this.has(key));
+    }
+    return results;
+  }
+  /**
+   * Will disconnect the store. This is only available if the store has a disconnect method
+   * @returns {Promise<void>}
+   */
+  async disconnect() {
+    const { store } = this.opts;
+    this.emit("disconnect");
+    if (typeof store.disconnect === "function") {
+      return store.disconnect();
+    }
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: type format
+  emit(event, ...arguments_) {
+    if (event === "error" && !this.opts.emitErrors) {
+      return;
+    }
+    super.emit(event, ...arguments_);
+  }
+  async serializeData(data) {
+    if (!this._serialize) {
+      return data;
+    }
+    if (this._compression?.compress) {
+      return this._serialize({
+        value: await this._compression.compress(data.value),
+        expires: data.expires
+      });
+    }
+    return this._serialize(data);
+  }
+  async deserializeData(data) {
+    if (!this._deserialize) {
+      return data;
+    }
+    if (this._compression?.decompress && typeof data === "string") {
+      const result = await this._deserialize(data);
+      return {
+        value: await this._compression.decompress(result?.value),
+        expires: result?.expires
+      };
+    }
+    if (typeof data === "string") {
+      return this._deserialize(data);
+    }
+    return void 0;
+  }
+};
+
+// node_modules/mimic-response/index.js
+var knownProperties = [
+  "aborted",
+  "complete",
+  "headers",
+  "httpVersion",
+  "httpVersionMinor",
+  "httpVersionMajor",
+  "method",
+  "rawHeaders",
+  "rawTrailers",
+  "setTimeout",
+  "socket",
+  "statusCode",
+  "statusMessage",
+  "trailers",
+  "url"
+];
+function mimicResponse(fromStream, toStream) {
+  if (toStream._readableState.autoDestroy) {
+    throw new Error("The second stream must have the `autoDestroy` option set to `false`");
+  }
+  const fromProperties = /* @__PURE__ */ new Set([...Object.keys(fromStream), ...knownProperties]);
+  const properties = {};
+  for (const property of fromProperties) {
+    if (property in toStream) {
+      continue;
+    }
+    properties[property] = {
+      get() {
+        const value = fromStream[property];
+        const isFunction3 = typeof value === "function";
+        return isFunction3 ? value.bind(fromStream) : value;
+      },
+      set(value) {
+        fromStream[property] = value;
+      },
+      enumerable: true,
+      configurable: false
+    };
+  }
+  Object.defineProperties(toStream, properties);
+  fromStream.once("aborted", () => {
+    toStream.destroy();
+    toStream.emit("aborted");
+  });
+  fromStream.once("close", () => {
+    if (fromStream.complete) {
+      if (toStream.readable) {
+        toStream.once("end", () => {
+          toStream.emit("close");
+        });
+      } else {
+        toStream.emit("close");
+      }
+    } else {
+      toStream.emit("close");
+    }
+  });
+  return toStream;
+}
+
+// node_modules/normalize-url/index.js
+var DATA_URL_DEFAULT_MIME_TYPE = "text/plain";
+var DATA_URL_DEFAULT_CHARSET = "us-ascii";
+var testParameter = (name, filters) => filters.some((filter) => filter instanceof RegExp ? filter.test(name) : filter === name);
+var supportedProtocols = /* @__PURE__ */ new Set([
+  "https:",
+  "http:",
+  "file:"
+]);
+var hasCustomProtocol = (urlString) => {
+  try {
+    const { protocol } = new URL(urlString);
+    return protocol.endsWith(":") && !protocol.includes(".") && !supportedProtocols.has(protocol);
+  } catch {
+    return false;
+  }
+};
+var normalizeDataURL = (urlString, { stripHash }) => {
+  const match = /^data:(?<type>[^,]*?),(?<data>[^#]*?)(?:#(?<hash>.*))?$/.exec(urlString);
+  if (!match) {
+    throw new Error(`Invalid URL: ${urlString}`);
+  }
+  const { type, data, hash } = match.groups;
+  const mediaType = type.split(";");
+  const isBase64 = mediaType.at(-1) === "base64";
+  if (isBase64) {
+    mediaType.pop();
+  }
+  const mimeType = mediaType.shift()?.toLowerCase() ?? "";
+  const attributes = mediaType.map((attribute) => {
+    let [key, value = ""] = attribute.split("=").map((string) => string.trim());
+    if (key === "charset") {
+      value = value.toLowerCase();
+      if (value === DATA_URL_DEFAULT_CHARSET) {
+        return "";
+      }
+    }
+    return `${key}${value ? `=${value}` : ""}`;
+  }).filter(Boolean);
+  const normalizedMediaType = [...attributes];
+  if (isBase64) {
+    normalizedMediaType.push("base64");
+  }
+  if (normalizedMediaType.length > 0 || mimeType && mimeType !== DATA_URL_DEFAULT_MIME_TYPE) {
+    normalizedMediaType.unshift(mimeType);
+  }
+  const hashPart = stripHash || !hash ? "" : `#${hash}`;
+  return `data:${normalizedMediaType.join(";")},${isBase64 ? data.trim() : data}${hashPart}`;
+};
+function normalizeUrl(urlString, options) {
+  options = {
+    defaultProtocol: "http",
+    normalizeProtocol: true,
+    forceHttp: false,
+    forceHttps: false,
+    stripAuthentication: true,
+    stripHash: false,
+    stripTextFragment: true,
+    stripWWW: true,
+    removeQueryParameters: [/^utm_\w+/i],
+    removeTrailingSlash: true,
+    removeSingleSlash: true,
+    removeDirectoryIndex: false,
+    removeExplicitPort: false,
+    sortQueryParameters: true,
+    removePath: false,
+    transformPath: false,
+    ...options
+  };
+  if (typeof options.defaultProtocol === "string" && !options.defaultProtocol.endsWith(":")) {
+    options.defaultProtocol = `${options.defaultProtocol}:`;
+  }
+  urlString = urlString.trim();
+  if (/^data:/i.test(urlString)) {
+    return normalizeDataURL(urlString, options);
+  }
+  if (hasCustomProtocol(urlString)) {
+    return urlString;
+  }
+  const hasRelativeProtocol = urlString.startsWith("//");
+  const isRelativeUrl = !hasRelativeProtocol && /^\.*\//.test(urlString);
+  if (!isRelativeUrl) {
+    urlString = urlString.replace(/^(?!(?:\w+:)?\/\/)|^\/\//, options.defaultProtocol);
+  }
+  const urlObject = new URL(urlString);
+  if (options.forceHttp && options.forceHttps) {
+    throw new Error("The `forceHttp` and `forceHttps` options cannot be used together");
+  }
+  if (options.forceHttp && urlObject.protocol === "https:") {
+    urlObject.protocol = "http:";
+  }
+  if (options.forceHttps && urlObject.protocol === "http:") {
+    urlObject.protocol = "https:";
+  }
+  if (options.stripAuthentication) {
+    urlObject.username = "";
+    urlObject.password = "";
+  }
+  if (options.stripHash) {
+    urlObject.hash = "";
+  } else if (options.stripTextFragment) {
+    urlObject.hash = urlObject.hash.replace(/#?:~:text.*?$/i, "");
+  }
+  if (urlObject.pathname) {
+    const protocolRegex = /\b[a-z][a-z\d+\-.]{1,50}:\/\//g;
+    let lastIndex = 0;
+    let result = "";
+    for (; ; ) {
+      const match = protocolRegex.exec(urlObject.pathname);
+      if (!match) {
+        break;
+      }
+      const protocol = match[0];
+      const protocolAtIndex = match.index;
+      const intermediate = urlObject.pathname.slice(lastIndex, protocolAtIndex);
+      result += intermediate.replace(/\/{2,}/g, "/");
+      result += protocol;
+      lastIndex = protocolAtIndex + protocol.length;
+    }
+    const remnant = urlObject.pathname.slice(lastIndex, urlObject.pathname.length);
+    result += remnant.replace(/\/{2,}/g, "/");
+    urlObject.pathname = result;
+  }
+  if (urlObject.pathname) {
+    try {
+      urlObject.pathname = decodeURI(urlObject.pathname).replace(/\\/g, "%5C");
+    } catch {
+    }
+  }
+  if (options.removeDirectoryIndex === true) {
+    options.removeDirectoryIndex = [/^index\.[a-z]+$/];
+  }
+  if (Array.isArray(options.removeDirectoryIndex) && options.removeDirectoryIndex.length > 0) {
+    const pathComponents = urlObject.pathname.split("/").filter(Boolean);
+    const lastComponent = pathComponents.at(-1);
+    if (lastComponent && testParameter(lastComponent, options.removeDirectoryIndex)) {
+      pathComponents.pop();
+      urlObject.pathname = pathComponents.length > 0 ? `/${pathComponents.join("/")}/` : "/";
+    }
+  }
+  if (options.removePath) {
+    urlObject.pathname = "/";
+  }
+  if (options.transformPath && typeof options.transformPath === "function") {
+    const pathComponents = urlObject.pathname.split("/").filter(Boolean);
+    const newComponents = options.transformPath(pathComponents);
+    urlObject.pathname = newComponents?.length > 0 ? `/${newComponents.join("/")}` : "/";
+  }
+  if (urlObject.hostname) {
+    urlObject.hostname = urlObject.hostname.replace(/\.$/, "");
+    if (options.stripWWW && /^www\.(?!www\.)[a-z\-\d]{1,63}\.[a-z.\-\d]{2,63}$/.test(urlObject.hostname)) {
+      urlObject.hostname = urlObject.hostname.replace(/^www\./, "");
+    }
+  }
+  if (Array.isArray(options.removeQueryParameters)) {
+    for (const key of [...urlObject.searchParams.keys()]) {
+      if (testParameter(key, options.removeQueryParameters)) {
+        urlObject.searchParams.delete(key);
+      }
+    }
+  }
+  if (!Array.isArray(options.keepQueryParameters) && options.removeQueryParameters === true) {
+    urlObject.search = "";
+  }
+  if (Array.isArray(options.keepQueryParameters) && options.keepQueryParameters.length > 0) {
+    for (const key of [...urlObject.searchParams.keys()]) {
+      if (!testParameter(key, options.keepQueryParameters)) {
+        urlObject.searchParams.delete(key);
+      }
+    }
+  }
+  if (options.sortQueryParameters) {
+    const originalSearch = urlObject.search;
+    urlObject.searchParams.sort();
+    try {
+      urlObject.search = decodeURIComponent(urlObject.search);
+    } catch {
+    }
+    const partsWithoutEquals = originalSearch.slice(1).split("&").filter((p) => p && !p.includes("="));
+    for (const part of partsWithoutEquals) {
+      const decoded = decodeURIComponent(part);
+      urlObject.search = urlObject.search.replace(`?${decoded}=`, `?${decoded}`).replace(`&${decoded}=`, `&${decoded}`);
+    }
+  }
+  if (options.removeTrailingSlash) {
+    urlObject.pathname = urlObject.pathname.replace(/\/$/, "");
+  }
+  if (options.removeExplicitPort && urlObject.port) {
+    urlObject.port = "";
+  }
+  const oldUrlString = urlString;
+  urlString = urlObject.toString();
+  if (!options.removeSingleSlash && urlObject.pathname === "/" && !oldUrlString.endsWith("/") && urlObject.hash === "") {
+    urlString = urlString.replace(/\/$/, "");
+  }
+  if ((options.removeTrailingSlash || urlObject.pathname === "/") && urlObject.hash === "" && options.removeSingleSlash) {
+    urlString = urlString.replace(/\/$/, "");
+  }
+  if (hasRelativeProtocol && !options.normalizeProtocol) {
+    urlString = urlString.replace(/^http:\/\//, "//");
+  }
+  if (options.stripProtocol) {
+    urlString = urlString.replace(/^(?:https?:)?\/\//, "");
+  }
+  return urlString;
+}
+
+// node_modules/responselike/index.js
+import { Readable as ReadableStream2 } from "node:stream";
+
+// node_modules/lowercase-keys/index.js
+function lowercaseKeys(object) {
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key.toLowerCase(), value]));
+}
+
+// node_modules/responselike/index.js
+var Response = class extends ReadableStream2 {
+  statusCode;
+  headers;
+  body;
+  url;
+  complete;
+  constructor({ statusCode, headers, body, url }) {
+    if (typeof statusCode !== "number") {
+      throw new TypeError("Argument `statusCode` should be a number");
+    }
+    if (typeof headers !== "object") {
+      throw new TypeError("Argument `headers` should be an object");
+    }
+    if (!(body instanceof Uint8Array)) {
+      throw new TypeError("Argument `body` should be a buffer");
+    }
+    if (typeof url !== "string") {
+      throw new TypeError("Argument `url` should be a string");
+    }
+    let bodyPushed = false;
+    super({
+      read() {
+        if (!bodyPushed) {
+          bodyPushed = true;
+          this.push(body);
+          return;
+        }
+        this.push(null);
+      }
+    });
+    this.statusCode = statusCode;
+    this.headers = lowercaseKeys(headers);
+    this.body = body;
+    this.url = url;
+    this.complete = true;
+  }
+};
+
+// node_modules/cacheable-request/dist/types.js
+var RequestError2 = class extends Error {
+  constructor(error) {
+    super(error.message);
+    Object.defineProperties(this, Object.getOwnPropertyDescriptors(error));
+  }
+};
+var CacheError2 = class extends Error {
+  constructor(error) {
+    super(error.message);
+    Object.defineProperties(this, Object.getOwnPropertyDescriptors(error));
+  }
+};
+
+// node_modules/cacheable-request/dist/index.js
+var CacheableRequest = class {
+  constructor(cacheRequest, cacheAdapter) {
+    this.cache = new Keyv({ namespace: "cacheable-request" });
+    this.hooks = /* @__PURE__ */ new Map();
+    this.request = () => (options, callback) => {
+      let url;
+      if (typeof options === "string") {
+        url = normalizeUrlObject(parseWithWhatwg(options));
+        options = {};
+      } else if (options instanceof urlLib.URL) {
+        url = normalizeUrlObject(parseWithWhatwg(options.toString()));
+        options = {};
+      } else {
+        const [pathname, ...searchParts] = (options.path ?? "").split("?");
+        const search = searchParts.length > 0 ? `?${searchParts.join("?")}` : "";
+        url = normalizeUrlObject({ ...options, pathname, search });
+      }
+      options = {
+        headers: {},
+        method: "GET",
+        cache: true,
+        strictTtl: false,
+        automaticFailover: false,
+        ...options,
+        ...urlObjectToRequestOptions(url)
+      };
+      options.headers = Object.fromEntries(entries(options.headers).map(([key2, value]) => [
+        key2.toLowerCase(),
+        value
+      ]));
+      const ee = new EventEmitter();
+      const normalizedUrlString = normalizeUrl(urlLib.format(url), {
+        stripWWW: false,
+        removeTrailingSlash: false,
+        stripAuthentication: false
+      });
+      let key = `${options.method}:${normalizedUrlString}`;
+      if (options.body && options.method !== void 0 && ["POST", "PATCH", "PUT"].includes(options.method)) {
+        if (options.body instanceof stream.Readable) {
+          options.cache = false;
+        } else {
+          key += `:${crypto.createHash("md5").update(options.body).digest("hex")}`;
+        }
+      }
+      let revalidate = false;
+      let madeRequest = false;
+      const makeRequest = (options_) => {
+        madeRequest = true;
+        let requestErrored = false;
+        let requestErrorCallback = () => {
+        };
+        const requestErrorPromise = new Promise((resolve) => {
+          requestErrorCallback = () => {
+            if (!requestErrored) {
+              requestErrored = true;
+              resolve();
+            }
+          };
+        });
+        const handler = async (response) => {
+          if (revalidate) {
+            response.status = response.statusCode;
+            const originalPolicy = import_http_cache_semantics.default.fromObject(revalidate.cachePolicy);
+            const revalidatedPolicy = originalPolicy.revalidatedPolicy(options_, response);
+            if (!revalidatedPolicy.modified) {
+              response.resume();
+              await new Promise((resolve) => {
+                response.once("end", resolve);
+              });
+              const headers = convertHeaders(revalidatedPolicy.policy.responseHeaders());
+              const originalHeaders = convertHeaders(originalPolicy.responseHeaders());
+              const preserveHeaders = [
+                "content-encoding",
+                "content-type",
+                "content-length",
+                "content-language",
+                "content-location",
+                "etag"
+              ];
+              for (const headerName of preserveHeaders) {
+                if (originalHeaders[headerName] !== void 0 && headers[headerName] === void 0) {
+                  headers[headerName] = originalHeaders[headerName];
+                }
+              }
+              response = new Response({
+                statusCode: revalidate.statusCode,
+                headers,
+                body: revalidate.body,
+                url: revalidate.url
+              });
+              response.cachePolicy = revalidatedPolicy.policy;
+              response.fromCache = true;
+            }
+          }
+          if (!response.fromCache) {
+            response.cachePolicy = new import_http_cache_semantics.default(options_, response, options_);
+            response.fromCache = false;
+          }
+          let clonedResponse;
+          if (options_.cache && response.cachePolicy.storable()) {
+            clonedResponse = cloneResponse(response);
+            (async () => {
+              try {
+                const bodyPromise = getStreamAsBuffer(response);
+                await Promise.race([
+                  requestErrorPromise,
+                  new Promise((resolve) => response.once("end", resolve)),
+                  new Promise((resolve) => response.once("close", resolve))
+                ]);
+                const body = await bodyPromise;
+                let value = {
+                  url: response.url,
+                  statusCode: response.fromCache ? revalidate.statusCode : response.statusCode,
+                  body,
+                  cachePolicy: response.cachePolicy.toObject()
+                };
+                let ttl2 = options_.strictTtl ? response.cachePolicy.timeToLive() : void 0;
+                if (options_.maxTtl) {
+                  ttl2 = ttl2 ? Math.min(ttl2, options_.maxTtl) : options_.maxTtl;
+                }
+                if (this.hooks.size > 0) {
+                  for (const key_ of this.hooks.keys()) {
+                    value = await this.runHook(key_, value, response);
+                  }
+                }
+                await this.cache.set(key, value, ttl2);
+              } catch (error) {
+                ee.emit("error", new CacheError2(error));
+              }
+            })();
+          } else if (options_.cache && revalidate) {
+            (async () => {
+              try {
+                await this.cache.delete(key);
+              } catch (error) {
+                ee.emit("error", new CacheError2(error));
+              }
+            })();
+          }
+          ee.emit("response", clonedResponse ?? response);
+          if (typeof callback === "function") {
+            callback(clonedResponse ?? response);
+          }
+        };
+        try {
+          const request_ = this.cacheRequest(options_, handler);
+          request_.once("error", requestErrorCallback);
+          request_.once("abort", requestErrorCallback);
+          request_.once("destroy", requestErrorCallback);
+          ee.emit("request", request_);
+        } catch (error) {
+          ee.emit("error", new RequestError2(error));
+        }
+      };
+      (async () => {
+        const get = async (options_) => {
+          await Promise.resolve();
+          const cacheEntry = options_.cache ? await this.cache.get(key) : void 0;
+          if (cacheEntry === void 0 && !options_.forceRefresh) {
+            makeRequest(options_);
+            return;
+          }
+          const policy = import_http_cache_semantics.default.fromObject(cacheEntry.cachePolicy);
+          if (policy.satisfiesWithoutRevalidation(options_) && !options_.forceRefresh) {
+            const headers = convertHeaders(policy.responseHeaders());
+            const bodyBuffer = cacheEntry.body;
+            const body = Buffer.from(bodyBuffer);
+            const response = new Response({
+              statusCode: cacheEntry.statusCode,
+              headers,
+              body,
+              url: cacheEntry.url
+            });
+            response.cachePolicy = policy;
+            response.fromCache = true;
+            ee.emit("response", response);
+            if (typeof callback === "function") {
+              callback(response);
+            }
+          } else if (policy.satisfiesWithoutRevalidation(options_) && Date.now() >= policy.timeToLive() && options_.forceRefresh) {
+            await this.cache.delete(key);
+            options_.headers = policy.revalidationHeaders(options_);
+            makeRequest(options_);
+          } else {
+            revalidate = cacheEntry;
+            options_.headers = policy.revalidationHeaders(options_);
+            makeRequest(options_);
+          }
+        };
+        const errorHandler = (error) => ee.emit("error", new CacheError2(error));
+        if (this.cache instanceof Keyv) {
+          const cachek = this.cache;
+          cachek.once("error", errorHandler);
+          ee.on("error", () => {
+            cachek.removeListener("error", errorHandler);
+          });
+          ee.on("response", () => {
+            cachek.removeListener("error", errorHandler);
+          });
+        }
+        try {
+          await get(options);
+        } catch (error) {
+          if (options.automaticFailover && !madeRequest) {
+            makeRequest(options);
+          }
+          ee.emit("error", new CacheError2(error));
+        }
+      })();
+      return ee;
+    };
+    this.addHook = (name, function_) => {
+      if (!this.hooks.has(name)) {
+        this.hooks.set(name, function_);
+      }
+    };
+    this.removeHook = (name) => this.hooks.delete(name);
+    this.getHook = (name) => this.hooks.get(name);
+    this.runHook = async (name, ...arguments_) => this.hooks.get(name)?.(...arguments_);
+    if (cacheAdapter) {
+      if (cacheAdapter instanceof Keyv) {
+        this.cache = cacheAdapter;
+      } else {
+        this.cache = new Keyv({
+          store: cacheAdapter,
+          namespace: "cacheable-request"
+        });
+      }
+    }
+    this.request = this.request.bind(this);
+    this.cacheRequest = cacheRequest;
+  }
+};
+var entries = Object.entries;
+var cloneResponse = (response) => {
+  const clone = new PassThroughStream({ autoDestroy: false });
+  mimicResponse(response, clone);
+  return response.pipe(clone);
+};
+var urlObjectToRequestOptions = (url) => {
+  const options = { ...url };
+  options.path = `${url.pathname || "/"}${url.search || ""}`;
+  delete options.pathname;
+  delete options.search;
+  return options;
+};
+var normalizeUrlObject = (url) => (
+  // If url was parsed by url.parse or new URL:
+  // - hostname will be set
+  // - host will be hostname[:port]
+  // - port will be set if it was explicit in the parsed string
+  // Otherwise, url was from request options:
+  // - hostname or host may be set
+  // - host shall not have port encoded
+  {
+    protocol: url.protocol,
+    auth: url.auth,
+    hostname: url.hostname || url.host || "localhost",
+    port: url.port,
+    pathname: url.pathname,
+    search: url.search
+  }
+);
+var convertHeaders = (headers) => {
+  const result = [];
+  for (const name of Object.keys(headers)) {
+    result[name.toLowerCase()] = headers[name];
+  }
+  return result;
+};
+var parseWithWhatwg = (raw) => {
+  const u2 = new URL2(raw);
+  return {
+    protocol: u2.protocol,
+    // E.g. 'https:'
+    slashes: true,
+    // Always true for WHATWG URLs
+    /* c8 ignore next 3 */
+    auth: u2.username || u2.password ? `${u2.username}:${u2.password}` : void 0,
+    host: u2.host,
+    // E.g. 'example.com:8080'
+    port: u2.port,
+    // E.g. '8080'
+    hostname: u2.hostname,
+    // E.g. 'example.com'
+    hash: u2.hash,
+    // E.g. '#quux'
+    search: u2.search,
+    // E.g. '?bar=baz'
+    query: Object.fromEntries(u2.searchParams),
+    // { bar: 'baz' }
+    pathname: u2.pathname,
+    // E.g. '/foo'
+    path: u2.pathname + u2.search,
+    // '/foo?bar=baz'
+    href: u2.href
+    // Full serialized URL
+  };
+};
+var dist_default = CacheableRequest;
+
+// node_modules/decompress-response/index.js
+import { Transform as TransformStream2, PassThrough as PassThroughStream2 } from "node:stream";
+import zlib3 from "node:zlib";
+var supportsZstd = typeof zlib3.createZstdDecompress === "function";
+function decompressResponse(response) {
+  const contentEncoding = (response.headers["content-encoding"] || "").toLowerCase();
+  const supportedEncodings = ["gzip", "deflate", "br"];
+  if (supportsZstd) {
+    supportedEncodings.push("zstd");
+  }
+  if (!supportedEncodings.includes(contentEncoding)) {
+    return response;
+  }
+  let isEmpty = true;
+  const headers = { ...response.headers };
+  const finalStream = new PassThroughStream2({
+    autoDestroy: false
+  });
+  finalStream.once("error", () => {
+    response.destroy();
+  });
+  function handleContentEncoding(data) {
+    let decompressStream;
+    if (contentEncoding === "zstd") {
+      decompressStream = zlib3.createZstdDecompress();
+    } else if (contentEncoding === "br") {
+      decompressStream = zlib3.createBrotliDecompress();
+    } else if (contentEncoding === "deflate" && data.length > 0 && (data[0] & 8) === 0) {
+      decompressStream = zlib3.createInflateRaw();
+    } else {
+      decompressStream = zlib3.createUnzip();
+    }
+    decompressStream.once("error", (error) => {
+      if (isEmpty && !response.readable) {
+        finalStream.end();
+        return;
+      }
+      finalStream.destroy(error);
+    });
+    checker.pipe(decompressStream).pipe(finalStream);
+  }
+  const checker = new TransformStream2({
+    transform(data, _encoding, callback) {
+      if (isEmpty === false) {
+        callback(null, data);
+        return;
+      }
+      isEmpty = false;
+      handleContentEncoding(data);
+      callback(null, data);
+    },
+    flush(callback) {
+      if (isEmpty) {
+        finalStream.end();
+      }
+      callback();
+    }
+  });
+  delete headers["content-encoding"];
+  delete headers["content-length"];
+  finalStream.headers = headers;
+  mimicResponse(response, finalStream);
+  response.pipe(checker);
+  return finalStream;
+}
+
+// node_modules/form-data-encoder/lib/index.js
+var __typeError = (msg) => {
+  throw TypeError(msg);
+};
+var __accessCheck = (obj, member, msg) => member.has(obj) || __typeError("Cannot " + msg);
+var __privateGet = (obj, member, getter) => (__accessCheck(obj, member, "read from private field"), getter ? getter.call(obj) : member.get(obj));
+var __privateAdd = (obj, member, value) => member.has(obj) ? __typeError("Cannot add the same private member more than once") : member instanceof WeakSet ? member.add(obj) : member.set(obj, value);
+var __privateSet = (obj, member, value, setter) => (__accessCheck(obj, member, "write to private field"), setter ? setter.call(obj, value) : member.set(obj, value), value);
+var __privateMethod = (obj, member, method) => (__accessCheck(obj, member, "access private method"), method);
+var MAX_CHUNK_SIZE = 65536;
+function* chunk(value) {
+  if (value.byteLength <= MAX_CHUNK_SIZE) {
+    yield value;
+    return;
+  }
+  let offset = 0;
+  while (offset < value.byteLength) {
+    const size = Math.min(value.byteLength - offset, MAX_CHUNK_SIZE);
+    const buffer = value.buffer.slice(offset, offset + size);
+    offset += buffer.byteLength;
+    yield new Uint8Array(buffer);
+  }
+}
+var alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+function createBoundary() {
+  let size = 16;
+  let res = "";
+  while (size--) {
+    res += alphabet[Math.random() * alphabet.length << 0];
+  }
+  return res;
+}
+var escapeName = (name) => String(name).replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22");
+var isFunction2 = (value) => typeof value === "function";
+var isReadableStreamFallback = (value) => !!value && typeof value === "object" && !Array.isArray(value) && isFunction2(value.getReader);
+var isAsyncIterable2 = (value) => isFunction2(value[Symbol.asyncIterator]);
+async function* readStream(readable) {
+  const reader = readable.getReader();
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    yield value;
+  }
+}
+async function* chunkStream(stream2) {
+  for await (const value of stream2) {
+    yield* chunk(value);
+  }
+}
+var getStreamIterator = (source) => {
+  if (isAsyncIterable2(source)) {
+    return chunkStream(source);
+  }
+  if (isReadableStreamFallback(source)) {
+    return chunkStream(readStream(source));
+  }
+  throw new TypeError(
+    "Unsupported data source: Expected either ReadableStream or async iterable."
+  );
+};
+var isFile = (value) => Boolean(
+  value && typeof value === "object" && isFunction2(value.constructor) && value[Symbol.toStringTag] === "File" && isFunction2(value.stream) && value.name != null
+);
+var isFormData2 = (value) => Boolean(
+  value && isFunction2(value.constructor) && value[Symbol.toStringTag] === "FormData" && isFunction2(value.append) && isFunction2(value.getAll) && isFunction2(value.entries) && isFunction2(value[Symbol.iterator])
+);
+var getType = (value) => Object.prototype.toString.call(value).slice(8, -1).toLowerCase();
+function isPlainObject3(value) {
+  if (getType(value) !== "object") {
+    return false;
+  }
+  const pp = Object.getPrototypeOf(value);
+  if (pp === null || pp === void 0) {
+    return true;
+  }
+  return pp.constructor?.toString?.() === Object.toString();
+}
+var normalizeValue = (value) => String(value).replace(/\r|\n/g, (match, i2, str) => {
+  if (match === "\r" && str[i2 + 1] !== "\n" || match === "\n" && str[i2 - 1] !== "\r") {
+    return "\r\n";
+  }
+  return match;
+});
+function getProperty(target, prop) {
+  if (typeof prop === "string") {
+    for (const [name, value] of Object.entries(target)) {
+      if (prop.toLowerCase() === name.toLowerCase()) {
+        return value;
+      }
+    }
+  }
+  return void 0;
+}
+var proxyHeaders = (object) => new Proxy(
+  object,
+  {
+    get: (target, prop) => getProperty(target, prop),
+    has: (target, prop) => getProperty(target, prop) !== void 0
+  }
+);
+var defaultOptions = {
+  enableAdditionalHeaders: false
+};
+var readonlyProp = { writable: false, configurable: false };
+var _CRLF;
+var _CRLF_BYTES;
+var _CRLF_BYTES_LENGTH;
+var _DASHES;
+var _encoder;
+var _footer;
+var _form;
+var _options;
+var _FormDataEncoder_instances;
+var getFieldHeader_fn;
+var getContentLength_fn;
+var FormDataEncoder = class {
+  constructor(form, boundaryOrOptions, options) {
+    __privateAdd(this, _FormDataEncoder_instances);
+    __privateAdd(this, _CRLF, "\r\n");
+    __privateAdd(this, _CRLF_BYTES);
+    __privateAdd(this, _CRLF_BYTES_LENGTH);
+    __privateAdd(this, _DASHES, "-".repeat(2));
+    __privateAdd(this, _encoder, new TextEncoder());
+    __privateAdd(this, _footer);
+    __privateAdd(this, _form);
+    __privateAdd(this, _options);
+    if (!isFormData2(form)) {
+      throw new TypeError("Expected first argument to be a FormData instance.");
+    }
+    let boundary;
+    if (isPlainObject3(boundaryOrOptions)) {
+      options = boundaryOrOptions;
+    } else {
+      boundary = boundaryOrOptions;
+    }
+    if (!boundary) {
+      boundary = `form-data-encoder-${createBoundary()}`;
+    }
+    if (typeof boundary !== "string") {
+      throw new TypeError("Expected boundary argument to be a string.");
+    }
+    if (options && !isPlainObject3(options)) {
+      throw new TypeError("Expected options argument to be an object.");
+    }
+    __privateSet(this, _form, Array.from(form.entries()));
+    __privateSet(this, _options, { ...defaultOptions, ...options });
+    __privateSet(this, _CRLF_BYTES, __privateGet(this, _encoder).encode(__privateGet(this, _CRLF)));
+    __privateSet(this, _CRLF_BYTES_LENGTH, __privateGet(this, _CRLF_BYTES).byteLength);
+    this.boundary = boundary;
+    this.contentType = `multipart/form-data; boundary=${this.boundary}`;
+    __privateSet(this, _footer, __privateGet(this, _encoder).encode(
+      `${__privateGet(this, _DASHES)}${this.boundary}${__privateGet(this, _DASHES)}${__privateGet(this, _CRLF).repeat(2)}`
+    ));
+    const headers = {
+      "Content-Type": this.contentType
+    };
+    const contentLength = __privateMethod(this, _FormDataEncoder_instances, getContentLength_fn).call(this);
+    if (contentLength) {
+      this.contentLength = contentLength;
+      headers["Content-Length"] = contentLength;
+    }
+    this.headers = proxyHeaders(Object.freeze(headers));
+    Object.defineProperties(this, {
+      boundary: readonlyProp,
+      contentType: readonlyProp,
+      contentLength: readonlyProp,
+      headers: readonlyProp
+    });
+  }
+  /**
+   * Creates an iterator allowing to go through form-data parts (with metadata).
+   * This method **will not** read the files and **will not** split values big into smaller chunks.
+   *
+   * Using this method, you can convert form-data content into Blob:
+   *
+   * @example
+   *
+   * ```ts
+   * import {Readable} from "stream"
+   *
+   * import {FormDataEncoder} from "form-data-encoder"
+   *
+   * import {FormData} from "formdata-polyfill/esm-min.js"
+   * import {fileFrom} from "fetch-blob/form.js"
+   * import {File} from "fetch-blob/file.js"
+   * import {Blob} from "fetch-blob"
+   *
+   * import fetch from "node-fetch"
+   *
+   * const form = new FormData()
+   *
+   * form.set("field", "Just a random string")
+   * form.set("file", new File(["Using files is class amazing"]))
+   * form.set("fileFromPath", await fileFrom("path/to/a/file.txt"))
+   *
+   * const encoder = new FormDataEncoder(form)
+   *
+   * const options = {
+   *   method: "post",
+   *   body: new Blob(encoder, {type: encoder.contentType})
+   * }
+   *
+   * const response = await fetch("https://httpbin.org/post", options)
+   *
+   * console.log(await response.json())
+   * ```
+   */
+  *values() {
+    for (const [name, raw] of __privateGet(this, _form)) {
+      const value = isFile(raw) ? raw : __privateGet(this, _encoder).encode(normalizeValue(raw));
+      yield __privateMethod(this, _FormDataEncoder_instances, getFieldHeader_fn).call(this, name, value);
+      yield value;
+      yield __privateGet(this, _CRLF_BYTES);
+    }
+    yield __privateGet(this, _footer);
+  }
+  /**
+   * Creates an async iterator allowing to perform the encoding by portions.
+   * This method reads through files and splits big values into smaller pieces (65536 bytes per each).
+   *
+   * @example
+   *
+   * ```ts
+   * import {Readable} from "stream"
+   *
+   * import {FormData, File, fileFromPath} from "formdata-node"
+   * import {FormDataEncoder} from "form-data-encoder"
+   *
+   * import fetch from "node-fetch"
+   *
+   * const form = new FormData()
+   *
+   * form.set("field", "Just a random string")
+   * form.set("file", new File(["Using files is class amazing"], "file.txt"))
+   * form.set("fileFromPath", await fileFromPath("path/to/a/file.txt"))
+   *
+   * const encoder = new FormDataEncoder(form)
+   *
+   * const options = {
+   *   method: "post",
+   *   headers: encoder.headers,
+   *   body: Readable.from(encoder.encode()) // or Readable.from(encoder)
+   * }
+   *
+   * const response = await fetch("https://httpbin.org/post", options)
+   *
+   * console.log(await response.json())
+   * ```
+   */
+  async *encode() {
+    for (const part of this.values()) {
+      if (isFile(part)) {
+        yield* getStreamIterator(part.stream());
+      } else {
+        yield* chunk(part);
+      }
+    }
+  }
+  /**
+   * Creates an iterator allowing to read through the encoder data using for...of loops
+   */
+  [Symbol.iterator]() {
+    return this.values();
+  }
+  /**
+   * Creates an **async** iterator allowing to read through the encoder data using for-await...of loops
+   */
+  [Symbol.asyncIterator]() {
+    return this.encode();
+  }
+};
+_CRLF = /* @__PURE__ */ new WeakMap();
+_CRLF_BYTES = /* @__PURE__ */ new WeakMap();
+_CRLF_BYTES_LENGTH = /* @__PURE__ */ new WeakMap();
+_DASHES = /* @__PURE__ */ new WeakMap();
+_encoder = /* @__PURE__ */ new WeakMap();
+_footer = /* @__PURE__ */ new WeakMap();
+_form = /* @__PURE__ */ new WeakMap();
+_options = /* @__PURE__ */ new WeakMap();
+_FormDataEncoder_instances = /* @__PURE__ */ new WeakSet();
+getFieldHeader_fn = function(name, value) {
+  let header = "";
+  header += `${__privateGet(this, _DASHES)}${this.boundary}${__privateGet(this, _CRLF)}`;
+  header += `Content-Disposition: form-data; name="${escapeName(name)}"`;
+  if (isFile(value)) {
+    header += `; filename="${escapeName(value.name)}"${__privateGet(this, _CRLF)}`;
+    header += `Content-Type: ${value.type || "application/octet-stream"}`;
+  }
+  if (__privateGet(this, _options).enableAdditionalHeaders === true) {
+    const size = isFile(value) ? value.size : value.byteLength;
+    if (size != null && !isNaN(size)) {
+      header += `${__privateGet(this, _CRLF)}Content-Length: ${size}`;
+    }
+  }
+  return __privateGet(this, _encoder).encode(`${header}${__privateGet(this, _CRLF).repeat(2)}`);
+};
+getContentLength_fn = function() {
+  let length = 0;
+  for (const [name, raw] of __privateGet(this, _form)) {
+    const value = isFile(raw) ? raw : __privateGet(this, _encoder).encode(normalizeValue(raw));
+    const size = isFile(value) ? value.size : value.byteLength;
+    if (size == null || isNaN(size)) {
+      return void 0;
+    }
+    length += __privateMethod(this, _FormDataEncoder_instances, getFieldHeader_fn).call(this, name, value).byteLength;
+    length += size;
+    length += __privateGet(this, _CRLF_BYTES_LENGTH);
+  }
+  return String(length + __privateGet(this, _footer).byteLength);
+};
+
+// node_modules/got/dist/source/core/utils/timer.js
+import { errorMonitor } from "node:events";
+import { types } from "node:util";
+
+// node_modules/got/dist/source/core/utils/defer-to-connect.js
+function isTlsSocket(socket) {
+  return "encrypted" in socket;
+}
+var deferToConnect = (socket, fn) => {
+  let listeners;
+  if (typeof fn === "function") {
+    const connect = fn;
+    listeners = { connect };
+  } else {
+    listeners = fn;
+  }
+  const hasConnectListener = typeof listeners.connect === "function";
+  const hasSecureConnectListener = typeof listeners.secureConnect === "function";
+  const hasCloseListener = typeof listeners.close === "function";
+  const onConnect = () => {
+    if (hasConnectListener) {
+      listeners.connect();
+    }
+    if (isTlsSocket(socket) && hasSecureConnectListener) {
+      if (socket.authorized) {
+        listeners.secureConnect();
+      } else {
+        socket.once("secureConnect", listeners.secureConnect);
+      }
+    }
+    if (hasCloseListener) {
+      socket.once("close", listeners.close);
+    }
+  };
+  if (socket.writable && !socket.connecting) {
+    onConnect();
+  } else if (socket.connecting) {
+    socket.once("connect", onConnect);
+  } else if (socket.destroyed && hasCloseListener) {
+    const hadError = "_hadError" in socket ? Boolean(socket._hadError) : false;
+    listeners.close(hadError);
+  }
+};
+var defer_to_connect_default = deferToConnect;
+
+// node_modules/got/dist/source/core/utils/timer.js
+var timer = (request) => {
+  if (request.timings) {
+    return request.timings;
+  }
+  const timings = {
+    start: Date.now(),
+    socket: void 0,
+    lookup: void 0,
+    connect: void 0,
+    secureConnect: void 0,
+    upload: void 0,
+    response: void 0,
+    end: void 0,
+    error: void 0,
+    abort: void 0,
+    phases: {
+      wait: void 0,
+      dns: void 0,
+      tcp: void 0,
+      tls: void 0,
+      request: void 0,
+      firstByte: void 0,
+      download: void 0,
+      total: void 0
+    }
+  };
+  request.timings = timings;
+  const handleError = (origin) => {
+    origin.once(errorMonitor, () => {
+      timings.error = Date.now();
+      timings.phases.total = timings.error - timings.start;
+    });
+  };
+  handleError(request);
+  const onAbort = () => {
+    timings.abort = Date.now();
+    timings.phases.total = timings.abort - timings.start;
+  };
+  request.prependOnceListener("abort", onAbort);
+  const onSocket = (socket) => {
+    timings.socket = Date.now();
+    timings.phases.wait = timings.socket - timings.start;
+    if (types.isProxy(socket)) {
+      return;
+    }
+    const socketAlreadyConnected = socket.writable && !socket.connecting;
+    if (socketAlreadyConnected) {
+      timings.lookup = timings.socket;
+      timings.connect = timings.socket;
+      if (socket.__initial_connection_timings__) {
+        timings.phases.dns = socket.__initial_connection_timings__.dnsPhase;
+        timings.phases.tcp = socket.__initial_connection_timings__.tcpPhase;
+        timings.phases.tls = socket.__initial_connection_timings__.tlsPhase;
+        if (timings.phases.tls !== void 0) {
+          timings.secureConnect = timings.socket;
+        }
+      } else {
+        timings.phases.dns = 0;
+        timings.phases.tcp = 0;
+      }
+      return;
+    }
+    const lookupListener = () => {
+      timings.lookup = Date.now();
+      timings.phases.dns = timings.lookup - timings.socket;
+    };
+    socket.prependOnceListener("lookup", lookupListener);
+    defer_to_connect_default(socket, {
+      connect() {
+        timings.connect = Date.now();
+        if (timings.lookup === void 0) {
+          socket.removeListener("lookup", lookupListener);
+          timings.lookup = timings.socket;
+          timings.phases.dns = 0;
+        }
+        timings.phases.tcp = timings.connect - timings.lookup;
+        if (timings.phases.tcp === 0 && timings.phases.dns && timings.phases.dns > 0) {
+          timings.phases.dns = 0;
+        }
+        if (!socket.__initial_connection_timings__) {
+          socket.__initial_connection_timings__ = {
+            dnsPhase: timings.phases.dns,
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- TypeScript can't prove this is defined due to callback structure
+            tcpPhase: timings.phases.tcp
+          };
+        }
+      },
+      secureConnect() {
+        timings.secureConnect = Date.now();
+        timings.phases.tls = timings.secureConnect - timings.connect;
+        if (socket.__initial_connection_timings__) {
+          socket.__initial_connection_timings__.tlsPhase = timings.phases.tls;
+        }
+      }
+    });
+  };
+  if (request.socket) {
+    onSocket(request.socket);
+  } else {
+    request.prependOnceListener("socket", onSocket);
+  }
+  const onUpload = () => {
+    timings.upload = Date.now();
+    const secureOrConnect = timings.secureConnect ?? timings.connect;
+    if (secureOrConnect !== void 0) {
+      timings.phases.request = timings.upload - secureOrConnect;
+    }
+  };
+  if (request.writableFinished) {
+    onUpload();
+  } else {
+    request.prependOnceListener("finish", onUpload);
+  }
+  request.prependOnceListener("response", (response) => {
+    timings.response = Date.now();
+    timings.phases.firstByte = timings.response - timings.upload;
+    response.timings = timings;
+    handleError(response);
+    response.prependOnceListener("end", () => {
+      request.off("abort", onAbort);
+      response.off("aborted", onAbort);
+      if (timings.phases.total !== void 0) {
+        return;
+      }
+      timings.end = Date.now();
+      timings.phases.download = timings.end - timings.response;
+      timings.phases.total = timings.end - timings.start;
+    });
+    response.prependOnceListener("aborted", onAbort);
+  });
+  return timings;
+};
+var timer_default = timer;
+
+// node_modules/got/dist/source/core/utils/get-body-size.js
+import { promisify } from "node:util";
+
+// node_modules/got/dist/source/core/utils/is-form-data.js
+function isFormData3(body) {
+  return distribution_default.nodeStream(body) && distribution_default.function(body.getBoundary);
+}
+
+// node_modules/got/dist/source/core/utils/get-body-size.js
+async function getBodySize(body, headers) {
+  if (headers && "content-length" in headers) {
+    return Number(headers["content-length"]);
+  }
+  if (!body) {
+    return 0;
+  }
+  if (distribution_default.string(body)) {
+    return new TextEncoder().encode(body).byteLength;
+  }
+  if (distribution_default.buffer(body)) {
+    return body.length;
+  }
+  if (distribution_default.typedArray(body)) {
+    return body.byteLength;
+  }
+  if (isFormData3(body)) {
+    try {
+      return await promisify(body.getLength.bind(body))();
+    } catch (error) {
+      const typedError = error;
+      throw new Error(`Cannot determine content-length for form-data with stream(s) of unknown length. This is a limitation of the \`form-data\` package. To fix this, either:
 1. Use the \`knownLength\` option when appending streams:
    form.append('file', stream, {knownLength: 12345});
 2. Switch to spec-compliant FormData (formdata-node package)
 See: https://github.com/form-data/form-data#alternative-submission-methods
-Original error: ${n.message}`)}}function qt(t,e,r){let n={};for(let i of r){let s=(...o)=>{e.emit(i,...o)};n[i]=s,t.on(i,s)}return()=>{for(let[i,s]of Object.entries(n))t.off(i,s)}}import by from"node:net";function bi(){let t=[];return{once(e,r,n){e.once(r,n),t.push({origin:e,event:r,fn:n})},unhandleAll(){for(let e of t){let{origin:r,event:n,fn:i}=e;r.removeListener(n,i)}t.length=0}}}var rf=Symbol("reentry"),Ey=()=>{},jt=class extends Error{event;name="TimeoutError";code="ETIMEDOUT";constructor(e,r){super(`Timeout awaiting '${r}' for ${e}ms`),this.event=r}};function Ei(t,e,r){if(rf in t)return Ey;t[rf]=!0;let n=[],{once:i,unhandleAll:s}=bi(),o=new Map,a=(y,g,T)=>{let S=setTimeout(g,y,y,T);S.unref?.();let _=()=>{o.set(T,!0),clearTimeout(S)};return n.push(_),_},{host:c,hostname:f}=r,u=(y,g)=>{setTimeout(()=>{o.has(g)||t.destroy(new jt(y,g))},0)},d=()=>{for(let y of n)y();s()};if(t.once("error",y=>{if(d(),t.listenerCount("error")===0)throw y}),e.request!==void 0){let y=a(e.request,u,"request");i(t,"response",g=>{i(g,"end",y)})}if(e.socket!==void 0){let{socket:y}=e,g=()=>{u(y,"socket")};t.setTimeout(y,g),n.push(()=>{t.removeListener("timeout",g)})}let m=e.lookup!==void 0,h=e.connect!==void 0,p=e.secureConnect!==void 0,w=e.send!==void 0;return(m||h||p||w)&&i(t,"socket",y=>{let{socketPath:g}=t;if(y.connecting){let T=!!(g??by.isIP(f??c??"")!==0);if(m&&!T&&y.address().address===void 0){let S=a(e.lookup,u,"lookup");i(y,"lookup",S)}if(h){let S=()=>a(e.connect,u,"connect");T?i(y,"connect",S()):i(y,"lookup",_=>{_===null&&i(y,"connect",S())})}p&&r.protocol==="https:"&&i(y,"connect",()=>{let S=a(e.secureConnect,u,"secureConnect");i(y,"secureConnect",S)})}if(w){let T=()=>a(e.send,u,"send");y.connecting?i(y,"connect",()=>{i(t,"upload-complete",T())}):i(t,"upload-complete",T())}}),e.response!==void 0&&i(t,"upload-complete",()=>{let y=a(e.response,u,"response");i(t,"response",y)}),e.read!==void 0&&i(t,"response",y=>{let g=a(e.read,u,"read");i(y,"end",g)}),d}function xi(t){t=t;let e={protocol:t.protocol,hostname:l.string(t.hostname)&&t.hostname.startsWith("[")?t.hostname.slice(1,-1):t.hostname,host:t.host,hash:t.hash,search:t.search,pathname:t.pathname,href:t.href,path:`${t.pathname||""}${t.search||""}`};return l.string(t.port)&&t.port.length>0&&(e.port=Number(t.port)),(t.username||t.password)&&(e.auth=`${t.username||""}:${t.password||""}`),e}var zt=class{weakMap=new WeakMap;map=new Map;set(e,r){typeof e=="object"?this.weakMap.set(e,r):this.map.set(e,r)}get(e){return typeof e=="object"?this.weakMap.get(e):this.map.get(e)}has(e){return typeof e=="object"?this.weakMap.has(e):this.map.has(e)}};var xy=({attemptCount:t,retryOptions:e,error:r,retryAfter:n,computedValue:i})=>{if(r.name==="RetryError")return 1;if(t>e.limit)return 0;let s=e.methods.includes(r.options.method),o=e.errorCodes.includes(r.code),a=r.response&&e.statusCodes.includes(r.response.statusCode);if(!s||!o&&!a)return 0;if(r.response){if(n)return n>i?0:n;if(r.response.statusCode===413)return 0}let c=Math.random()*e.noise;return Math.min(2**(t-1)*1e3,e.backoffLimit)+c},nf=xy;import t_ from"node:process";import{promisify as hu,inspect as r_}from"node:util";import{checkServerIdentity as n_}from"node:tls";import i_ from"node:https";import s_ from"node:http";import{V4MAPPED as Ay,ADDRCONFIG as Ty,ALL as uf,promises as Sy,lookup as Ry}from"node:dns";import{promisify as Ai}from"node:util";import Iy from"node:os";var{Resolver:sf}=Sy,Ze=Symbol("cacheableLookupCreateConnection"),Ti=Symbol("cacheableLookupInstance"),of=Symbol("expires"),Py=typeof uf=="number",af=t=>{if(!(t&&typeof t.createConnection=="function"))throw new Error("Expected an Agent instance as the first argument")},Oy=t=>{for(let e of t)e.family!==6&&(e.address=`::ffff:${e.address}`,e.family=6)},cf=()=>{let t=!1,e=!1;for(let r of Object.values(Iy.networkInterfaces()))for(let n of r)if(!n.internal&&(n.family==="IPv6"?e=!0:t=!0,t&&e))return{has4:t,has6:e};return{has4:t,has6:e}},Cy=t=>Symbol.iterator in t,qr=t=>t.catch(e=>{if(e.code==="ENODATA"||e.code==="ENOTFOUND"||e.code==="ENOENT")return[];throw e}),ff={ttl:!0},ky={all:!0},Ly={all:!0,family:4},Ny={all:!0,family:6},Ht=class{constructor({cache:e=new Map,maxTtl:r=1/0,fallbackDuration:n=3600,errorTtl:i=.15,resolver:s=new sf,lookup:o=Ry}={}){if(this.maxTtl=r,this.errorTtl=i,this._cache=e,this._resolver=s,this._dnsLookup=o&&Ai(o),this.stats={cache:0,query:0},this._resolver instanceof sf?(this._resolve4=this._resolver.resolve4.bind(this._resolver),this._resolve6=this._resolver.resolve6.bind(this._resolver)):(this._resolve4=Ai(this._resolver.resolve4.bind(this._resolver)),this._resolve6=Ai(this._resolver.resolve6.bind(this._resolver))),this._iface=cf(),this._pending={},this._nextRemovalTime=!1,this._hostnamesToFallback=new Set,this.fallbackDuration=n,n>0){let a=setInterval(()=>{this._hostnamesToFallback.clear()},n*1e3);a.unref&&a.unref(),this._fallbackInterval=a}this.lookup=this.lookup.bind(this),this.lookupAsync=this.lookupAsync.bind(this)}set servers(e){this.clear(),this._resolver.setServers(e)}get servers(){return this._resolver.getServers()}lookup(e,r,n){if(typeof r=="function"?(n=r,r={}):typeof r=="number"&&(r={family:r}),!n)throw new Error("Callback must be a function.");this.lookupAsync(e,r).then(i=>{r.all?n(null,i):n(null,i.address,i.family,i.expires,i.ttl,i.source)},n)}async lookupAsync(e,r={}){typeof r=="number"&&(r={family:r});let n=await this.query(e);if(r.family===6){let i=n.filter(s=>s.family===6);r.hints&Ay&&(Py&&r.hints&uf||i.length===0)?Oy(n):n=i}else r.family===4&&(n=n.filter(i=>i.family===4));if(r.hints&Ty){let{_iface:i}=this;n=n.filter(s=>s.family===6?i.has6:i.has4)}if(n.length===0){let i=new Error(`cacheableLookup ENOTFOUND ${e}`);throw i.code="ENOTFOUND",i.hostname=e,i}return r.all?n:n[0]}async query(e){let r="cache",n=await this._cache.get(e);if(n&&this.stats.cache++,!n){let i=this._pending[e];if(i)this.stats.cache++,n=await i;else{r="query";let s=this.queryAndCache(e);this._pending[e]=s,this.stats.query++;try{n=await s}finally{delete this._pending[e]}}}return n=n.map(i=>({...i,source:r})),n}async _resolve(e){let[r,n]=await Promise.all([qr(this._resolve4(e,ff)),qr(this._resolve6(e,ff))]),i=0,s=0,o=0,a=Date.now();for(let c of r)c.family=4,c.expires=a+c.ttl*1e3,i=Math.max(i,c.ttl);for(let c of n)c.family=6,c.expires=a+c.ttl*1e3,s=Math.max(s,c.ttl);return r.length>0?n.length>0?o=Math.min(i,s):o=i:o=s,{entries:[...r,...n],cacheTtl:o}}async _lookup(e){try{let[r,n]=await Promise.all([qr(this._dnsLookup(e,Ly)),qr(this._dnsLookup(e,Ny))]);return{entries:[...r,...n],cacheTtl:0}}catch{return{entries:[],cacheTtl:0}}}async _set(e,r,n){if(this.maxTtl>0&&n>0){n=Math.min(n,this.maxTtl)*1e3,r[of]=Date.now()+n;try{await this._cache.set(e,r,n)}catch(i){this.lookupAsync=async()=>{let s=new Error("Cache Error. Please recreate the CacheableLookup instance.");throw s.cause=i,s}}Cy(this._cache)&&this._tick(n)}}async queryAndCache(e){if(this._hostnamesToFallback.has(e))return this._dnsLookup(e,ky);let r=await this._resolve(e);r.entries.length===0&&this._dnsLookup&&(r=await this._lookup(e),r.entries.length!==0&&this.fallbackDuration>0&&this._hostnamesToFallback.add(e));let n=r.entries.length===0?this.errorTtl:r.cacheTtl;return await this._set(e,r.entries,n),r.entries}_tick(e){let r=this._nextRemovalTime;(!r||e<r)&&(clearTimeout(this._removalTimeout),this._nextRemovalTime=e,this._removalTimeout=setTimeout(()=>{this._nextRemovalTime=!1;let n=1/0,i=Date.now();for(let[s,o]of this._cache){let a=o[of];i>=a?this._cache.delete(s):a<n&&(n=a)}n!==1/0&&this._tick(n-i)},e),this._removalTimeout.unref&&this._removalTimeout.unref())}install(e){if(af(e),Ze in e)throw new Error("CacheableLookup has been already installed");e[Ze]=e.createConnection,e[Ti]=this,e.createConnection=(r,n)=>("lookup"in r||(r.lookup=this.lookup),e[Ze](r,n))}uninstall(e){if(af(e),e[Ze]){if(e[Ti]!==this)throw new Error("The agent is not owned by this CacheableLookup instance");e.createConnection=e[Ze],delete e[Ze],delete e[Ti]}}updateInterfaceInfo(){let{_iface:e}=this;this._iface=cf(),(e.has4&&!this._iface.has4||e.has6&&!this._iface.has6)&&this._cache.clear()}clear(e){if(e){this._cache.delete(e);return}this._cache.clear()}};var Ji=ls(lu(),1);function Ki(t){let e=[],r=t.split(",");for(let n of r){let[i,...s]=n.split(";"),o=i.trim();if(o[0]!=="<"||o.at(-1)!==">")throw new Error(`Invalid format of the Link header reference: ${o}`);let a=o.slice(1,-1),c={};if(s.length===0)throw new Error(`Unexpected end of Link header parameters: ${s.join(";")}`);for(let f of s){let u=f.trim(),d=u.indexOf("=");if(d===-1)throw new Error(`Failed to parse Link header: ${t}`);let m=u.slice(0,d).trim(),h=u.slice(d+1).trim();c[m]=h}e.push({reference:a,parameters:c})}return e}var[pu,o_]=t_.versions.node.split(".").map(Number);function yu(t,e){try{e()}catch(r){throw r instanceof Error&&(r.message=`Option '${t}': ${r.message}`),r}}function R(t,e,r){yu(t,()=>{P.any(e,r)})}function tt(t,e){yu(t,()=>{P.plainObject(e)})}function a_(t){for(let e in t){let r=t[e];R(`searchParams.${e}`,[l.string,l.number,l.boolean,l.null,l.undefined],r)}}var c_=new Map,Wr,f_=()=>Wr||(Wr=new Ht,Wr),u_=t=>t?.[Symbol.toStringTag]==="QuickLRU"&&typeof t.evict=="function"?{get(e){return t.get(e)},set(e,r,n){return n===void 0?t.set(e,r):t.set(e,r,{maxAge:n}),!0},delete(e){return t.delete(e)},clear(){return t.clear()},has(e){return t.has(e)}}:t,d_={request:void 0,agent:{http:void 0,https:void 0,http2:void 0},h2session:void 0,decompress:!0,timeout:{connect:void 0,lookup:void 0,read:void 0,request:void 0,response:void 0,secureConnect:void 0,send:void 0,socket:void 0},prefixUrl:"",body:void 0,form:void 0,json:void 0,cookieJar:void 0,ignoreInvalidCookies:!1,searchParams:void 0,dnsLookup:void 0,dnsCache:void 0,context:{},hooks:{init:[],beforeRequest:[],beforeError:[],beforeRedirect:[],beforeRetry:[],beforeCache:[],afterResponse:[]},followRedirect:!0,maxRedirects:10,cache:void 0,throwHttpErrors:!0,username:"",password:"",http2:!1,allowGetBody:!1,copyPipedHeaders:!0,headers:{"user-agent":"got (https://github.com/sindresorhus/got)"},methodRewriting:!1,dnsLookupIpVersion:void 0,parseJson:JSON.parse,stringifyJson:JSON.stringify,retry:{limit:2,methods:["GET","PUT","HEAD","DELETE","OPTIONS","TRACE"],statusCodes:[408,413,429,500,502,503,504,521,522,524],errorCodes:["ETIMEDOUT","ECONNRESET","EADDRINUSE","ECONNREFUSED","EPIPE","ENOTFOUND","ENETUNREACH","EAI_AGAIN"],maxRetryAfter:void 0,calculateDelay:({computedValue:t})=>t,backoffLimit:Number.POSITIVE_INFINITY,noise:100,enforceRetryRules:!1},localAddress:void 0,method:"GET",createConnection:void 0,cacheOptions:{shared:void 0,cacheHeuristic:void 0,immutableMinTimeToLive:void 0,ignoreCargoCult:void 0},https:{alpnProtocols:void 0,rejectUnauthorized:void 0,checkServerIdentity:void 0,serverName:void 0,certificateAuthority:void 0,key:void 0,certificate:void 0,passphrase:void 0,pfx:void 0,ciphers:void 0,honorCipherOrder:void 0,minVersion:void 0,maxVersion:void 0,signatureAlgorithms:void 0,tlsSessionLifetime:void 0,dhparam:void 0,ecdhCurve:void 0,certificateRevocationLists:void 0,secureOptions:void 0},encoding:void 0,resolveBodyOnly:!1,isStream:!1,responseType:"text",url:void 0,pagination:{transform(t){return t.request.options.responseType==="json"?t.body:JSON.parse(t.body)},paginate({response:t}){let e=t.headers.link;if(typeof e!="string"||e.trim()==="")return!1;let n=Ki(e).find(i=>i.parameters.rel==="next"||i.parameters.rel==='"next"');return n?{url:new URL(n.reference,t.url)}:!1},filter:()=>!0,shouldContinue:()=>!0,countLimit:Number.POSITIVE_INFINITY,backoff:0,requestLimit:1e4,stackAllItems:!1},setHost:!0,maxHeaderSize:void 0,signal:void 0,enableUnixSockets:!1,strictContentLength:!1},l_=t=>{let{hooks:e,retry:r}=t;return{...t,context:{...t.context},cacheOptions:{...t.cacheOptions},https:{...t.https},agent:{...t.agent},headers:{...t.headers},retry:{...r,errorCodes:[...r.errorCodes],methods:[...r.methods],statusCodes:[...r.statusCodes]},timeout:{...t.timeout},hooks:{init:[...e.init],beforeRequest:[...e.beforeRequest],beforeError:[...e.beforeError],beforeRedirect:[...e.beforeRedirect],beforeRetry:[...e.beforeRetry],beforeCache:[...e.beforeCache],afterResponse:[...e.afterResponse]},searchParams:t.searchParams?new URLSearchParams(t.searchParams):void 0,pagination:{...t.pagination}}},h_=t=>{let{hooks:e,retry:r}=t,n={...t};return l.object(t.context)&&(n.context={...t.context}),l.object(t.cacheOptions)&&(n.cacheOptions={...t.cacheOptions}),l.object(t.https)&&(n.https={...t.https}),l.object(t.cacheOptions)&&(n.cacheOptions={...n.cacheOptions}),l.object(t.agent)&&(n.agent={...t.agent}),l.object(t.headers)&&(n.headers={...t.headers}),l.object(r)&&(n.retry={...r},l.array(r.errorCodes)&&(n.retry.errorCodes=[...r.errorCodes]),l.array(r.methods)&&(n.retry.methods=[...r.methods]),l.array(r.statusCodes)&&(n.retry.statusCodes=[...r.statusCodes])),l.object(t.timeout)&&(n.timeout={...t.timeout}),l.object(e)&&(n.hooks={...e},l.array(e.init)&&(n.hooks.init=[...e.init]),l.array(e.beforeRequest)&&(n.hooks.beforeRequest=[...e.beforeRequest]),l.array(e.beforeError)&&(n.hooks.beforeError=[...e.beforeError]),l.array(e.beforeRedirect)&&(n.hooks.beforeRedirect=[...e.beforeRedirect]),l.array(e.beforeRetry)&&(n.hooks.beforeRetry=[...e.beforeRetry]),l.array(e.beforeCache)&&(n.hooks.beforeCache=[...e.beforeCache]),l.array(e.afterResponse)&&(n.hooks.afterResponse=[...e.afterResponse])),t.searchParams&&(l.string(t.searchParams)?n.searchParams=t.searchParams:t.searchParams instanceof URLSearchParams?n.searchParams=new URLSearchParams(t.searchParams):l.object(t.searchParams)&&(n.searchParams={...t.searchParams})),l.object(t.pagination)&&(n.pagination={...t.pagination}),n},p_=t=>{let e=[t.timeout.socket,t.timeout.connect,t.timeout.lookup,t.timeout.request,t.timeout.secureConnect].filter(r=>typeof r=="number");if(e.length>0)return Math.min(...e)},mu=(t,e,r)=>{let n=t.hooks?.init;if(n)for(let i of n)i(e,r)},Z=class t{_unixOptions;_internals;_merging=!1;_init;constructor(e,r,n){if(R("input",[l.string,l.urlInstance,l.object,l.undefined],e),R("options",[l.object,l.undefined],r),R("defaults",[l.object,l.undefined],n),e instanceof t||r instanceof t)throw new TypeError("The defaults must be passed as the third argument");this._internals=l_(n?._internals??n??d_),this._init=[...n?._init??[]];try{if(l.plainObject(e))try{this.merge(e),this.merge(r)}finally{this.url=e.url}else try{this.merge(r)}finally{if(r?.url!==void 0)if(e===void 0)this.url=r.url;else throw new TypeError("The `url` option is mutually exclusive with the `input` argument");else e!==void 0&&(this.url=e)}}catch(i){throw i.options=this,i}}merge(e){if(e){if(e instanceof t){let r=[...e._init];for(let n of r)this.merge(n);return}e=h_(e),mu(this,e,this),mu(e,e,this),this._merging=!0,"isStream"in e&&(this.isStream=e.isStream);try{let r=!1;for(let n in e){if(n==="mutableDefaults"||n==="handlers"||n==="url"||n==="preserveHooks")continue;if(!(n in this))throw new Error(`Unexpected option: ${n}`);let i=e[n];i!==void 0&&(this[n]=i,r=!0)}r&&this._init.push(e)}finally{this._merging=!1}}}get request(){return this._internals.request}set request(e){R("request",[l.function,l.undefined],e),this._internals.request=e}get agent(){return this._internals.agent}set agent(e){tt("agent",e);for(let r in e){if(!(r in this._internals.agent))throw new TypeError(`Unexpected agent option: ${r}`);R(`agent.${r}`,[l.object,l.undefined,n=>n===!1],e[r])}this._merging?Object.assign(this._internals.agent,e):this._internals.agent={...e}}get h2session(){return this._internals.h2session}set h2session(e){this._internals.h2session=e}get decompress(){return this._internals.decompress}set decompress(e){P.boolean(e),this._internals.decompress=e}get timeout(){return this._internals.timeout}set timeout(e){tt("timeout",e);for(let r in e){if(!(r in this._internals.timeout))throw new Error(`Unexpected timeout option: ${r}`);R(`timeout.${r}`,[l.number,l.undefined],e[r])}this._merging?Object.assign(this._internals.timeout,e):this._internals.timeout={...e}}get prefixUrl(){return this._internals.prefixUrl}set prefixUrl(e){if(R("prefixUrl",[l.string,l.urlInstance],e),e===""){this._internals.prefixUrl="";return}if(e=e.toString(),e.endsWith("/")||(e+="/"),this._internals.prefixUrl&&this._internals.url){let{href:r}=this._internals.url;this._internals.url.href=e+r.slice(this._internals.prefixUrl.length)}this._internals.prefixUrl=e}get body(){return this._internals.body}set body(e){R("body",[l.string,l.buffer,l.nodeStream,l.generator,l.asyncGenerator,l.iterable,l.asyncIterable,Ft,l.typedArray,l.undefined],e),l.nodeStream(e)&&P.truthy(e.readable),e!==void 0&&(P.undefined(this._internals.form),P.undefined(this._internals.json)),this._internals.body=e}get form(){return this._internals.form}set form(e){R("form",[l.plainObject,l.undefined],e),e!==void 0&&(P.undefined(this._internals.body),P.undefined(this._internals.json)),this._internals.form=e}get json(){return this._internals.json}set json(e){e!==void 0&&(P.undefined(this._internals.body),P.undefined(this._internals.form)),this._internals.json=e}get url(){return this._internals.url}set url(e){if(R("url",[l.string,l.urlInstance,l.undefined],e),e===void 0){this._internals.url=void 0;return}if(l.string(e)&&e.startsWith("/"))throw new Error("`url` must not start with a slash");let r=e.toString(),i=l.urlInstance(e)||/^[a-z][a-z\d+.-]*:\/\//i.test(r)?r:`${this.prefixUrl}${r}`,s=new URL(i);if(this._internals.url=s,s.protocol==="unix:"&&(s.href=`http://unix${s.pathname}${s.search}`),s.protocol!=="http:"&&s.protocol!=="https:"){let o=new Error(`Unsupported protocol: ${s.protocol}`);throw o.code="ERR_UNSUPPORTED_PROTOCOL",o}if(this._internals.username&&(s.username=this._internals.username,this._internals.username=""),this._internals.password&&(s.password=this._internals.password,this._internals.password=""),this._internals.searchParams&&(s.search=this._internals.searchParams.toString(),this._internals.searchParams=void 0),s.hostname==="unix"){if(!this._internals.enableUnixSockets)throw new Error("Using UNIX domain sockets but option `enableUnixSockets` is not enabled");let o=/(?<socketPath>.+?):(?<path>.+)/.exec(`${s.pathname}${s.search}`);if(o?.groups){let{socketPath:a,path:c}=o.groups;this._unixOptions={socketPath:a,path:c,host:""}}else this._unixOptions=void 0;return}this._unixOptions=void 0}get cookieJar(){return this._internals.cookieJar}set cookieJar(e){if(R("cookieJar",[l.object,l.undefined],e),e===void 0){this._internals.cookieJar=void 0;return}let{setCookie:r,getCookieString:n}=e;P.function(r),P.function(n),r.length===4&&n.length===0?(r=hu(r.bind(e)),n=hu(n.bind(e)),this._internals.cookieJar={setCookie:r,getCookieString:n}):this._internals.cookieJar=e}get signal(){return this._internals.signal}set signal(e){P.object(e),this._internals.signal=e}get ignoreInvalidCookies(){return this._internals.ignoreInvalidCookies}set ignoreInvalidCookies(e){P.boolean(e),this._internals.ignoreInvalidCookies=e}get searchParams(){return this._internals.url?this._internals.url.searchParams:(this._internals.searchParams===void 0&&(this._internals.searchParams=new URLSearchParams),this._internals.searchParams)}set searchParams(e){R("searchParams",[l.string,l.object,l.undefined],e);let r=this._internals.url;if(e===void 0){this._internals.searchParams=void 0,r&&(r.search="");return}let n=this.searchParams,i;if(l.string(e))i=new URLSearchParams(e);else if(e instanceof URLSearchParams)i=e;else{a_(e),i=new URLSearchParams;for(let s in e){let o=e[s];o===null?i.append(s,""):o===void 0?n.delete(s):i.append(s,o)}}if(this._merging){for(let s of i.keys())n.delete(s);for(let[s,o]of i)n.append(s,o)}else r?r.search=n.toString():this._internals.searchParams=n}get searchParameters(){throw new Error("The `searchParameters` option does not exist. Use `searchParams` instead.")}set searchParameters(e){throw new Error("The `searchParameters` option does not exist. Use `searchParams` instead.")}get dnsLookup(){return this._internals.dnsLookup}set dnsLookup(e){R("dnsLookup",[l.function,l.undefined],e),this._internals.dnsLookup=e}get dnsCache(){return this._internals.dnsCache}set dnsCache(e){R("dnsCache",[l.object,l.boolean,l.undefined],e),e===!0?this._internals.dnsCache=f_():e===!1?this._internals.dnsCache=void 0:this._internals.dnsCache=e}get context(){return this._internals.context}set context(e){P.object(e),this._merging?Object.assign(this._internals.context,e):this._internals.context={...e}}get hooks(){return this._internals.hooks}set hooks(e){P.object(e);for(let r in e){if(!(r in this._internals.hooks))throw new Error(`Unexpected hook event: ${r}`);let n=r,i=e[n];if(R(`hooks.${r}`,[l.array,l.undefined],i),i)for(let s of i)P.function(s);if(this._merging)i&&this._internals.hooks[n].push(...i);else{if(!i)throw new Error(`Missing hook event: ${r}`);this._internals.hooks[r]=[...i]}}}get followRedirect(){return this._internals.followRedirect}set followRedirect(e){R("followRedirect",[l.boolean,l.function],e),this._internals.followRedirect=e}get followRedirects(){throw new TypeError("The `followRedirects` option does not exist. Use `followRedirect` instead.")}set followRedirects(e){throw new TypeError("The `followRedirects` option does not exist. Use `followRedirect` instead.")}get maxRedirects(){return this._internals.maxRedirects}set maxRedirects(e){P.number(e),this._internals.maxRedirects=e}get cache(){return this._internals.cache}set cache(e){R("cache",[l.object,l.string,l.boolean,l.undefined],e),e===!0?this._internals.cache=c_:e===!1?this._internals.cache=void 0:this._internals.cache=u_(e)}get throwHttpErrors(){return this._internals.throwHttpErrors}set throwHttpErrors(e){P.boolean(e),this._internals.throwHttpErrors=e}get username(){let e=this._internals.url,r=e?e.username:this._internals.username;return decodeURIComponent(r)}set username(e){P.string(e);let r=this._internals.url,n=encodeURIComponent(e);r?r.username=n:this._internals.username=n}get password(){let e=this._internals.url,r=e?e.password:this._internals.password;return decodeURIComponent(r)}set password(e){P.string(e);let r=this._internals.url,n=encodeURIComponent(e);r?r.password=n:this._internals.password=n}get http2(){return this._internals.http2}set http2(e){P.boolean(e),this._internals.http2=e}get allowGetBody(){return this._internals.allowGetBody}set allowGetBody(e){P.boolean(e),this._internals.allowGetBody=e}get copyPipedHeaders(){return this._internals.copyPipedHeaders}set copyPipedHeaders(e){P.boolean(e),this._internals.copyPipedHeaders=e}get headers(){return this._internals.headers}set headers(e){tt("headers",e),this._merging?Object.assign(this._internals.headers,We(e)):this._internals.headers=We(e)}get methodRewriting(){return this._internals.methodRewriting}set methodRewriting(e){P.boolean(e),this._internals.methodRewriting=e}get dnsLookupIpVersion(){return this._internals.dnsLookupIpVersion}set dnsLookupIpVersion(e){if(e!==void 0&&e!==4&&e!==6)throw new TypeError(`Invalid DNS lookup IP version: ${e}`);this._internals.dnsLookupIpVersion=e}get parseJson(){return this._internals.parseJson}set parseJson(e){P.function(e),this._internals.parseJson=e}get stringifyJson(){return this._internals.stringifyJson}set stringifyJson(e){P.function(e),this._internals.stringifyJson=e}get retry(){return this._internals.retry}set retry(e){if(tt("retry",e),R("retry.calculateDelay",[l.function,l.undefined],e.calculateDelay),R("retry.maxRetryAfter",[l.number,l.undefined],e.maxRetryAfter),R("retry.limit",[l.number,l.undefined],e.limit),R("retry.methods",[l.array,l.undefined],e.methods),R("retry.statusCodes",[l.array,l.undefined],e.statusCodes),R("retry.errorCodes",[l.array,l.undefined],e.errorCodes),R("retry.noise",[l.number,l.undefined],e.noise),R("retry.enforceRetryRules",[l.boolean,l.undefined],e.enforceRetryRules),e.noise&&Math.abs(e.noise)>100)throw new Error(`The maximum acceptable retry noise is +/- 100ms, got ${e.noise}`);for(let n in e)if(!(n in this._internals.retry))throw new Error(`Unexpected retry option: ${n}`);this._merging?Object.assign(this._internals.retry,e):this._internals.retry={...e};let{retry:r}=this._internals;r.methods=[...new Set(r.methods.map(n=>n.toUpperCase()))],r.statusCodes=[...new Set(r.statusCodes)],r.errorCodes=[...new Set(r.errorCodes)]}get localAddress(){return this._internals.localAddress}set localAddress(e){R("localAddress",[l.string,l.undefined],e),this._internals.localAddress=e}get method(){return this._internals.method}set method(e){P.string(e),this._internals.method=e.toUpperCase()}get createConnection(){return this._internals.createConnection}set createConnection(e){R("createConnection",[l.function,l.undefined],e),this._internals.createConnection=e}get cacheOptions(){return this._internals.cacheOptions}set cacheOptions(e){tt("cacheOptions",e),R("cacheOptions.shared",[l.boolean,l.undefined],e.shared),R("cacheOptions.cacheHeuristic",[l.number,l.undefined],e.cacheHeuristic),R("cacheOptions.immutableMinTimeToLive",[l.number,l.undefined],e.immutableMinTimeToLive),R("cacheOptions.ignoreCargoCult",[l.boolean,l.undefined],e.ignoreCargoCult);for(let r in e)if(!(r in this._internals.cacheOptions))throw new Error(`Cache option \`${r}\` does not exist`);this._merging?Object.assign(this._internals.cacheOptions,e):this._internals.cacheOptions={...e}}get https(){return this._internals.https}set https(e){tt("https",e),R("https.rejectUnauthorized",[l.boolean,l.undefined],e.rejectUnauthorized),R("https.checkServerIdentity",[l.function,l.undefined],e.checkServerIdentity),R("https.serverName",[l.string,l.undefined],e.serverName),R("https.certificateAuthority",[l.string,l.object,l.array,l.undefined],e.certificateAuthority),R("https.key",[l.string,l.object,l.array,l.undefined],e.key),R("https.certificate",[l.string,l.object,l.array,l.undefined],e.certificate),R("https.passphrase",[l.string,l.undefined],e.passphrase),R("https.pfx",[l.string,l.buffer,l.array,l.undefined],e.pfx),R("https.alpnProtocols",[l.array,l.undefined],e.alpnProtocols),R("https.ciphers",[l.string,l.undefined],e.ciphers),R("https.dhparam",[l.string,l.buffer,l.undefined],e.dhparam),R("https.signatureAlgorithms",[l.string,l.undefined],e.signatureAlgorithms),R("https.minVersion",[l.string,l.undefined],e.minVersion),R("https.maxVersion",[l.string,l.undefined],e.maxVersion),R("https.honorCipherOrder",[l.boolean,l.undefined],e.honorCipherOrder),R("https.tlsSessionLifetime",[l.number,l.undefined],e.tlsSessionLifetime),R("https.ecdhCurve",[l.string,l.undefined],e.ecdhCurve),R("https.certificateRevocationLists",[l.string,l.buffer,l.array,l.undefined],e.certificateRevocationLists),R("https.secureOptions",[l.number,l.undefined],e.secureOptions);for(let r in e)if(!(r in this._internals.https))throw new Error(`HTTPS option \`${r}\` does not exist`);this._merging?Object.assign(this._internals.https,e):this._internals.https={...e}}get encoding(){return this._internals.encoding}set encoding(e){if(e===null)throw new TypeError("To get a Buffer, set `options.responseType` to `buffer` instead");R("encoding",[l.string,l.undefined],e),this._internals.encoding=e}get resolveBodyOnly(){return this._internals.resolveBodyOnly}set resolveBodyOnly(e){P.boolean(e),this._internals.resolveBodyOnly=e}get isStream(){return this._internals.isStream}set isStream(e){P.boolean(e),this._internals.isStream=e}get responseType(){return this._internals.responseType}set responseType(e){if(e===void 0){this._internals.responseType="text";return}if(e!=="text"&&e!=="buffer"&&e!=="json")throw new Error(`Invalid \`responseType\` option: ${e}`);this._internals.responseType=e}get pagination(){return this._internals.pagination}set pagination(e){P.object(e),this._merging?Object.assign(this._internals.pagination,e):this._internals.pagination=e}get auth(){throw new Error("Parameter `auth` is deprecated. Use `username` / `password` instead.")}set auth(e){throw new Error("Parameter `auth` is deprecated. Use `username` / `password` instead.")}get setHost(){return this._internals.setHost}set setHost(e){P.boolean(e),this._internals.setHost=e}get maxHeaderSize(){return this._internals.maxHeaderSize}set maxHeaderSize(e){R("maxHeaderSize",[l.number,l.undefined],e),this._internals.maxHeaderSize=e}get enableUnixSockets(){return this._internals.enableUnixSockets}set enableUnixSockets(e){P.boolean(e),this._internals.enableUnixSockets=e}get strictContentLength(){return this._internals.strictContentLength}set strictContentLength(e){P.boolean(e),this._internals.strictContentLength=e}toJSON(){return{...this._internals}}[Symbol.for("nodejs.util.inspect.custom")](e,r){return r_(this._internals,r)}createNativeRequestOptions(){let e=this._internals,r=e.url,n;r.protocol==="https:"?e.http2?n={...e.agent,http2:e.agent.http2??Ji.default.globalAgent}:n=e.agent.https:n=e.agent.http;let{https:i}=e,{pfx:s}=i;return l.array(s)&&l.plainObject(s[0])&&(s=s.map(o=>({buf:o.buffer,passphrase:o.passphrase}))),{...e.cacheOptions,...this._unixOptions,ALPNProtocols:i.alpnProtocols,ca:i.certificateAuthority,cert:i.certificate,key:i.key,passphrase:i.passphrase,pfx:i.pfx,rejectUnauthorized:i.rejectUnauthorized,checkServerIdentity:i.checkServerIdentity??n_,servername:i.serverName,ciphers:i.ciphers,honorCipherOrder:i.honorCipherOrder,minVersion:i.minVersion,maxVersion:i.maxVersion,sigalgs:i.signatureAlgorithms,sessionTimeout:i.tlsSessionLifetime,dhparam:i.dhparam,ecdhCurve:i.ecdhCurve,crl:i.certificateRevocationLists,secureOptions:i.secureOptions,lookup:e.dnsLookup??e.dnsCache?.lookup,family:e.dnsLookupIpVersion,agent:n,setHost:e.setHost,method:e.method,maxHeaderSize:e.maxHeaderSize,localAddress:e.localAddress,headers:e.headers,createConnection:e.createConnection,timeout:e.http2?p_(e):void 0,h2session:e.h2session}}getRequestFunction(){let e=this._internals.url,{request:r}=this._internals;return!r&&e?this.getFallbackRequestFunction():r}getFallbackRequestFunction(){let e=this._internals.url;if(e){if(e.protocol==="https:"){if(this._internals.http2){if(pu<15||pu===15&&o_<10){let r=new Error("To use the `http2` option, install Node.js 15.10.0 or above");throw r.code="EUNSUPPORTED",r}return Ji.default.auto}return i_.request}return s_.request}}freeze(){let e=this._internals;Object.freeze(e),Object.freeze(e.hooks),Object.freeze(e.hooks.afterResponse),Object.freeze(e.hooks.beforeError),Object.freeze(e.hooks.beforeRedirect),Object.freeze(e.hooks.beforeRequest),Object.freeze(e.hooks.beforeRetry),Object.freeze(e.hooks.init),Object.freeze(e.https),Object.freeze(e.cacheOptions),Object.freeze(e.agent),Object.freeze(e.headers),Object.freeze(e.timeout),Object.freeze(e.retry),Object.freeze(e.retry.errorCodes),Object.freeze(e.retry.methods),Object.freeze(e.retry.statusCodes)}};var nt=t=>{let{statusCode:e}=t,{followRedirect:r}=t.request.options,i=(typeof r=="function"?r(t):r)?299:399;return e>=200&&e<=i||e===304},rt=class extends k{name="ParseError";code="ERR_BODY_PARSE_FAILURE";constructor(e,r){let{options:n}=r.request;super(`${e.message} in "${n.url.toString()}"`,e,r.request)}},Zi=(t,e,r,n)=>{let{rawBody:i}=t;try{if(e==="text")return i.toString(n);if(e==="json")return i.length===0?"":r(i.toString(n));if(e==="buffer")return i}catch(s){throw new rt(s,t)}throw new rt({message:`Unknown body type '${e}'`,name:"Error"},t)};function m_(t){return t.writable&&!t.writableEnded}var gu=m_;function Jt(t){return t.protocol==="unix:"||t.hostname==="unix"}function Xi(t){if(Jt(t))return/(?<socketPath>.+?):(?<path>.+)/.exec(`${t.pathname}${t.search}`)?.groups?.socketPath}import{randomUUID as y_}from"node:crypto";import Le from"node:diagnostics_channel";var K={requestCreate:Le.channel("got:request:create"),requestStart:Le.channel("got:request:start"),responseStart:Le.channel("got:response:start"),responseEnd:Le.channel("got:response:end"),retry:Le.channel("got:request:retry"),error:Le.channel("got:request:error"),redirect:Le.channel("got:response:redirect")};function _u(){return y_()}function wu(t){K.requestCreate.hasSubscribers&&K.requestCreate.publish(t)}function bu(t){K.requestStart.hasSubscribers&&K.requestStart.publish(t)}function Eu(t){K.responseStart.hasSubscribers&&K.responseStart.publish(t)}function xu(t){K.responseEnd.hasSubscribers&&K.responseEnd.publish(t)}function Au(t){K.retry.hasSubscribers&&K.retry.publish(t)}function Tu(t){K.error.hasSubscribers&&K.error.publish(t)}function Su(t){K.redirect.hasSubscribers&&K.redirect.publish(t)}var w_=l.string(Xt.versions.brotli),b_=l.string(Xt.versions.zstd),Iu=new Set(["GET","HEAD"]),Qi=new zt,E_=new Set([300,301,302,303,304,307,308]),Pu=new WeakSet,x_=["socket","connect","continue","information","upgrade"],Kr=()=>{},Ne=class t extends g_{["constructor"];_noPipe;options;response;requestUrl;redirectUrls=[];retryCount=0;_stopReading=!1;_stopRetry=Kr;_downloadedSize=0;_uploadedSize=0;_pipedServerResponses=new Set;_request;_responseSize;_bodySize;_unproxyEvents=Kr;_isFromCache;_triggerRead=!1;_jobs=[];_cancelTimeouts=Kr;_removeListeners=Kr;_nativeResponse;_flushed=!1;_aborted=!1;_expectedContentLength;_compressedBytesCount;_requestId=_u();_requestInitialized=!1;constructor(e,r,n){super({autoDestroy:!1,highWaterMark:0}),this.on("pipe",s=>{this.options.copyPipedHeaders&&s?.headers&&Object.assign(this.options.headers,s.headers)}),this.on("newListener",s=>{if(s==="retry"&&this.listenerCount("retry")>0)throw new Error("A retry listener has been attached already.")});try{if(this.options=new Z(e,r,n),!this.options.url){if(this.options.prefixUrl==="")throw new TypeError("Missing `url` property");this.options.url=""}this.requestUrl=this.options.url,wu({requestId:this._requestId,url:this.options.url?.toString()??"",method:this.options.method})}catch(s){let{options:o}=s;o&&(this.options=o),this.flush=async()=>{this.flush=async()=>{},Xt.nextTick(()=>{if(this.options)this._beforeError(s);else{let a=s instanceof k?s:new k(s.message,s,this);this.destroy(a)}})};return}let{body:i}=this.options;if(l.nodeStream(i)&&i.once("error",s=>{this._flushed?this._beforeError(new Pt(s,this)):this.flush=async()=>{this.flush=async()=>{},this._beforeError(new Pt(s,this))}}),this.options.signal){let s=()=>{this.options.signal?.reason?.name==="TimeoutError"?this.destroy(new Pe(this.options.signal.reason,this.timings,this)):this.destroy(new kr(this))};this.options.signal.aborted?s():(this.options.signal.addEventListener("abort",s),this._removeListeners=()=>{this.options.signal?.removeEventListener("abort",s)})}}async flush(){if(!this._flushed){this._flushed=!0;try{if(await this._finalizeBody(),this.destroyed)return;if(await this._makeRequest(),this.destroyed){this._request?.destroy();return}for(let e of this._jobs)e();this._jobs.length=0,this._requestInitialized=!0}catch(e){this._beforeError(e)}}}_beforeError(e){if(this._stopReading)return;let{response:r,options:n}=this,i=this.retryCount+(e.name==="RetryError"?0:1);this._stopReading=!0,e instanceof k||(e=new k(e.message,e,this));let s=e;(async()=>{if(r?.readable&&!r.rawBody&&!this._request?.socket?.destroyed&&(r.setEncoding(this.readableEncoding),await this._setRawBody(r)&&(r.body=r.rawBody.toString())),this.listenerCount("retry")!==0){let o;try{let a;r&&"retry-after"in r.headers&&(a=Number(r.headers["retry-after"]),Number.isNaN(a)?(a=Date.parse(r.headers["retry-after"])-Date.now(),a<=0&&(a=1)):a*=1e3);let c=n.retry,f=nf({attemptCount:i,retryOptions:c,error:s,retryAfter:a,computedValue:c.maxRetryAfter??n.timeout.request??Number.POSITIVE_INFINITY});c.enforceRetryRules&&f===0?o=0:o=await c.calculateDelay({attemptCount:i,retryOptions:c,error:s,retryAfter:a,computedValue:f})}catch(a){this._error(new k(a.message,a,this));return}if(o){if(await new Promise(u=>{let d=setTimeout(u,o);this._stopRetry=()=>{clearTimeout(d),u()}}),this.destroyed)return;let a=this.options.body;try{for(let u of this.options.hooks.beforeRetry)await u(s,this.retryCount+1)}catch(u){this._error(new k(u.message,u,this));return}if(this.destroyed)return;let c=this.options.body;if(a!==c){let u=a;if(this.options.body=void 0,this.destroy(),l.nodeStream(u)&&u!==c&&u.destroy(),l.nodeStream(c)&&(c.readableEnded||c.destroyed))throw new TypeError("The reassigned stream body must be readable. Ensure you provide a fresh, readable stream in the beforeRetry hook.");this.options._internals.body=c}else this.destroy();Au({requestId:this._requestId,retryCount:this.retryCount+1,error:s,delay:o}),this.emit("retry",this.retryCount+1,e,u=>{let d=new t(n.url,u,n);return d.retryCount=this.retryCount+1,Xt.nextTick(()=>{d.flush()}),d});return}}this._error(s)})()}_read(){this._triggerRead=!0;let{response:e}=this;if(e&&!this._stopReading){e.readableLength&&(this._triggerRead=!1);let r;for(;(r=e.read())!==null;){this._downloadedSize+=r.length;let n=this.downloadProgress;n.percent<1&&this.emit("downloadProgress",n),this.push(r)}}}_write(e,r,n){let i=()=>{this._writeRequest(e,r,n)};this._requestInitialized?i():this._jobs.push(i)}_final(e){let r=()=>{if(!this._request||this._request.destroyed){e();return}this._request.end(n=>{this._request?._writableState?.errored||(n||(this._bodySize=this._uploadedSize,this.emit("uploadProgress",this.uploadProgress),this._request?.emit("upload-complete")),e(n))})};this._requestInitialized?r():this._jobs.push(r)}_destroy(e,r){if(this._stopReading=!0,this.flush=async()=>{},this._stopRetry(),this._cancelTimeouts(),this._removeListeners(),this.options){let{body:i}=this.options;l.nodeStream(i)&&i.destroy()}this._request&&this._request.destroy();let n=this._request?.timings;n&&l.undefined(n.end)&&!l.undefined(n.response)&&l.undefined(n.error)&&l.undefined(n.abort)&&(n.end=Date.now(),l.undefined(n.phases.total)&&(n.phases.download=n.end-n.response,n.phases.total=n.end-n.start)),e!==null&&!l.undefined(e)&&!(e instanceof Error&&Pu.has(e))&&!(e instanceof k)&&(e=e instanceof Error?new k(e.message,e,this):new k(String(e),{},this)),r(e)}pipe(e,r){return e instanceof Ru&&this._pipedServerResponses.add(e),super.pipe(e,r)}unpipe(e){return e instanceof Ru&&this._pipedServerResponses.delete(e),super.unpipe(e),this}_checkContentLengthMismatch(){if(this.options.strictContentLength&&this._expectedContentLength!==void 0){let e=this._compressedBytesCount??this._downloadedSize;if(e!==this._expectedContentLength)return this._beforeError(new we({message:`Content-Length mismatch: expected ${this._expectedContentLength} bytes, received ${e} bytes`,name:"Error",code:"ERR_HTTP_CONTENT_LENGTH_MISMATCH"},this)),!0}return!1}async _finalizeBody(){let{options:e}=this,{headers:r}=e,n=!l.undefined(e.form),i=!l.undefined(e.json),s=!l.undefined(e.body),o=Iu.has(e.method)&&!(e.method==="GET"&&e.allowGetBody);if(n||i||s){if(o)throw new TypeError(`The \`${e.method}\` method cannot be used with a body`);let a=!l.string(r["content-type"]);if(s){if(Ft(e.body)){let f=new Qc(e.body);a&&(r["content-type"]=f.headers["Content-Type"]),"Content-Length"in f.headers&&(r["content-length"]=f.headers["Content-Length"]),e.body=f.encode()}$t(e.body)&&a&&(r["content-type"]=`multipart/form-data; boundary=${e.body.getBoundary()}`)}else if(n){a&&(r["content-type"]="application/x-www-form-urlencoded");let{form:f}=e;e.form=void 0,e.body=new URLSearchParams(f).toString()}else{a&&(r["content-type"]="application/json");let{json:f}=e;e.json=void 0,e.body=e.stringifyJson(f)}let c=await wi(e.body,e.headers);l.undefined(r["content-length"])&&l.undefined(r["transfer-encoding"])&&!o&&!l.undefined(c)&&(r["content-length"]=String(c))}e.responseType==="json"&&!("accept"in e.headers)&&(e.headers.accept="application/json"),this._bodySize=Number(r["content-length"])||void 0}async _onResponseBase(e){if(this.isAborted)return;let{options:r}=this,{url:n}=r;this._nativeResponse=e;let i=e.statusCode,{method:s}=r,o=s==="HEAD"||i>=100&&i<200||i===204||i===205||i===304;r.decompress&&!o&&(r.strictContentLength&&(this._compressedBytesCount=0,this._nativeResponse.on("data",u=>{this._compressedBytesCount+=Lr(u)})),e=mi(e));let a=e;a.statusMessage=a.statusMessage||__.STATUS_CODES[i],a.url=r.url.toString(),a.requestUrl=this.requestUrl,a.redirectUrls=this.redirectUrls,a.request=this,a.isFromCache=this._nativeResponse.fromCache??!1,a.ip=this.ip,a.retryCount=this.retryCount,a.ok=nt(a),this._isFromCache=a.isFromCache,this._responseSize=Number(e.headers["content-length"])||void 0,this.response=a,Eu({requestId:this._requestId,url:a.url,statusCode:i,headers:e.headers,isFromCache:a.isFromCache}),e.once("error",u=>{this._aborted=!0,e.destroy(),this._beforeError(new we(u,this))}),e.once("aborted",()=>{this._aborted=!0,this._checkContentLengthMismatch()||this._beforeError(new we({name:"Error",message:"The server aborted pending request",code:"ECONNRESET"},this))});let c=e.headers["set-cookie"];if(l.object(r.cookieJar)&&c){let u=c.map(async d=>r.cookieJar.setCookie(d,n.toString()));r.ignoreInvalidCookies&&(u=u.map(async d=>{try{await d}catch{}}));try{await Promise.all(u)}catch(d){this._beforeError(d);return}}if(this.isAborted)return;if(e.headers.location&&E_.has(i)&&(typeof r.followRedirect=="function"?r.followRedirect(a):r.followRedirect)){if(e.resume(),this._cancelTimeouts(),this._unproxyEvents(),this.redirectUrls.length>=r.maxRedirects){this._beforeError(new Or(this));return}this._request=void 0,this._downloadedSize=0;let d=new Z(void 0,void 0,this.options),m=i===303&&d.method!=="GET"&&d.method!=="HEAD",h=i!==307&&i!==308,p=d.methodRewriting&&h;(m||p)&&(d.method="GET",d.body=void 0,d.json=void 0,d.form=void 0,delete d.headers["content-length"]);try{let w=Zt.from(e.headers.location,"binary").toString(),y=new URL(w,n);if(!Jt(n)&&Jt(y)){this._beforeError(new k("Cannot redirect to UNIX socket",{},this));return}y.hostname!==n.hostname||y.port!==n.port||Xi(n)!==Xi(y)?("host"in d.headers&&delete d.headers.host,"cookie"in d.headers&&delete d.headers.cookie,"authorization"in d.headers&&delete d.headers.authorization,(d.username||d.password)&&(d.username="",d.password="")):(y.username=d.username,y.password=d.password),this.redirectUrls.push(y),d.url=y;for(let T of d.hooks.beforeRedirect)await T(d,a);Su({requestId:this._requestId,fromUrl:n.toString(),toUrl:y.toString(),statusCode:i}),this.emit("redirect",d,a),this.options=d,await this._makeRequest()}catch(w){this._beforeError(w);return}return}if(r.isStream&&r.throwHttpErrors&&!nt(a)){this._beforeError(new _e(a));return}let f=e!==this._nativeResponse;if(!o&&(!f||r.strictContentLength)){let u=this._nativeResponse.headers["content-length"];if(u!==void 0){let d=Number(u);!Number.isNaN(d)&&d>=0&&(this._expectedContentLength=d)}}if(e.once("end",()=>{this._checkContentLengthMismatch()||(this._responseSize=this._downloadedSize,this.emit("downloadProgress",this.downloadProgress),xu({requestId:this._requestId,url:a.url,statusCode:i,bodySize:this._downloadedSize,timings:this.timings}),this.push(null))}),this.emit("downloadProgress",this.downloadProgress),e.on("readable",()=>{this._triggerRead&&this._read()}),this.on("resume",()=>{e.resume()}),this.on("pause",()=>{e.pause()}),this._noPipe){await this._setRawBody()&&this.emit("response",e);return}this.emit("response",e);for(let u of this._pipedServerResponses){if(u.headersSent)continue;let d=e!==this._nativeResponse;for(let m in e.headers)if(Object.hasOwn(e.headers,m)){let h=e.headers[m];if(d&&(m==="content-encoding"||m==="content-length"))continue;h!==void 0&&u.setHeader(m,h)}u.statusCode=i}}async _setRawBody(e=this){if(e.readableEnded)return!1;try{let r=await e.toArray(),n=je(r.at(0))?Zt.concat(r):Zt.from(r.join(""));if(!this.isAborted)return this.response.rawBody=n,!0}catch{}return!1}async _onResponse(e){try{await this._onResponseBase(e)}catch(r){this._beforeError(r)}}_onRequest(e){let{options:r}=this,{timeout:n,url:i}=r;bu({requestId:this._requestId,url:i?.toString()??"",method:r.method,headers:r.headers}),tf(e),this._cancelTimeouts=Ei(e,n,i),this.options.http2&&(e.removeAllListeners("timeout"),e.once("socket",o=>{o.removeAllListeners("timeout")}));let s=r.cache?"cacheableResponse":"response";e.once(s,o=>{this._onResponse(o)}),e.once("error",o=>{this._aborted=!0,e.destroy(),o=o instanceof jt?new Pe(o,this.timings,this):new k(o.message,o,this),this._beforeError(o)}),this._unproxyEvents=qt(e,this,x_),this._request=e,this.emit("uploadProgress",this.uploadProgress),this._sendBody(),this.emit("request",e)}async _asyncWrite(e){return new Promise((r,n)=>{super.write(e,i=>{if(i){n(i);return}r()})})}_sendBody(){let{body:e}=this.options,r=this.redirectUrls.length===0?this:this._request??this;if(l.nodeStream(e))e.pipe(r);else if(l.buffer(e))this._writeRequest(e,void 0,()=>{}),r.end();else if(l.typedArray(e)){let n=e,i=new Uint8Array(n.buffer,n.byteOffset,n.byteLength);this._writeRequest(i,void 0,()=>{}),r.end()}else if(l.asyncIterable(e)||l.iterable(e)&&!l.string(e)&&!je(e))(async()=>{try{for await(let n of e)await this._asyncWrite(n);super.end()}catch(n){this._beforeError(n)}})();else if(l.undefined(e)){let n=Iu.has(this.options.method)&&!(this.options.method==="GET"&&this.options.allowGetBody);((this._noPipe??!1)||n||r!==this)&&r.end()}else this._writeRequest(e,void 0,()=>{}),r.end()}_prepareCache(e){if(Qi.has(e))return;let r=new jc(((n,i)=>{let s=i&&(a=>{let{beforeCacheHooks:c,gotRequest:f}=n;if(!c||c.length===0){i(a);return}try{for(let u of c){let d=u(a);if(d===!1){a.headers["cache-control"]="no-cache, no-store, must-revalidate",a.headers.pragma="no-cache",a.headers.expires="0",i(a);return}if(l.promise(d))throw new TypeError("beforeCache hooks must be synchronous. The hook returned a Promise, but this hook must return synchronously. If you need async logic, use beforeRequest hook instead.");if(d!==void 0)throw new TypeError("beforeCache hook must return false or undefined. To modify the response, mutate it directly.")}}catch(u){if(f){f._beforeError(u instanceof k?u:new k(u.message,u,f));return}console.error("Got: beforeCache hook error (request context unavailable):",u),i(a);return}i(a)}),o=n._request(n,s);return l.promise(o)&&(o.once=(a,c)=>{if(a==="error")(async()=>{try{await o}catch(f){c(f)}})();else if(a==="abort"||a==="destroy")(async()=>{try{(await o).once(a,c)}catch{}})();else throw new Error(`Unknown HTTP2 promise event: ${a}`);return o}),o}),e);Qi.set(e,r.request())}async _createCacheableRequest(e,r){return new Promise((n,i)=>{Object.assign(r,xi(e));let s,o=Qi.get(r.cache)(r,async a=>{if(a._readableState.autoDestroy=!1,s){let c=()=>{a.req?a.complete=a.req.res.complete:a.complete===void 0&&(a.complete=!0)};a.prependOnceListener("end",c),c(),(await s).emit("cacheableResponse",a)}n(a)});o.once("error",i),o.once("request",async a=>{s=a,n(s)})})}async _makeRequest(){let{options:e}=this,{headers:r,username:n,password:i}=e,s=e.cookieJar;for(let f in r)if(l.undefined(r[f]))delete r[f];else if(l.null(r[f]))throw new TypeError(`Use \`undefined\` instead of \`null\` to delete the \`${f}\` header`);if(e.decompress&&l.undefined(r["accept-encoding"])){let f=["gzip","deflate"];w_&&f.push("br"),b_&&f.push("zstd"),r["accept-encoding"]=f.join(", ")}if(n||i){let f=Zt.from(`${n}:${i}`).toString("base64");r.authorization=`Basic ${f}`}if(s){let f=await s.getCookieString(e.url.toString());l.nonEmptyString(f)&&(r.cookie=f)}let o;for(let f of e.hooks.beforeRequest){let u=await f(e,{retryCount:this.retryCount});if(!l.undefined(u)){o=()=>u;break}}o||=e.getRequestFunction();let a=e.url;if(this._requestOptions=e.createNativeRequestOptions(),e.cache){this._requestOptions._request=o,this._requestOptions.cache=e.cache,this._requestOptions.body=e.body,this._requestOptions.beforeCacheHooks=e.hooks.beforeCache,this._requestOptions.gotRequest=this;try{this._prepareCache(e.cache)}catch(f){throw new It(f,this)}}let c=e.cache?this._createCacheableRequest:o;try{let f=c(a,this._requestOptions);l.promise(f)&&(f=await f),l.undefined(f)&&(f=e.getFallbackRequestFunction()(a,this._requestOptions),l.promise(f)&&(f=await f)),gu(f)?this._onRequest(f):this.writableEnded?this._onResponse(f):(this.once("finish",()=>{this._onResponse(f)}),this._sendBody())}catch(f){throw f instanceof ue?new It(f,this):f}}async _error(e){try{if(!(this.options&&e instanceof _e&&!this.options.throwHttpErrors)){if(this.options){let r=this.options.hooks.beforeError;if(r.length>0){for(let n of r)if(e=await n(e),!(e instanceof Error))throw new TypeError(`The \`beforeError\` hook must return an Error instance. Received ${l.string(e)?"string":typeof e}.`);e instanceof k||Pu.add(e)}}}}catch(r){e=new k(r.message,r,this)}Tu({requestId:this._requestId,url:this.options?.url?.toString()??"",error:e,timings:this.timings}),this.destroy(e),this._noPipe&&Xt.nextTick(()=>{this.emit("error",e)})}_writeRequest(e,r,n){if(!this._request||this._request.destroyed){n();return}this._request.write(e,r,i=>{if(!i&&!this._request.destroyed){let s=typeof e=="string"?Zt.from(e,r):e;this._uploadedSize+=Lr(s);let o=this.uploadProgress;o.percent<1&&this.emit("uploadProgress",o)}n(i)})}get ip(){return this.socket?.remoteAddress}get isAborted(){return this._aborted}get socket(){return this._request?.socket??void 0}get downloadProgress(){let e;return this._responseSize?e=this._downloadedSize/this._responseSize:this._responseSize===this._downloadedSize?e=1:e=0,{percent:e,transferred:this._downloadedSize,total:this._responseSize}}get uploadProgress(){let e;return this._bodySize?e=this._uploadedSize/this._bodySize:this._bodySize===this._uploadedSize?e=1:e=0,{percent:e,transferred:this._uploadedSize,total:this._bodySize}}get timings(){return this._request?.timings}get isFromCache(){return this._isFromCache}get reusedSocket(){return this._request?.reusedSocket}get isReadonly(){return!l.undefined(this.options?.body)||!l.undefined(this.options?.json)||!l.undefined(this.options?.form)}};var Jr=class extends k{constructor(e){super("Promise was canceled",{},e),this.name="CancelError",this.code="ERR_CANCELED"}get isCanceled(){return!0}};var T_=["request","response","redirect","uploadProgress","downloadProgress"];function Zr(t){let e,r,n,i=new A_,s=!1,o=new Ye((c,f,u)=>{u(()=>{e.destroy()}),u.shouldReject=!1,u(()=>{s=!0,f(new Jr(e))});let d=m=>{u(()=>{});let h=t??new Ne(void 0,void 0,n);h.retryCount=m,h._noPipe=!0,e=h,h.once("response",async g=>{let T=(g.headers["content-encoding"]??"").toLowerCase(),S=T==="gzip"||T==="deflate"||T==="br"||T==="zstd",{options:_}=h;if(S&&!_.decompress)g.body=g.rawBody;else try{g.body=Zi(g,_.responseType,_.parseJson,_.encoding)}catch(b){try{g.body=g.rawBody.toString()}catch(A){h._beforeError(new rt(A,g));return}if(nt(g)){h._beforeError(b);return}}try{let b=_.hooks.afterResponse;for(let[A,x]of b.entries())if(g=await x(g,async I=>{let C=I.preserveHooks??!1;throw _.merge(I),_.prefixUrl="",I.url&&(_.url=I.url),C||(_.hooks.afterResponse=_.hooks.afterResponse.slice(0,A)),new Cr(h)}),!(l.object(g)&&l.number(g.statusCode)&&"body"in g))throw new TypeError("The `afterResponse` hook returned an invalid value")}catch(b){h._beforeError(b);return}if(r=g,!nt(g)){h._beforeError(new _e(g));return}h.destroy(),s=!0,c(h.options.resolveBodyOnly?g.body:g)});let p=!1,w=g=>{if(o.isCanceled)return;if(!h._stopReading){h._beforeError(g);return}if(p)return;p=!0,s=!0;let{options:T}=h;if(g instanceof _e&&!T.throwHttpErrors){let{response:S}=g;h.destroy(),c(h.options.resolveBodyOnly?S.body:S);return}f(g)};h.on("error",w);let y=h.options?.body;h.once("retry",(g,T)=>{if(t=void 0,s)return;let S=h.options.body;if(y===S&&l.nodeStream(S)){T.message="Cannot retry with consumed body stream",w(T);return}n=h.options,d(g)}),qt(h,i,T_),l.undefined(t)&&h.flush()};d(0)});o.on=(c,f)=>(i.on(c,f),o),o.off=(c,f)=>(i.off(c,f),o);let a=(c,f)=>{let u=(async()=>{await c;let{options:d}=r.request;return Zi(r,f,d.parseJson,d.encoding)})();return Object.defineProperties(u,Object.getOwnPropertyDescriptors(c)),u};return o.json=function(){if(e.options){let{headers:c}=e.options;!e.writableFinished&&!("accept"in c)&&(c.accept="application/json")}return a(this,"json")},o.buffer=function(){return a(this,"buffer")},o.text=function(){return a(this,"text")},o}var R_=t=>l.function(t),I_=["get","post","put","patch","head","delete"],Ou=t=>{t={options:new Z(void 0,void 0,t.options),handlers:[...t.handlers],mutableDefaults:t.mutableDefaults},Object.defineProperty(t,"mutableDefaults",{enumerable:!0,configurable:!1,writable:!1});let e=((n,i,s=t.options)=>{let o=new Ne(n,i,s),a,c=d=>(o.options=d,o._noPipe=!d?.isStream,o.flush(),d?.isStream?o:(a||=Zr(o),a)),f=0,u=d=>{let h=(t.handlers[f++]??c)(d,u);if(l.promise(h)&&!o.options?.isStream&&(a||=Zr(o),h!==a)){let p=Object.getOwnPropertyDescriptors(a);for(let w in p)w in h&&delete p[w];Object.defineProperties(h,p),h.cancel=a.cancel}return h};return u(o.options)});e.extend=(...n)=>{let i=new Z(void 0,void 0,t.options),s=[...t.handlers],o;for(let a of n)R_(a)?(i.merge(a.defaults.options),s.push(...a.defaults.handlers),o=a.defaults.mutableDefaults):(i.merge(a),a.handlers&&s.push(...a.handlers),o=a.mutableDefaults);return Ou({options:i,handlers:s,mutableDefaults:!!o})};let r=(async function*(n,i){let s=new Z(n,i,t.options);s.resolveBodyOnly=!1;let{pagination:o}=s;P.function(o.transform),P.function(o.shouldContinue),P.function(o.filter),P.function(o.paginate),P.number(o.countLimit),P.number(o.requestLimit),P.number(o.backoff);let a=[],{countLimit:c}=o,f=0;for(;f<o.requestLimit;){f!==0&&await S_(o.backoff);let u=await e(void 0,void 0,s),d=await o.transform(u),m=[];P.array(d);for(let p of d)if(o.filter({item:p,currentItems:m,allItems:a})&&(!o.shouldContinue({item:p,currentItems:m,allItems:a})||(yield p,o.stackAllItems&&a.push(p),m.push(p),--c<=0)))return;let h=o.paginate({response:u,currentItems:m,allItems:a});if(h===!1)return;if(h===u.request.options)s=u.request.options;else{s.merge(h);try{P.any([l.urlInstance,l.undefined],h.url)}catch(p){throw p instanceof Error&&(p.message=`Option 'pagination.paginate.url': ${p.message}`),p}h.url!==void 0&&(s.prefixUrl="",s.url=h.url)}f++}});e.paginate=r,e.paginate.all=(async(n,i)=>{let s=[];for await(let o of r(n,i))s.push(o);return s}),e.paginate.each=r,e.stream=((n,i)=>e(n,{...i,isStream:!0}));for(let n of I_)e[n]=((i,s)=>e(i,{...s,method:n})),e.stream[n]=((i,s)=>e(i,{...s,method:n,isStream:!0}));return t.mutableDefaults||(Object.freeze(t.handlers),t.options.freeze()),Object.defineProperty(e,"defaults",{value:t,writable:!1,configurable:!1,enumerable:!0}),e},Cu=Ou;var P_={options:new Z,handlers:[],mutableDefaults:!1},O_=Cu(P_),ku=O_;var C_=[{max:600,windowMs:6e4},{max:3e4,windowMs:36e5}],it=class{limits;clock;sendTimes;next=0;stored=0;holdUntilMs=0;inFlight=0;settled=Nu();queueTail=Promise.resolve();tally={acquired:0,waits:0,waitedMs:0,holds:0};constructor(e={}){let r=e.limits??C_;for(let n of r)if(!Number.isInteger(n.max)||n.max<1||!(n.windowMs>0))throw new RangeError(`invalid rate limit: ${n.max} per ${n.windowMs} ms`);this.limits=r,this.clock=e.clock??he,this.sendTimes=new Float64Array(Math.max(1,...r.map(n=>n.max)))}get counters(){return{...this.tally}}get heldUntil(){return this.holdUntilMs}acquire(e){return this.enqueue(e,()=>this.record(this.clock.now()))}async enqueue(e,r){e?.throwIfAborted();let n=this.queueTail,i,s=new Promise(o=>i=o);this.queueTail=n.then(()=>s);try{await Lu(n,e),await this.waitForSlot(e),r(),this.tally.acquired+=1}finally{i()}}async withSlot(e,r){await this.enqueue(r,()=>{this.inFlight+=1});try{return await e()}finally{this.inFlight-=1,this.record(this.clock.now());let{resolve:n}=this.settled;this.settled=Nu(),n()}}holdUntil(e){e>this.holdUntilMs&&(this.holdUntilMs=e,this.tally.holds+=1)}nextSlotAt(){let e=this.holdUntilMs;for(let r of this.limits){let n=r.max-this.inFlight;if(n<=0)return Number.POSITIVE_INFINITY;if(this.stored<n)continue;let i=(this.next-n+this.sendTimes.length)%this.sendTimes.length;e=Math.max(e,(this.sendTimes[i]??0)+r.windowMs)}return e}async waitForSlot(e){let r=!1;for(;;){let n=this.clock.now(),i=this.nextSlotAt();if(i<=n)return;if(r||(this.tally.waits+=1),r=!0,i===Number.POSITIVE_INFINITY){await Lu(this.settled.promise,e);continue}this.tally.waitedMs+=i-n,await this.clock.sleep(i-n,e)}}record(e){this.sendTimes[this.next]=e,this.next=(this.next+1)%this.sendTimes.length,this.stored=Math.min(this.stored+1,this.sendTimes.length)}};function Lu(t,e){return e===void 0?t:(e.throwIfAborted(),new Promise((r,n)=>{let i=()=>n(e.reason);e.addEventListener("abort",i,{once:!0}),t.then(()=>{e.removeEventListener("abort",i),r()},s=>{e.removeEventListener("abort",i),n(s instanceof Error?s:new Error(String(s)))})}))}function Nu(){let t;return{promise:new Promise(r=>t=r),resolve:t}}var Xr={maxAttempts:8,maxElapsedMs:5*6e4,baseDelayMs:1e3,maxDelayMs:3e4};function Bu(t,e){let r=(Array.isArray(t)?t[0]:t)?.trim();if(r===void 0||r==="")return;if(/^\d+(\.\d+)?$/.test(r))return Math.round(Number(r)*1e3);if(!/[a-z]{3}/i.test(r))return;let n=Date.parse(r);return Number.isNaN(n)?void 0:Math.max(0,n-e)}var Qt=class{maxAttempts;maxElapsedMs;baseDelayMs;maxDelayMs;random;constructor(e={}){if(this.maxAttempts=e.maxAttempts??Xr.maxAttempts,this.maxElapsedMs=e.maxElapsedMs??Xr.maxElapsedMs,this.baseDelayMs=e.baseDelayMs??Xr.baseDelayMs,this.maxDelayMs=e.maxDelayMs??Xr.maxDelayMs,this.random=e.random??Math.random,!Number.isInteger(this.maxAttempts)||this.maxAttempts<1)throw new RangeError(`maxAttempts must be a positive integer (got ${this.maxAttempts})`)}delayAfter(e,r){if(e.reason==="rate-limited"&&e.retryAfterMs!==void 0)return e.retryAfterMs;let n=Math.min(this.maxDelayMs,this.baseDelayMs*2**Math.max(0,r-1));return Math.floor(this.random()*n)}allowsAnother(e,r,n){return e<this.maxAttempts&&r+n<=this.maxElapsedMs}};function Uu(t,e,r,n){let i=e.reason==="rate-limited"?"rate-limited":"transient",s="status"in e?e.status:void 0;return new U(i,`${t}: gave up after ${r} attempt${r===1?"":"s"} over ${ie(n)}; last error: ${e.description}`,s===void 0?{}:{status:s})}function Mu(t){if(!es(t))return;let{cursor:e,has_more:r,items:n}=t;if(!(typeof e!="string"||typeof r!="boolean"||!Array.isArray(n))&&n.every(k_))return{cursor:e,has_more:r,items:n}}function Du(t){if(!es(t))return;let e=t.uuid??t.UUID,r=t.issued_at??t.IssuedAt,n=t.features??t.Features,i=t.account_uuid;if(typeof e!="string"||!Array.isArray(n)||!n.every(o=>typeof o=="string"))return;let s={uuid:e,issuedAt:typeof r=="string"?r:"",features:n};return typeof i=="string"&&i!==""&&(s.accountUuid=i),s}function k_(t){return es(t)&&typeof t.uuid=="string"&&typeof t.timestamp=="string"}function es(t){return typeof t=="object"&&t!==null&&!Array.isArray(t)}var L_=6e4,N_="/api/v2/auth/introspect",vu=300,Qr=class{serverUrl;token;clock;budget;policy;userAgent;logger;timeoutMs;counts=new Map;constructor(e){if(e.token.trim()==="")throw new L("token","the token is empty");if(!/^[\x21-\x7e]+$/.test(e.token))throw new L("token","the token contains spaces, line breaks or non-ASCII characters");this.serverUrl=e.serverUrl.replace(/\/+$/,""),this.token=e.token,this.clock=e.clock??he,this.budget=e.budget??new it({clock:this.clock}),this.policy=e.retry instanceof Qt?e.retry:new Qt(e.retry),this.userAgent=e.userAgent??ar,this.logger=e.logger??$e,this.timeoutMs=e.timeoutMs??L_;for(let r of[...te,"introspect"])this.counts.set(r,Fu())}get stats(){let e={};for(let[r,n]of this.counts)e[r]={...n};return e}introspect(e){return this.send("introspect","GET",N_,void 0,Du,e)}fetchPage(e,r,n,i){return this.send(e,"POST",gs(e,r),JSON.stringify(n),Mu,i)}async send(e,r,n,i,s,o){let a=this.counts.get(e)??Fu(),c=this.clock.now(),f=0,u=0;for(let d=1;;d+=1){let m=this.clock.now(),h=await this.budget.withSlot(()=>(f+=this.clock.now()-m,a.requests+=1,this.attempt(r,n,i,o)),o),p;if(h.kind==="network")a.networkErrors+=1,p={reason:"network",description:h.description};else if(h.status>=200&&h.status<300){let g=s(rs(h.body));if(g!==void 0)return g;a.invalidBodies+=1,p={reason:"invalid-body",status:h.status,description:B_(h.body)}}else if(h.status===429){a.rateLimited+=1;let g=Bu(h.headers["retry-after"],this.clock.now());p={reason:"rate-limited",status:429,description:ts(429)},g!==void 0&&(p.retryAfterMs=g)}else if(h.status>=500)a.serverErrors+=1,p={reason:"server-error",status:h.status,description:ts(h.status)};else throw this.refusal(e,n,h.status,h.body);let w=this.policy.delayAfter(p,d),y=this.clock.now()-c;if(!this.policy.allowsAnother(d,y-f+u,w))throw Uu(e,p,d,y);a.retries+=1,this.logger.info(`${e}: ${p.description}, retrying in ${ie(w)} (attempt ${d+1}/${this.policy.maxAttempts})`),p.reason==="rate-limited"?(this.budget.holdUntil(this.clock.now()+w),u+=w):await this.clock.sleep(w,o)}}async attempt(e,r,n,i){let s={authorization:`Bearer ${this.token}`,accept:"application/json","user-agent":this.userAgent};n!==void 0&&(s["content-type"]="application/json");try{let o=await ku(`${this.serverUrl}${r}`,{method:e,headers:s,body:n,signal:i,responseType:"text",timeout:{request:this.timeoutMs},retry:{limit:0},throwHttpErrors:!1,followRedirect:!1});return{kind:"response",status:o.statusCode,headers:o.headers,body:o.body}}catch(o){if(i?.aborted)throw i.reason;return{kind:"network",description:this.describeNetworkError(o)}}}describeNetworkError(e){if(e instanceof Pe)return`request timed out after ${ie(this.timeoutMs)}`;let r=e?.code,n=typeof r=="string"&&/^[A-Z0-9_]+$/.test(r)?r:void 0;if(e instanceof we)return`response body cut short${n?` (${n})`:""}`;switch(n){case"ECONNRESET":return"connection reset (ECONNRESET)";case"ECONNREFUSED":return"connection refused (ECONNREFUSED)";case"ERR_STREAM_PREMATURE_CLOSE":return"response cut short (ERR_STREAM_PREMATURE_CLOSE)";case void 0:return"network error";default:return`network error (${n})`}}refusal(e,r,n,i){if(n===401)return new U("auth",`the Events API refused the token (401 Unauthorized) at ${this.serverUrl}`,{status:n});if(n===403)return new U("auth",`${e}: the Events API denied access (403 Forbidden) at ${this.serverUrl}`,{status:n});let s=this.apiMessage(i)??$u[n]??"no message";return n===404?new U("bad-request",`${e}: ${r} not found (404) at ${this.serverUrl}; check server-url and api-version`,{status:n}):n===400?new U("bad-request",`${e}: the Events API rejected the request (400 Bad Request): ${s}`,{status:n}):new U("bad-request",`${e}: unexpected ${ts(n)} from ${this.serverUrl}: ${s}`,{status:n})}apiMessage(e){let r=rs(e),n;if(typeof r=="object"&&r!==null){let s=r,o=s.Error;n=typeof o=="object"&&o!==null?o.Message:void 0,n??=s.message}if(typeof n!="string"||n.trim()==="")return;let i=n.replaceAll(this.token,"[token]").replace(/\s+/g," ").trim();return i.length>vu?`${i.slice(0,vu)}\u2026`:i}};function Fu(){return{requests:0,retries:0,rateLimited:0,serverErrors:0,networkErrors:0,invalidBodies:0}}function ts(t){let e=$u[t];return e===void 0?`HTTP ${t}`:`${t} ${e}`}function rs(t){try{return JSON.parse(t)}catch{return}}function B_(t){return t.trim()===""?"empty response body":rs(t)===void 0?`unparseable response body (${t.length} bytes)`:"response body is not the documented shape"}var U_="1password.com/fts",M_=["1password.com/auuid","account_uuid","account"];function en(t){let e=D_(t);if(e===void 0)return{audHosts:[]};let r={audHosts:qu(e.aud)??[]},n=qu(e[U_]);n!==void 0&&(r.features=n);let i=ju(e.exp);i!==void 0&&(r.expiresAt=i);let s=ju(e.iat);s!==void 0&&(r.issuedAt=s);for(let o of M_){let a=e[o];if(typeof a=="string"&&a!==""){r.account=a;break}}return r}function D_(t){let e=t.trim().split(".");if(!(e.length!==3||e[1]===void 0||!/^[A-Za-z0-9_-]+={0,2}$/.test(e[1])))try{let r=JSON.parse(Buffer.from(e[1],"base64url").toString("utf8"));return typeof r=="object"&&r!==null&&!Array.isArray(r)?r:void 0}catch{return}}function qu(t){if(typeof t=="string")return[t];if(Array.isArray(t))return t.filter(e=>typeof e=="string")}function ju(t){if(typeof t!="number"||!Number.isFinite(t))return;let e=new Date(t*1e3);return Number.isNaN(e.getTime())?void 0:e}var v_="https://events.1password.com",F_="com.1password.streamingservice",$_="use https://events.1password.com, .ca, .eu or events.ent.1password.com";function Hu(t,e){let r=t?.trim()??"";if(r!=="")return{url:zu(r,"server-url"),source:"input"};let n=en(e).audHosts.find(i=>i.trim()!==""&&i.trim()!==F_);if(n!==void 0){let i=n.trim(),s=i.includes("://")?i:`https://${i}`;return{url:zu(s,"the token's aud claim"),source:"token"}}return{url:v_,source:"default"}}function zu(t,e="server-url"){let r=i=>{throw new L("server-url",`${e==="server-url"?"":`${e}: `}${i}; ${$_}`)},n;try{n=new URL(t.replace(/\/+$/,""))}catch{return r("not a valid URL")}return n.protocol!=="https:"&&n.protocol!=="http:"&&r(`the scheme must be https:// (got ${n.protocol}//)`),n.protocol==="http:"&&!q_(n.hostname)&&r("http:// is only allowed to a loopback host (127.0.0.0/8, ::1, localhost); the Events API needs https://"),(n.username!==""||n.password!=="")&&r("the URL must not contain credentials"),n.pathname!=="/"&&n.pathname!==""&&r("the URL must not contain a path (give the server origin only)"),(n.search!==""||n.hash!=="")&&r("the URL must not contain a query or fragment"),`${n.protocol}//${n.host}`}function q_(t){let e=t.toLowerCase();if(e==="localhost"||e==="[::1]"||e==="::1")return!0;let r=e.split(".");return r.length===4&&r[0]==="127"&&r.every(n=>/^\d{1,3}$/.test(n)&&Number(n)<=255)}import{randomBytes as z_}from"node:crypto";import{mkdir as H_,open as V_,readFile as G_,rename as Y_,rm as W_}from"node:fs/promises";import{dirname as K_}from"node:path";function Vu(t,e,r){let n;try{n=JSON.parse(t)}catch{throw X(e,"it is not JSON")}if(!ns(n))throw X(e,"it is not a JSON object");if(n.schema!==1){r.warning(`State in ${e} has schema ${JSON.stringify(n.schema)}, which this version does not know; ignoring it and starting as if there were no state.`);return}for(let i of["account","server","updatedAt","writtenBy"])if(typeof n[i]!="string")throw X(e,`"${i}" is not a string`);if(!Gu(n.updatedAt))throw X(e,'"updatedAt" is not a time');if(!ns(n.feeds))throw X(e,'"feeds" is not an object');for(let[i,s]of Object.entries(n.feeds)){if(!ys(i))throw X(e,`unknown feed "${i}"`);j_(s,`feeds.${i}`,e)}return n}function j_(t,e,r){if(!ns(t))throw X(r,`"${e}" is not an object`);if(typeof t.cursor!="string"||t.cursor==="")throw X(r,`"${e}.cursor" is not a non-empty string`);if(!ct.includes(t.apiVersion))throw X(r,`"${e}.apiVersion" is not one of ${ct.join(", ")}`);if(!Gu(t.savedAt))throw X(r,`"${e}.savedAt" is not a time`);if(!Array.isArray(t.recentUuids)||!t.recentUuids.every(n=>typeof n=="string"))throw X(r,`"${e}.recentUuids" is not a list of strings`);if(t.newestEventTime!==void 0&&typeof t.newestEventTime!="string")throw X(r,`"${e}.newestEventTime" is not a string`)}function X(t,e){return new U("internal",`State in ${t} is not a valid state document: ${e}.`)}function ns(t){return typeof t=="object"&&t!==null&&!Array.isArray(t)}function Gu(t){return typeof t=="string"&&!Number.isNaN(Date.parse(t))}function Yu(t){return`${JSON.stringify(t,null,2)}
-`}var tn=class{name="file";path;logger;constructor(e,r={}){this.path=e,this.logger=r.logger??$e}async load(){let e;try{e=await G_(this.path,"utf8")}catch(r){if(J_(r))return;throw r}return Vu(e,this.path,this.logger)}async save(e){let r=`${this.path}.${z_(6).toString("hex")}.tmp`;try{await H_(K_(this.path),{recursive:!0});let n=await V_(r,"wx",384);try{await n.writeFile(Yu(e),"utf8"),await n.sync()}finally{await n.close()}return await Y_(r,this.path),{saved:!0,detail:`state written to ${this.path}`}}catch(n){return await W_(r,{force:!0}).catch(()=>{}),{saved:!1,detail:`could not write ${this.path}: ${n.message}`}}}};function J_(t){return t?.code==="ENOENT"}var rn=class{constructor(e){this.stream=e;this.tty=!!e.isTTY}stream;feeds=new Map;tty;lastPlain=0;drawnLines=0;logger(){return{info:e=>this.line(e),warning:e=>this.line(`warning: ${e}`),debug:()=>{}}}update(e){if(this.feeds.set(e.feed,e),this.tty)return this.redraw();let r=Date.now();r-this.lastPlain>=5e3&&(this.lastPlain=r,this.stream.write(`${[...this.feeds.values()].map(is).join(" | ")}
-`))}done(){this.drawnLines=0}line(e){this.erase(),this.stream.write(`${e}
-`),this.tty&&this.feeds.size>0&&this.redraw()}redraw(){this.erase();let e=[...this.feeds.values()].map(r=>r.covered===void 0?is(r):`${Z_(r.covered)} ${is(r)}`);this.stream.write(e.map(r=>`\x1B[2K${r}
-`).join("")),this.drawnLines=e.length}erase(){!this.tty||this.drawnLines===0||(this.stream.write(`\x1B[${this.drawnLines}A\x1B[0J`),this.drawnLines=0)}};function is(t){let e=Math.round(t.events/Math.max(.001,t.elapsedMs/1e3)).toLocaleString("en-US");return`${t.feed}: ${t.events.toLocaleString("en-US")} events, ${t.pages} pages, ${e}/s`}function Z_(t,e=20){let r=Math.max(0,Math.min(1,t)),n=Math.round(r*e);return`[${"#".repeat(n)}${"-".repeat(e-n)}] ${String(Math.floor(r*100)).padStart(3)}%`}var Q={ok:0,failure:1,badInput:2,auth:3},ew=`Usage: 1password-events-export [options]
+Original error: ${typedError.message}`);
+    }
+  }
+  return void 0;
+}
+
+// node_modules/got/dist/source/core/utils/proxy-events.js
+function proxyEvents(from, to, events) {
+  const eventFunctions = {};
+  for (const event of events) {
+    const eventFunction = (...arguments_) => {
+      to.emit(event, ...arguments_);
+    };
+    eventFunctions[event] = eventFunction;
+    from.on(event, eventFunction);
+  }
+  return () => {
+    for (const [event, eventFunction] of Object.entries(eventFunctions)) {
+      from.off(event, eventFunction);
+    }
+  };
+}
+
+// node_modules/got/dist/source/core/timed-out.js
+import net from "node:net";
+
+// node_modules/got/dist/source/core/utils/unhandle.js
+function unhandle() {
+  const handlers = [];
+  return {
+    once(origin, event, function_) {
+      origin.once(event, function_);
+      handlers.push({ origin, event, fn: function_ });
+    },
+    unhandleAll() {
+      for (const handler of handlers) {
+        const { origin, event, fn } = handler;
+        origin.removeListener(event, fn);
+      }
+      handlers.length = 0;
+    }
+  };
+}
+
+// node_modules/got/dist/source/core/timed-out.js
+var reentry = /* @__PURE__ */ Symbol("reentry");
+var noop2 = () => {
+};
+var TimeoutError2 = class extends Error {
+  event;
+  name = "TimeoutError";
+  code = "ETIMEDOUT";
+  constructor(threshold, event) {
+    super(`Timeout awaiting '${event}' for ${threshold}ms`);
+    this.event = event;
+  }
+};
+function timedOut(request, delays, options) {
+  if (reentry in request) {
+    return noop2;
+  }
+  request[reentry] = true;
+  const cancelers = [];
+  const { once, unhandleAll } = unhandle();
+  const handled = /* @__PURE__ */ new Map();
+  const addTimeout = (delay2, callback, event) => {
+    const timeout = setTimeout(callback, delay2, delay2, event);
+    timeout.unref?.();
+    const cancel = () => {
+      handled.set(event, true);
+      clearTimeout(timeout);
+    };
+    cancelers.push(cancel);
+    return cancel;
+  };
+  const { host, hostname } = options;
+  const timeoutHandler = (delay2, event) => {
+    setTimeout(() => {
+      if (!handled.has(event)) {
+        request.destroy(new TimeoutError2(delay2, event));
+      }
+    }, 0);
+  };
+  const cancelTimeouts = () => {
+    for (const cancel of cancelers) {
+      cancel();
+    }
+    unhandleAll();
+  };
+  request.once("error", (error) => {
+    cancelTimeouts();
+    if (request.listenerCount("error") === 0) {
+      throw error;
+    }
+  });
+  if (delays.request !== void 0) {
+    const cancelTimeout = addTimeout(delays.request, timeoutHandler, "request");
+    once(request, "response", (response) => {
+      once(response, "end", cancelTimeout);
+    });
+  }
+  if (delays.socket !== void 0) {
+    const { socket } = delays;
+    const socketTimeoutHandler = () => {
+      timeoutHandler(socket, "socket");
+    };
+    request.setTimeout(socket, socketTimeoutHandler);
+    cancelers.push(() => {
+      request.removeListener("timeout", socketTimeoutHandler);
+    });
+  }
+  const hasLookup = delays.lookup !== void 0;
+  const hasConnect = delays.connect !== void 0;
+  const hasSecureConnect = delays.secureConnect !== void 0;
+  const hasSend = delays.send !== void 0;
+  if (hasLookup || hasConnect || hasSecureConnect || hasSend) {
+    once(request, "socket", (socket) => {
+      const { socketPath } = request;
+      if (socket.connecting) {
+        const hasPath = Boolean(socketPath ?? net.isIP(hostname ?? host ?? "") !== 0);
+        if (hasLookup && !hasPath && socket.address().address === void 0) {
+          const cancelTimeout = addTimeout(delays.lookup, timeoutHandler, "lookup");
+          once(socket, "lookup", cancelTimeout);
+        }
+        if (hasConnect) {
+          const timeConnect = () => addTimeout(delays.connect, timeoutHandler, "connect");
+          if (hasPath) {
+            once(socket, "connect", timeConnect());
+          } else {
+            once(socket, "lookup", (error) => {
+              if (error === null) {
+                once(socket, "connect", timeConnect());
+              }
+            });
+          }
+        }
+        if (hasSecureConnect && options.protocol === "https:") {
+          once(socket, "connect", () => {
+            const cancelTimeout = addTimeout(delays.secureConnect, timeoutHandler, "secureConnect");
+            once(socket, "secureConnect", cancelTimeout);
+          });
+        }
+      }
+      if (hasSend) {
+        const timeRequest = () => addTimeout(delays.send, timeoutHandler, "send");
+        if (socket.connecting) {
+          once(socket, "connect", () => {
+            once(request, "upload-complete", timeRequest());
+          });
+        } else {
+          once(request, "upload-complete", timeRequest());
+        }
+      }
+    });
+  }
+  if (delays.response !== void 0) {
+    once(request, "upload-complete", () => {
+      const cancelTimeout = addTimeout(delays.response, timeoutHandler, "response");
+      once(request, "response", cancelTimeout);
+    });
+  }
+  if (delays.read !== void 0) {
+    once(request, "response", (response) => {
+      const cancelTimeout = addTimeout(delays.read, timeoutHandler, "read");
+      once(response, "end", cancelTimeout);
+    });
+  }
+  return cancelTimeouts;
+}
+
+// node_modules/got/dist/source/core/utils/url-to-options.js
+function urlToOptions(url) {
+  url = url;
+  const options = {
+    protocol: url.protocol,
+    hostname: distribution_default.string(url.hostname) && url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
+    host: url.host,
+    hash: url.hash,
+    search: url.search,
+    pathname: url.pathname,
+    href: url.href,
+    path: `${url.pathname || ""}${url.search || ""}`
+  };
+  if (distribution_default.string(url.port) && url.port.length > 0) {
+    options.port = Number(url.port);
+  }
+  if (url.username || url.password) {
+    options.auth = `${url.username || ""}:${url.password || ""}`;
+  }
+  return options;
+}
+
+// node_modules/got/dist/source/core/utils/weakable-map.js
+var WeakableMap = class {
+  weakMap = /* @__PURE__ */ new WeakMap();
+  map = /* @__PURE__ */ new Map();
+  set(key, value) {
+    if (typeof key === "object") {
+      this.weakMap.set(key, value);
+    } else {
+      this.map.set(key, value);
+    }
+  }
+  get(key) {
+    if (typeof key === "object") {
+      return this.weakMap.get(key);
+    }
+    return this.map.get(key);
+  }
+  has(key) {
+    if (typeof key === "object") {
+      return this.weakMap.has(key);
+    }
+    return this.map.has(key);
+  }
+};
+
+// node_modules/got/dist/source/core/calculate-retry-delay.js
+var calculateRetryDelay = ({ attemptCount, retryOptions, error, retryAfter, computedValue }) => {
+  if (error.name === "RetryError") {
+    return 1;
+  }
+  if (attemptCount > retryOptions.limit) {
+    return 0;
+  }
+  const hasMethod = retryOptions.methods.includes(error.options.method);
+  const hasErrorCode = retryOptions.errorCodes.includes(error.code);
+  const hasStatusCode = error.response && retryOptions.statusCodes.includes(error.response.statusCode);
+  if (!hasMethod || !hasErrorCode && !hasStatusCode) {
+    return 0;
+  }
+  if (error.response) {
+    if (retryAfter) {
+      if (retryAfter > computedValue) {
+        return 0;
+      }
+      return retryAfter;
+    }
+    if (error.response.statusCode === 413) {
+      return 0;
+    }
+  }
+  const noise = Math.random() * retryOptions.noise;
+  return Math.min(2 ** (attemptCount - 1) * 1e3, retryOptions.backoffLimit) + noise;
+};
+var calculate_retry_delay_default = calculateRetryDelay;
+
+// node_modules/got/dist/source/core/options.js
+import process2 from "node:process";
+import { promisify as promisify3, inspect } from "node:util";
+import { checkServerIdentity } from "node:tls";
+import https from "node:https";
+import http from "node:http";
+
+// node_modules/cacheable-lookup/source/index.js
+import {
+  V4MAPPED,
+  ADDRCONFIG,
+  ALL,
+  promises as dnsPromises,
+  lookup as dnsLookup
+} from "node:dns";
+import { promisify as promisify2 } from "node:util";
+import os from "node:os";
+var { Resolver: AsyncResolver } = dnsPromises;
+var kCacheableLookupCreateConnection = /* @__PURE__ */ Symbol("cacheableLookupCreateConnection");
+var kCacheableLookupInstance = /* @__PURE__ */ Symbol("cacheableLookupInstance");
+var kExpires = /* @__PURE__ */ Symbol("expires");
+var supportsALL = typeof ALL === "number";
+var verifyAgent = (agent) => {
+  if (!(agent && typeof agent.createConnection === "function")) {
+    throw new Error("Expected an Agent instance as the first argument");
+  }
+};
+var map4to6 = (entries2) => {
+  for (const entry of entries2) {
+    if (entry.family === 6) {
+      continue;
+    }
+    entry.address = `::ffff:${entry.address}`;
+    entry.family = 6;
+  }
+};
+var getIfaceInfo = () => {
+  let has4 = false;
+  let has6 = false;
+  for (const device of Object.values(os.networkInterfaces())) {
+    for (const iface of device) {
+      if (iface.internal) {
+        continue;
+      }
+      if (iface.family === "IPv6") {
+        has6 = true;
+      } else {
+        has4 = true;
+      }
+      if (has4 && has6) {
+        return { has4, has6 };
+      }
+    }
+  }
+  return { has4, has6 };
+};
+var isIterable2 = (map) => {
+  return Symbol.iterator in map;
+};
+var ignoreNoResultErrors = (dnsPromise) => {
+  return dnsPromise.catch((error) => {
+    if (error.code === "ENODATA" || error.code === "ENOTFOUND" || error.code === "ENOENT") {
+      return [];
+    }
+    throw error;
+  });
+};
+var ttl = { ttl: true };
+var all = { all: true };
+var all4 = { all: true, family: 4 };
+var all6 = { all: true, family: 6 };
+var CacheableLookup = class {
+  constructor({
+    cache = /* @__PURE__ */ new Map(),
+    maxTtl = Infinity,
+    fallbackDuration = 3600,
+    errorTtl = 0.15,
+    resolver = new AsyncResolver(),
+    lookup = dnsLookup
+  } = {}) {
+    this.maxTtl = maxTtl;
+    this.errorTtl = errorTtl;
+    this._cache = cache;
+    this._resolver = resolver;
+    this._dnsLookup = lookup && promisify2(lookup);
+    this.stats = {
+      cache: 0,
+      query: 0
+    };
+    if (this._resolver instanceof AsyncResolver) {
+      this._resolve4 = this._resolver.resolve4.bind(this._resolver);
+      this._resolve6 = this._resolver.resolve6.bind(this._resolver);
+    } else {
+      this._resolve4 = promisify2(this._resolver.resolve4.bind(this._resolver));
+      this._resolve6 = promisify2(this._resolver.resolve6.bind(this._resolver));
+    }
+    this._iface = getIfaceInfo();
+    this._pending = {};
+    this._nextRemovalTime = false;
+    this._hostnamesToFallback = /* @__PURE__ */ new Set();
+    this.fallbackDuration = fallbackDuration;
+    if (fallbackDuration > 0) {
+      const interval = setInterval(() => {
+        this._hostnamesToFallback.clear();
+      }, fallbackDuration * 1e3);
+      if (interval.unref) {
+        interval.unref();
+      }
+      this._fallbackInterval = interval;
+    }
+    this.lookup = this.lookup.bind(this);
+    this.lookupAsync = this.lookupAsync.bind(this);
+  }
+  set servers(servers) {
+    this.clear();
+    this._resolver.setServers(servers);
+  }
+  get servers() {
+    return this._resolver.getServers();
+  }
+  lookup(hostname, options, callback) {
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if (typeof options === "number") {
+      options = {
+        family: options
+      };
+    }
+    if (!callback) {
+      throw new Error("Callback must be a function.");
+    }
+    this.lookupAsync(hostname, options).then((result) => {
+      if (options.all) {
+        callback(null, result);
+      } else {
+        callback(null, result.address, result.family, result.expires, result.ttl, result.source);
+      }
+    }, callback);
+  }
+  async lookupAsync(hostname, options = {}) {
+    if (typeof options === "number") {
+      options = {
+        family: options
+      };
+    }
+    let cached = await this.query(hostname);
+    if (options.family === 6) {
+      const filtered = cached.filter((entry) => entry.family === 6);
+      if (options.hints & V4MAPPED) {
+        if (supportsALL && options.hints & ALL || filtered.length === 0) {
+          map4to6(cached);
+        } else {
+          cached = filtered;
+        }
+      } else {
+        cached = filtered;
+      }
+    } else if (options.family === 4) {
+      cached = cached.filter((entry) => entry.family === 4);
+    }
+    if (options.hints & ADDRCONFIG) {
+      const { _iface } = this;
+      cached = cached.filter((entry) => entry.family === 6 ? _iface.has6 : _iface.has4);
+    }
+    if (cached.length === 0) {
+      const error = new Error(`cacheableLookup ENOTFOUND ${hostname}`);
+      error.code = "ENOTFOUND";
+      error.hostname = hostname;
+      throw error;
+    }
+    if (options.all) {
+      return cached;
+    }
+    return cached[0];
+  }
+  async query(hostname) {
+    let source = "cache";
+    let cached = await this._cache.get(hostname);
+    if (cached) {
+      this.stats.cache++;
+    }
+    if (!cached) {
+      const pending = this._pending[hostname];
+      if (pending) {
+        this.stats.cache++;
+        cached = await pending;
+      } else {
+        source = "query";
+        const newPromise = this.queryAndCache(hostname);
+        this._pending[hostname] = newPromise;
+        this.stats.query++;
+        try {
+          cached = await newPromise;
+        } finally {
+          delete this._pending[hostname];
+        }
+      }
+    }
+    cached = cached.map((entry) => {
+      return { ...entry, source };
+    });
+    return cached;
+  }
+  async _resolve(hostname) {
+    const [A, AAAA] = await Promise.all([
+      ignoreNoResultErrors(this._resolve4(hostname, ttl)),
+      ignoreNoResultErrors(this._resolve6(hostname, ttl))
+    ]);
+    let aTtl = 0;
+    let aaaaTtl = 0;
+    let cacheTtl = 0;
+    const now = Date.now();
+    for (const entry of A) {
+      entry.family = 4;
+      entry.expires = now + entry.ttl * 1e3;
+      aTtl = Math.max(aTtl, entry.ttl);
+    }
+    for (const entry of AAAA) {
+      entry.family = 6;
+      entry.expires = now + entry.ttl * 1e3;
+      aaaaTtl = Math.max(aaaaTtl, entry.ttl);
+    }
+    if (A.length > 0) {
+      if (AAAA.length > 0) {
+        cacheTtl = Math.min(aTtl, aaaaTtl);
+      } else {
+        cacheTtl = aTtl;
+      }
+    } else {
+      cacheTtl = aaaaTtl;
+    }
+    return {
+      entries: [
+        ...A,
+        ...AAAA
+      ],
+      cacheTtl
+    };
+  }
+  async _lookup(hostname) {
+    try {
+      const [A, AAAA] = await Promise.all([
+        // Passing {all: true} doesn't return all IPv4 and IPv6 entries.
+        // See https://github.com/szmarczak/cacheable-lookup/issues/42
+        ignoreNoResultErrors(this._dnsLookup(hostname, all4)),
+        ignoreNoResultErrors(this._dnsLookup(hostname, all6))
+      ]);
+      return {
+        entries: [
+          ...A,
+          ...AAAA
+        ],
+        cacheTtl: 0
+      };
+    } catch {
+      return {
+        entries: [],
+        cacheTtl: 0
+      };
+    }
+  }
+  async _set(hostname, data, cacheTtl) {
+    if (this.maxTtl > 0 && cacheTtl > 0) {
+      cacheTtl = Math.min(cacheTtl, this.maxTtl) * 1e3;
+      data[kExpires] = Date.now() + cacheTtl;
+      try {
+        await this._cache.set(hostname, data, cacheTtl);
+      } catch (error) {
+        this.lookupAsync = async () => {
+          const cacheError = new Error("Cache Error. Please recreate the CacheableLookup instance.");
+          cacheError.cause = error;
+          throw cacheError;
+        };
+      }
+      if (isIterable2(this._cache)) {
+        this._tick(cacheTtl);
+      }
+    }
+  }
+  async queryAndCache(hostname) {
+    if (this._hostnamesToFallback.has(hostname)) {
+      return this._dnsLookup(hostname, all);
+    }
+    let query = await this._resolve(hostname);
+    if (query.entries.length === 0 && this._dnsLookup) {
+      query = await this._lookup(hostname);
+      if (query.entries.length !== 0 && this.fallbackDuration > 0) {
+        this._hostnamesToFallback.add(hostname);
+      }
+    }
+    const cacheTtl = query.entries.length === 0 ? this.errorTtl : query.cacheTtl;
+    await this._set(hostname, query.entries, cacheTtl);
+    return query.entries;
+  }
+  _tick(ms) {
+    const nextRemovalTime = this._nextRemovalTime;
+    if (!nextRemovalTime || ms < nextRemovalTime) {
+      clearTimeout(this._removalTimeout);
+      this._nextRemovalTime = ms;
+      this._removalTimeout = setTimeout(() => {
+        this._nextRemovalTime = false;
+        let nextExpiry = Infinity;
+        const now = Date.now();
+        for (const [hostname, entries2] of this._cache) {
+          const expires = entries2[kExpires];
+          if (now >= expires) {
+            this._cache.delete(hostname);
+          } else if (expires < nextExpiry) {
+            nextExpiry = expires;
+          }
+        }
+        if (nextExpiry !== Infinity) {
+          this._tick(nextExpiry - now);
+        }
+      }, ms);
+      if (this._removalTimeout.unref) {
+        this._removalTimeout.unref();
+      }
+    }
+  }
+  install(agent) {
+    verifyAgent(agent);
+    if (kCacheableLookupCreateConnection in agent) {
+      throw new Error("CacheableLookup has been already installed");
+    }
+    agent[kCacheableLookupCreateConnection] = agent.createConnection;
+    agent[kCacheableLookupInstance] = this;
+    agent.createConnection = (options, callback) => {
+      if (!("lookup" in options)) {
+        options.lookup = this.lookup;
+      }
+      return agent[kCacheableLookupCreateConnection](options, callback);
+    };
+  }
+  uninstall(agent) {
+    verifyAgent(agent);
+    if (agent[kCacheableLookupCreateConnection]) {
+      if (agent[kCacheableLookupInstance] !== this) {
+        throw new Error("The agent is not owned by this CacheableLookup instance");
+      }
+      agent.createConnection = agent[kCacheableLookupCreateConnection];
+      delete agent[kCacheableLookupCreateConnection];
+      delete agent[kCacheableLookupInstance];
+    }
+  }
+  updateInterfaceInfo() {
+    const { _iface } = this;
+    this._iface = getIfaceInfo();
+    if (_iface.has4 && !this._iface.has4 || _iface.has6 && !this._iface.has6) {
+      this._cache.clear();
+    }
+  }
+  clear(hostname) {
+    if (hostname) {
+      this._cache.delete(hostname);
+      return;
+    }
+    this._cache.clear();
+  }
+};
+
+// node_modules/got/dist/source/core/options.js
+var import_http2_wrapper = __toESM(require_source(), 1);
+
+// node_modules/got/dist/source/core/parse-link-header.js
+function parseLinkHeader(link) {
+  const parsed = [];
+  const items = link.split(",");
+  for (const item of items) {
+    const [rawUriReference, ...rawLinkParameters] = item.split(";");
+    const trimmedUriReference = rawUriReference.trim();
+    if (trimmedUriReference[0] !== "<" || trimmedUriReference.at(-1) !== ">") {
+      throw new Error(`Invalid format of the Link header reference: ${trimmedUriReference}`);
+    }
+    const reference = trimmedUriReference.slice(1, -1);
+    const parameters = {};
+    if (rawLinkParameters.length === 0) {
+      throw new Error(`Unexpected end of Link header parameters: ${rawLinkParameters.join(";")}`);
+    }
+    for (const rawParameter of rawLinkParameters) {
+      const trimmedRawParameter = rawParameter.trim();
+      const center = trimmedRawParameter.indexOf("=");
+      if (center === -1) {
+        throw new Error(`Failed to parse Link header: ${link}`);
+      }
+      const name = trimmedRawParameter.slice(0, center).trim();
+      const value = trimmedRawParameter.slice(center + 1).trim();
+      parameters[name] = value;
+    }
+    parsed.push({
+      reference,
+      parameters
+    });
+  }
+  return parsed;
+}
+
+// node_modules/got/dist/source/core/options.js
+var [major, minor] = process2.versions.node.split(".").map(Number);
+function wrapAssertionWithContext(optionName, assertionFn) {
+  try {
+    assertionFn();
+  } catch (error) {
+    if (error instanceof Error) {
+      error.message = `Option '${optionName}': ${error.message}`;
+    }
+    throw error;
+  }
+}
+function assertAny2(optionName, validators, value) {
+  wrapAssertionWithContext(optionName, () => {
+    assert.any(validators, value);
+  });
+}
+function assertPlainObject2(optionName, value) {
+  wrapAssertionWithContext(optionName, () => {
+    assert.plainObject(value);
+  });
+}
+function validateSearchParameters(searchParameters) {
+  for (const key in searchParameters) {
+    const value = searchParameters[key];
+    assertAny2(`searchParams.${key}`, [distribution_default.string, distribution_default.number, distribution_default.boolean, distribution_default.null, distribution_default.undefined], value);
+  }
+}
+var globalCache = /* @__PURE__ */ new Map();
+var globalDnsCache;
+var getGlobalDnsCache = () => {
+  if (globalDnsCache) {
+    return globalDnsCache;
+  }
+  globalDnsCache = new CacheableLookup();
+  return globalDnsCache;
+};
+var wrapQuickLruIfNeeded = (value) => {
+  if (value?.[Symbol.toStringTag] === "QuickLRU" && typeof value.evict === "function") {
+    return {
+      get(key) {
+        return value.get(key);
+      },
+      set(key, cacheValue, ttl2) {
+        if (ttl2 === void 0) {
+          value.set(key, cacheValue);
+        } else {
+          value.set(key, cacheValue, { maxAge: ttl2 });
+        }
+        return true;
+      },
+      delete(key) {
+        return value.delete(key);
+      },
+      clear() {
+        return value.clear();
+      },
+      has(key) {
+        return value.has(key);
+      }
+    };
+  }
+  return value;
+};
+var defaultInternals = {
+  request: void 0,
+  agent: {
+    http: void 0,
+    https: void 0,
+    http2: void 0
+  },
+  h2session: void 0,
+  decompress: true,
+  timeout: {
+    connect: void 0,
+    lookup: void 0,
+    read: void 0,
+    request: void 0,
+    response: void 0,
+    secureConnect: void 0,
+    send: void 0,
+    socket: void 0
+  },
+  prefixUrl: "",
+  body: void 0,
+  form: void 0,
+  json: void 0,
+  cookieJar: void 0,
+  ignoreInvalidCookies: false,
+  searchParams: void 0,
+  dnsLookup: void 0,
+  dnsCache: void 0,
+  context: {},
+  hooks: {
+    init: [],
+    beforeRequest: [],
+    beforeError: [],
+    beforeRedirect: [],
+    beforeRetry: [],
+    beforeCache: [],
+    afterResponse: []
+  },
+  followRedirect: true,
+  maxRedirects: 10,
+  cache: void 0,
+  throwHttpErrors: true,
+  username: "",
+  password: "",
+  http2: false,
+  allowGetBody: false,
+  copyPipedHeaders: true,
+  headers: {
+    "user-agent": "got (https://github.com/sindresorhus/got)"
+  },
+  methodRewriting: false,
+  dnsLookupIpVersion: void 0,
+  parseJson: JSON.parse,
+  stringifyJson: JSON.stringify,
+  retry: {
+    limit: 2,
+    methods: [
+      "GET",
+      "PUT",
+      "HEAD",
+      "DELETE",
+      "OPTIONS",
+      "TRACE"
+    ],
+    statusCodes: [
+      408,
+      413,
+      429,
+      500,
+      502,
+      503,
+      504,
+      521,
+      522,
+      524
+    ],
+    errorCodes: [
+      "ETIMEDOUT",
+      "ECONNRESET",
+      "EADDRINUSE",
+      "ECONNREFUSED",
+      "EPIPE",
+      "ENOTFOUND",
+      "ENETUNREACH",
+      "EAI_AGAIN"
+    ],
+    maxRetryAfter: void 0,
+    calculateDelay: ({ computedValue }) => computedValue,
+    backoffLimit: Number.POSITIVE_INFINITY,
+    noise: 100,
+    // TODO: Change default to `true` in the next major version to fix https://github.com/sindresorhus/got/issues/2243
+    enforceRetryRules: false
+  },
+  localAddress: void 0,
+  method: "GET",
+  createConnection: void 0,
+  cacheOptions: {
+    shared: void 0,
+    cacheHeuristic: void 0,
+    immutableMinTimeToLive: void 0,
+    ignoreCargoCult: void 0
+  },
+  https: {
+    alpnProtocols: void 0,
+    rejectUnauthorized: void 0,
+    checkServerIdentity: void 0,
+    serverName: void 0,
+    certificateAuthority: void 0,
+    key: void 0,
+    certificate: void 0,
+    passphrase: void 0,
+    pfx: void 0,
+    ciphers: void 0,
+    honorCipherOrder: void 0,
+    minVersion: void 0,
+    maxVersion: void 0,
+    signatureAlgorithms: void 0,
+    tlsSessionLifetime: void 0,
+    dhparam: void 0,
+    ecdhCurve: void 0,
+    certificateRevocationLists: void 0,
+    secureOptions: void 0
+  },
+  encoding: void 0,
+  resolveBodyOnly: false,
+  isStream: false,
+  responseType: "text",
+  url: void 0,
+  pagination: {
+    transform(response) {
+      if (response.request.options.responseType === "json") {
+        return response.body;
+      }
+      return JSON.parse(response.body);
+    },
+    paginate({ response }) {
+      const rawLinkHeader = response.headers.link;
+      if (typeof rawLinkHeader !== "string" || rawLinkHeader.trim() === "") {
+        return false;
+      }
+      const parsed = parseLinkHeader(rawLinkHeader);
+      const next = parsed.find((entry) => entry.parameters.rel === "next" || entry.parameters.rel === '"next"');
+      if (next) {
+        return {
+          url: new URL(next.reference, response.url)
+        };
+      }
+      return false;
+    },
+    filter: () => true,
+    shouldContinue: () => true,
+    countLimit: Number.POSITIVE_INFINITY,
+    backoff: 0,
+    requestLimit: 1e4,
+    stackAllItems: false
+  },
+  setHost: true,
+  maxHeaderSize: void 0,
+  signal: void 0,
+  enableUnixSockets: false,
+  strictContentLength: false
+};
+var cloneInternals = (internals) => {
+  const { hooks, retry } = internals;
+  const result = {
+    ...internals,
+    context: { ...internals.context },
+    cacheOptions: { ...internals.cacheOptions },
+    https: { ...internals.https },
+    agent: { ...internals.agent },
+    headers: { ...internals.headers },
+    retry: {
+      ...retry,
+      errorCodes: [...retry.errorCodes],
+      methods: [...retry.methods],
+      statusCodes: [...retry.statusCodes]
+    },
+    timeout: { ...internals.timeout },
+    hooks: {
+      init: [...hooks.init],
+      beforeRequest: [...hooks.beforeRequest],
+      beforeError: [...hooks.beforeError],
+      beforeRedirect: [...hooks.beforeRedirect],
+      beforeRetry: [...hooks.beforeRetry],
+      beforeCache: [...hooks.beforeCache],
+      afterResponse: [...hooks.afterResponse]
+    },
+    searchParams: internals.searchParams ? new URLSearchParams(internals.searchParams) : void 0,
+    pagination: { ...internals.pagination }
+  };
+  return result;
+};
+var cloneRaw = (raw) => {
+  const { hooks, retry } = raw;
+  const result = { ...raw };
+  if (distribution_default.object(raw.context)) {
+    result.context = { ...raw.context };
+  }
+  if (distribution_default.object(raw.cacheOptions)) {
+    result.cacheOptions = { ...raw.cacheOptions };
+  }
+  if (distribution_default.object(raw.https)) {
+    result.https = { ...raw.https };
+  }
+  if (distribution_default.object(raw.cacheOptions)) {
+    result.cacheOptions = { ...result.cacheOptions };
+  }
+  if (distribution_default.object(raw.agent)) {
+    result.agent = { ...raw.agent };
+  }
+  if (distribution_default.object(raw.headers)) {
+    result.headers = { ...raw.headers };
+  }
+  if (distribution_default.object(retry)) {
+    result.retry = { ...retry };
+    if (distribution_default.array(retry.errorCodes)) {
+      result.retry.errorCodes = [...retry.errorCodes];
+    }
+    if (distribution_default.array(retry.methods)) {
+      result.retry.methods = [...retry.methods];
+    }
+    if (distribution_default.array(retry.statusCodes)) {
+      result.retry.statusCodes = [...retry.statusCodes];
+    }
+  }
+  if (distribution_default.object(raw.timeout)) {
+    result.timeout = { ...raw.timeout };
+  }
+  if (distribution_default.object(hooks)) {
+    result.hooks = {
+      ...hooks
+    };
+    if (distribution_default.array(hooks.init)) {
+      result.hooks.init = [...hooks.init];
+    }
+    if (distribution_default.array(hooks.beforeRequest)) {
+      result.hooks.beforeRequest = [...hooks.beforeRequest];
+    }
+    if (distribution_default.array(hooks.beforeError)) {
+      result.hooks.beforeError = [...hooks.beforeError];
+    }
+    if (distribution_default.array(hooks.beforeRedirect)) {
+      result.hooks.beforeRedirect = [...hooks.beforeRedirect];
+    }
+    if (distribution_default.array(hooks.beforeRetry)) {
+      result.hooks.beforeRetry = [...hooks.beforeRetry];
+    }
+    if (distribution_default.array(hooks.beforeCache)) {
+      result.hooks.beforeCache = [...hooks.beforeCache];
+    }
+    if (distribution_default.array(hooks.afterResponse)) {
+      result.hooks.afterResponse = [...hooks.afterResponse];
+    }
+  }
+  if (raw.searchParams) {
+    if (distribution_default.string(raw.searchParams)) {
+      result.searchParams = raw.searchParams;
+    } else if (raw.searchParams instanceof URLSearchParams) {
+      result.searchParams = new URLSearchParams(raw.searchParams);
+    } else if (distribution_default.object(raw.searchParams)) {
+      result.searchParams = { ...raw.searchParams };
+    }
+  }
+  if (distribution_default.object(raw.pagination)) {
+    result.pagination = { ...raw.pagination };
+  }
+  return result;
+};
+var getHttp2TimeoutOption = (internals) => {
+  const delays = [internals.timeout.socket, internals.timeout.connect, internals.timeout.lookup, internals.timeout.request, internals.timeout.secureConnect].filter((delay2) => typeof delay2 === "number");
+  if (delays.length > 0) {
+    return Math.min(...delays);
+  }
+  return void 0;
+};
+var init = (options, withOptions, self) => {
+  const initHooks = options.hooks?.init;
+  if (initHooks) {
+    for (const hook of initHooks) {
+      hook(withOptions, self);
+    }
+  }
+};
+var Options = class _Options {
+  _unixOptions;
+  _internals;
+  _merging = false;
+  _init;
+  constructor(input, options, defaults2) {
+    assertAny2("input", [distribution_default.string, distribution_default.urlInstance, distribution_default.object, distribution_default.undefined], input);
+    assertAny2("options", [distribution_default.object, distribution_default.undefined], options);
+    assertAny2("defaults", [distribution_default.object, distribution_default.undefined], defaults2);
+    if (input instanceof _Options || options instanceof _Options) {
+      throw new TypeError("The defaults must be passed as the third argument");
+    }
+    this._internals = cloneInternals(defaults2?._internals ?? defaults2 ?? defaultInternals);
+    this._init = [...defaults2?._init ?? []];
+    try {
+      if (distribution_default.plainObject(input)) {
+        try {
+          this.merge(input);
+          this.merge(options);
+        } finally {
+          this.url = input.url;
+        }
+      } else {
+        try {
+          this.merge(options);
+        } finally {
+          if (options?.url !== void 0) {
+            if (input === void 0) {
+              this.url = options.url;
+            } else {
+              throw new TypeError("The `url` option is mutually exclusive with the `input` argument");
+            }
+          } else if (input !== void 0) {
+            this.url = input;
+          }
+        }
+      }
+    } catch (error) {
+      error.options = this;
+      throw error;
+    }
+  }
+  merge(options) {
+    if (!options) {
+      return;
+    }
+    if (options instanceof _Options) {
+      const initArray = [...options._init];
+      for (const init2 of initArray) {
+        this.merge(init2);
+      }
+      return;
+    }
+    options = cloneRaw(options);
+    init(this, options, this);
+    init(options, options, this);
+    this._merging = true;
+    if ("isStream" in options) {
+      this.isStream = options.isStream;
+    }
+    try {
+      let push = false;
+      for (const key in options) {
+        if (key === "mutableDefaults" || key === "handlers") {
+          continue;
+        }
+        if (key === "url") {
+          continue;
+        }
+        if (key === "preserveHooks") {
+          continue;
+        }
+        if (!(key in this)) {
+          throw new Error(`Unexpected option: ${key}`);
+        }
+        const value = options[key];
+        if (value === void 0) {
+          continue;
+        }
+        this[key] = value;
+        push = true;
+      }
+      if (push) {
+        this._init.push(options);
+      }
+    } finally {
+      this._merging = false;
+    }
+  }
+  /**
+      Custom request function.
+      The main purpose of this is to [support HTTP2 using a wrapper](https://github.com/szmarczak/http2-wrapper).
+  
+      @default http.request | https.request
+      */
+  get request() {
+    return this._internals.request;
+  }
+  set request(value) {
+    assertAny2("request", [distribution_default.function, distribution_default.undefined], value);
+    this._internals.request = value;
+  }
+  /**
+      An object representing `http`, `https` and `http2` keys for [`http.Agent`](https://nodejs.org/api/http.html#http_class_http_agent), [`https.Agent`](https://nodejs.org/api/https.html#https_class_https_agent) and [`http2wrapper.Agent`](https://github.com/szmarczak/http2-wrapper#new-http2agentoptions) instance.
+      This is necessary because a request to one protocol might redirect to another.
+      In such a scenario, Got will switch over to the right protocol agent for you.
+  
+      If a key is not present, it will default to a global agent.
+  
+      @example
+      ```
+      import got from 'got';
+      import HttpAgent from 'agentkeepalive';
+  
+      const {HttpsAgent} = HttpAgent;
+  
+      await got('https://sindresorhus.com', {
+          agent: {
+              http: new HttpAgent(),
+              https: new HttpsAgent()
+          }
+      });
+      ```
+      */
+  get agent() {
+    return this._internals.agent;
+  }
+  set agent(value) {
+    assertPlainObject2("agent", value);
+    for (const key in value) {
+      if (!(key in this._internals.agent)) {
+        throw new TypeError(`Unexpected agent option: ${key}`);
+      }
+      assertAny2(`agent.${key}`, [distribution_default.object, distribution_default.undefined, (v) => v === false], value[key]);
+    }
+    if (this._merging) {
+      Object.assign(this._internals.agent, value);
+    } else {
+      this._internals.agent = { ...value };
+    }
+  }
+  get h2session() {
+    return this._internals.h2session;
+  }
+  set h2session(value) {
+    this._internals.h2session = value;
+  }
+  /**
+      Decompress the response automatically.
+  
+      This will set the `accept-encoding` header to `gzip, deflate, br` unless you set it yourself.
+  
+      If this is disabled, a compressed response is returned as a `Buffer`.
+      This may be useful if you want to handle decompression yourself or stream the raw compressed data.
+  
+      @default true
+      */
+  get decompress() {
+    return this._internals.decompress;
+  }
+  set decompress(value) {
+    assert.boolean(value);
+    this._internals.decompress = value;
+  }
+  /**
+      Milliseconds to wait for the server to end the response before aborting the request with `got.TimeoutError` error (a.k.a. `request` property).
+      By default, there's no timeout.
+  
+      This also accepts an `object` with the following fields to constrain the duration of each phase of the request lifecycle:
+  
+      - `lookup` starts when a socket is assigned and ends when the hostname has been resolved.
+          Does not apply when using a Unix domain socket.
+      - `connect` starts when `lookup` completes (or when the socket is assigned if lookup does not apply to the request) and ends when the socket is connected.
+      - `secureConnect` starts when `connect` completes and ends when the handshaking process completes (HTTPS only).
+      - `socket` starts when the socket is connected. See [request.setTimeout](https://nodejs.org/api/http.html#http_request_settimeout_timeout_callback).
+      - `response` starts when the request has been written to the socket and ends when the response headers are received.
+      - `send` starts when the socket is connected and ends with the request has been written to the socket.
+      - `request` starts when the request is initiated and ends when the response's end event fires.
+      */
+  get timeout() {
+    return this._internals.timeout;
+  }
+  set timeout(value) {
+    assertPlainObject2("timeout", value);
+    for (const key in value) {
+      if (!(key in this._internals.timeout)) {
+        throw new Error(`Unexpected timeout option: ${key}`);
+      }
+      assertAny2(`timeout.${key}`, [distribution_default.number, distribution_default.undefined], value[key]);
+    }
+    if (this._merging) {
+      Object.assign(this._internals.timeout, value);
+    } else {
+      this._internals.timeout = { ...value };
+    }
+  }
+  /**
+      When specified, `prefixUrl` will be prepended to `url`.
+      The prefix can be any valid URL, either relative or absolute.
+      A trailing slash `/` is optional - one will be added automatically.
+  
+      __Note__: `prefixUrl` will be ignored if the `url` argument is a URL instance.
+  
+      __Note__: Leading slashes in `input` are disallowed when using this option to enforce consistency and avoid confusion.
+      For example, when the prefix URL is `https://example.com/foo` and the input is `/bar`, there's ambiguity whether the resulting URL would become `https://example.com/foo/bar` or `https://example.com/bar`.
+      The latter is used by browsers.
+  
+      __Tip__: Useful when used with `got.extend()` to create niche-specific Got instances.
+  
+      __Tip__: You can change `prefixUrl` using hooks as long as the URL still includes the `prefixUrl`.
+      If the URL doesn't include it anymore, it will throw.
+  
+      @example
+      ```
+      import got from 'got';
+  
+      await got('unicorn', {prefixUrl: 'https://cats.com'});
+      //=> 'https://cats.com/unicorn'
+  
+      const instance = got.extend({
+          prefixUrl: 'https://google.com'
+      });
+  
+      await instance('unicorn', {
+          hooks: {
+              beforeRequest: [
+                  options => {
+                      options.prefixUrl = 'https://cats.com';
+                  }
+              ]
+          }
+      });
+      //=> 'https://cats.com/unicorn'
+      ```
+      */
+  get prefixUrl() {
+    return this._internals.prefixUrl;
+  }
+  set prefixUrl(value) {
+    assertAny2("prefixUrl", [distribution_default.string, distribution_default.urlInstance], value);
+    if (value === "") {
+      this._internals.prefixUrl = "";
+      return;
+    }
+    value = value.toString();
+    if (!value.endsWith("/")) {
+      value += "/";
+    }
+    if (this._internals.prefixUrl && this._internals.url) {
+      const { href } = this._internals.url;
+      this._internals.url.href = value + href.slice(this._internals.prefixUrl.length);
+    }
+    this._internals.prefixUrl = value;
+  }
+  /**
+      __Note #1__: The `body` option cannot be used with the `json` or `form` option.
+  
+      __Note #2__: If you provide this option, `got.stream()` will be read-only.
+  
+      __Note #3__: If you provide a payload with the `GET` or `HEAD` method, it will throw a `TypeError` unless the method is `GET` and the `allowGetBody` option is set to `true`.
+  
+      __Note #4__: This option is not enumerable and will not be merged with the instance defaults.
+  
+      The `content-length` header will be automatically set if `body` is a `string` / `Buffer` / typed array ([`Uint8Array`](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Uint8Array), etc.) / [`FormData`](https://developer.mozilla.org/en-US/docs/Web/API/FormData) / [`form-data` instance](https://github.com/form-data/form-data), and `content-length` and `transfer-encoding` are not manually set in `options.headers`.
+  
+      Since Got 12, the `content-length` is not automatically set when `body` is a `fs.createReadStream`.
+  
+      You can use `Iterable` and `AsyncIterable` objects as request body, including Web [`ReadableStream`](https://developer.mozilla.org/en-US/docs/Web/API/ReadableStream):
+  
+      @example
+      ```
+      import got from 'got';
+  
+      // Using an async generator
+      async function* generateData() {
+          yield 'Hello, ';
+          yield 'world!';
+      }
+  
+      await got.post('https://httpbin.org/anything', {
+          body: generateData()
+      });
+      ```
+      */
+  get body() {
+    return this._internals.body;
+  }
+  set body(value) {
+    assertAny2("body", [distribution_default.string, distribution_default.buffer, distribution_default.nodeStream, distribution_default.generator, distribution_default.asyncGenerator, distribution_default.iterable, distribution_default.asyncIterable, isFormData2, distribution_default.typedArray, distribution_default.undefined], value);
+    if (distribution_default.nodeStream(value)) {
+      assert.truthy(value.readable);
+    }
+    if (value !== void 0) {
+      assert.undefined(this._internals.form);
+      assert.undefined(this._internals.json);
+    }
+    this._internals.body = value;
+  }
+  /**
+      The form body is converted to a query string using [`(new URLSearchParams(object)).toString()`](https://nodejs.org/api/url.html#url_constructor_new_urlsearchparams_obj).
+  
+      If the `Content-Type` header is not present, it will be set to `application/x-www-form-urlencoded`.
+  
+      __Note #1__: If you provide this option, `got.stream()` will be read-only.
+  
+      __Note #2__: This option is not enumerable and will not be merged with the instance defaults.
+      */
+  get form() {
+    return this._internals.form;
+  }
+  set form(value) {
+    assertAny2("form", [distribution_default.plainObject, distribution_default.undefined], value);
+    if (value !== void 0) {
+      assert.undefined(this._internals.body);
+      assert.undefined(this._internals.json);
+    }
+    this._internals.form = value;
+  }
+  /**
+      JSON request body. If the `content-type` header is not set, it will be set to `application/json`.
+  
+      __Important__: This option only affects the request body you send to the server. To parse the response as JSON, you must either call `.json()` on the promise or set `responseType: 'json'` in the options.
+  
+      __Note #1__: If you provide this option, `got.stream()` will be read-only.
+  
+      __Note #2__: This option is not enumerable and will not be merged with the instance defaults.
+      */
+  get json() {
+    return this._internals.json;
+  }
+  set json(value) {
+    if (value !== void 0) {
+      assert.undefined(this._internals.body);
+      assert.undefined(this._internals.form);
+    }
+    this._internals.json = value;
+  }
+  /**
+      The URL to request, as a string, a [`https.request` options object](https://nodejs.org/api/https.html#https_https_request_options_callback), or a [WHATWG `URL`](https://nodejs.org/api/url.html#url_class_url).
+  
+      Properties from `options` will override properties in the parsed `url`.
+  
+      If no protocol is specified, it will throw a `TypeError`.
+  
+      __Note__: The query string is **not** parsed as search params.
+  
+      @example
+      ```
+      await got('https://example.com/?query=a b'); //=> https://example.com/?query=a%20b
+      await got('https://example.com/', {searchParams: {query: 'a b'}}); //=> https://example.com/?query=a+b
+  
+      // The query string is overridden by `searchParams`
+      await got('https://example.com/?query=a b', {searchParams: {query: 'a b'}}); //=> https://example.com/?query=a+b
+      ```
+      */
+  get url() {
+    return this._internals.url;
+  }
+  set url(value) {
+    assertAny2("url", [distribution_default.string, distribution_default.urlInstance, distribution_default.undefined], value);
+    if (value === void 0) {
+      this._internals.url = void 0;
+      return;
+    }
+    if (distribution_default.string(value) && value.startsWith("/")) {
+      throw new Error("`url` must not start with a slash");
+    }
+    const valueString = value.toString();
+    const isAbsolute = distribution_default.urlInstance(value) || /^[a-z][a-z\d+.-]*:\/\//i.test(valueString);
+    const urlString = isAbsolute ? valueString : `${this.prefixUrl}${valueString}`;
+    const url = new URL(urlString);
+    this._internals.url = url;
+    if (url.protocol === "unix:") {
+      url.href = `http://unix${url.pathname}${url.search}`;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      const error = new Error(`Unsupported protocol: ${url.protocol}`);
+      error.code = "ERR_UNSUPPORTED_PROTOCOL";
+      throw error;
+    }
+    if (this._internals.username) {
+      url.username = this._internals.username;
+      this._internals.username = "";
+    }
+    if (this._internals.password) {
+      url.password = this._internals.password;
+      this._internals.password = "";
+    }
+    if (this._internals.searchParams) {
+      url.search = this._internals.searchParams.toString();
+      this._internals.searchParams = void 0;
+    }
+    if (url.hostname === "unix") {
+      if (!this._internals.enableUnixSockets) {
+        throw new Error("Using UNIX domain sockets but option `enableUnixSockets` is not enabled");
+      }
+      const matches = /(?<socketPath>.+?):(?<path>.+)/.exec(`${url.pathname}${url.search}`);
+      if (matches?.groups) {
+        const { socketPath, path: path5 } = matches.groups;
+        this._unixOptions = {
+          socketPath,
+          path: path5,
+          host: ""
+        };
+      } else {
+        this._unixOptions = void 0;
+      }
+      return;
+    }
+    this._unixOptions = void 0;
+  }
+  /**
+      Cookie support. You don't have to care about parsing or how to store them.
+  
+      __Note__: If you provide this option, `options.headers.cookie` will be overridden.
+      */
+  get cookieJar() {
+    return this._internals.cookieJar;
+  }
+  set cookieJar(value) {
+    assertAny2("cookieJar", [distribution_default.object, distribution_default.undefined], value);
+    if (value === void 0) {
+      this._internals.cookieJar = void 0;
+      return;
+    }
+    let { setCookie, getCookieString } = value;
+    assert.function(setCookie);
+    assert.function(getCookieString);
+    if (setCookie.length === 4 && getCookieString.length === 0) {
+      setCookie = promisify3(setCookie.bind(value));
+      getCookieString = promisify3(getCookieString.bind(value));
+      this._internals.cookieJar = {
+        setCookie,
+        getCookieString
+      };
+    } else {
+      this._internals.cookieJar = value;
+    }
+  }
+  /**
+      You can abort the `request` using [`AbortController`](https://developer.mozilla.org/en-US/docs/Web/API/AbortController).
+  
+      @example
+      ```
+      import got from 'got';
+  
+      const abortController = new AbortController();
+  
+      const request = got('https://httpbin.org/anything', {
+          signal: abortController.signal
+      });
+  
+      setTimeout(() => {
+          abortController.abort();
+      }, 100);
+      ```
+      */
+  get signal() {
+    return this._internals.signal;
+  }
+  set signal(value) {
+    assert.object(value);
+    this._internals.signal = value;
+  }
+  /**
+      Ignore invalid cookies instead of throwing an error.
+      Only useful when the `cookieJar` option has been set. Not recommended.
+  
+      @default false
+      */
+  get ignoreInvalidCookies() {
+    return this._internals.ignoreInvalidCookies;
+  }
+  set ignoreInvalidCookies(value) {
+    assert.boolean(value);
+    this._internals.ignoreInvalidCookies = value;
+  }
+  /**
+      Query string that will be added to the request URL.
+      This will override the query string in `url`.
+  
+      If you need to pass in an array, you can do it using a `URLSearchParams` instance.
+  
+      @example
+      ```
+      import got from 'got';
+  
+      const searchParams = new URLSearchParams([['key', 'a'], ['key', 'b']]);
+  
+      await got('https://example.com', {searchParams});
+  
+      console.log(searchParams.toString());
+      //=> 'key=a&key=b'
+      ```
+      */
+  get searchParams() {
+    if (this._internals.url) {
+      return this._internals.url.searchParams;
+    }
+    if (this._internals.searchParams === void 0) {
+      this._internals.searchParams = new URLSearchParams();
+    }
+    return this._internals.searchParams;
+  }
+  set searchParams(value) {
+    assertAny2("searchParams", [distribution_default.string, distribution_default.object, distribution_default.undefined], value);
+    const url = this._internals.url;
+    if (value === void 0) {
+      this._internals.searchParams = void 0;
+      if (url) {
+        url.search = "";
+      }
+      return;
+    }
+    const searchParameters = this.searchParams;
+    let updated;
+    if (distribution_default.string(value)) {
+      updated = new URLSearchParams(value);
+    } else if (value instanceof URLSearchParams) {
+      updated = value;
+    } else {
+      validateSearchParameters(value);
+      updated = new URLSearchParams();
+      for (const key in value) {
+        const entry = value[key];
+        if (entry === null) {
+          updated.append(key, "");
+        } else if (entry === void 0) {
+          searchParameters.delete(key);
+        } else {
+          updated.append(key, entry);
+        }
+      }
+    }
+    if (this._merging) {
+      for (const key of updated.keys()) {
+        searchParameters.delete(key);
+      }
+      for (const [key, value2] of updated) {
+        searchParameters.append(key, value2);
+      }
+    } else if (url) {
+      url.search = searchParameters.toString();
+    } else {
+      this._internals.searchParams = searchParameters;
+    }
+  }
+  get searchParameters() {
+    throw new Error("The `searchParameters` option does not exist. Use `searchParams` instead.");
+  }
+  set searchParameters(_value) {
+    throw new Error("The `searchParameters` option does not exist. Use `searchParams` instead.");
+  }
+  get dnsLookup() {
+    return this._internals.dnsLookup;
+  }
+  set dnsLookup(value) {
+    assertAny2("dnsLookup", [distribution_default.function, distribution_default.undefined], value);
+    this._internals.dnsLookup = value;
+  }
+  /**
+      An instance of [`CacheableLookup`](https://github.com/szmarczak/cacheable-lookup) used for making DNS lookups.
+      Useful when making lots of requests to different *public* hostnames.
+  
+      `CacheableLookup` uses `dns.resolver4(..)` and `dns.resolver6(...)` under the hood and fall backs to `dns.lookup(...)` when the first two fail, which may lead to additional delay.
+  
+      __Note__: This should stay disabled when making requests to internal hostnames such as `localhost`, `database.local` etc.
+  
+      @default false
+      */
+  get dnsCache() {
+    return this._internals.dnsCache;
+  }
+  set dnsCache(value) {
+    assertAny2("dnsCache", [distribution_default.object, distribution_default.boolean, distribution_default.undefined], value);
+    if (value === true) {
+      this._internals.dnsCache = getGlobalDnsCache();
+    } else if (value === false) {
+      this._internals.dnsCache = void 0;
+    } else {
+      this._internals.dnsCache = value;
+    }
+  }
+  /**
+      User data. `context` is shallow merged and enumerable. If it contains non-enumerable properties they will NOT be merged.
+  
+      @example
+      ```
+      import got from 'got';
+  
+      const instance = got.extend({
+          hooks: {
+              beforeRequest: [
+                  options => {
+                      if (!options.context || !options.context.token) {
+                          throw new Error('Token required');
+                      }
+  
+                      options.headers.token = options.context.token;
+                  }
+              ]
+          }
+      });
+  
+      const context = {
+          token: 'secret'
+      };
+  
+      const response = await instance('https://httpbin.org/headers', {context});
+  
+      // Let's see the headers
+      console.log(response.body);
+      ```
+      */
+  get context() {
+    return this._internals.context;
+  }
+  set context(value) {
+    assert.object(value);
+    if (this._merging) {
+      Object.assign(this._internals.context, value);
+    } else {
+      this._internals.context = { ...value };
+    }
+  }
+  /**
+  Hooks allow modifications during the request lifecycle.
+  Hook functions may be async and are run serially.
+  */
+  get hooks() {
+    return this._internals.hooks;
+  }
+  set hooks(value) {
+    assert.object(value);
+    for (const knownHookEvent in value) {
+      if (!(knownHookEvent in this._internals.hooks)) {
+        throw new Error(`Unexpected hook event: ${knownHookEvent}`);
+      }
+      const typedKnownHookEvent = knownHookEvent;
+      const hooks = value[typedKnownHookEvent];
+      assertAny2(`hooks.${knownHookEvent}`, [distribution_default.array, distribution_default.undefined], hooks);
+      if (hooks) {
+        for (const hook of hooks) {
+          assert.function(hook);
+        }
+      }
+      if (this._merging) {
+        if (hooks) {
+          this._internals.hooks[typedKnownHookEvent].push(...hooks);
+        }
+      } else {
+        if (!hooks) {
+          throw new Error(`Missing hook event: ${knownHookEvent}`);
+        }
+        this._internals.hooks[knownHookEvent] = [...hooks];
+      }
+    }
+  }
+  /**
+      Whether redirect responses should be followed automatically.
+  
+      Optionally, pass a function to dynamically decide based on the response object.
+  
+      Note that if a `303` is sent by the server in response to any request type (`POST`, `DELETE`, etc.), Got will automatically request the resource pointed to in the location header via `GET`.
+      This is in accordance with [the spec](https://tools.ietf.org/html/rfc7231#section-6.4.4). You can optionally turn on this behavior also for other redirect codes - see `methodRewriting`.
+  
+      @default true
+      */
+  get followRedirect() {
+    return this._internals.followRedirect;
+  }
+  set followRedirect(value) {
+    assertAny2("followRedirect", [distribution_default.boolean, distribution_default.function], value);
+    this._internals.followRedirect = value;
+  }
+  get followRedirects() {
+    throw new TypeError("The `followRedirects` option does not exist. Use `followRedirect` instead.");
+  }
+  set followRedirects(_value) {
+    throw new TypeError("The `followRedirects` option does not exist. Use `followRedirect` instead.");
+  }
+  /**
+      If exceeded, the request will be aborted and a `MaxRedirectsError` will be thrown.
+  
+      @default 10
+      */
+  get maxRedirects() {
+    return this._internals.maxRedirects;
+  }
+  set maxRedirects(value) {
+    assert.number(value);
+    this._internals.maxRedirects = value;
+  }
+  /**
+      A cache adapter instance for storing cached response data.
+  
+      @default false
+      */
+  get cache() {
+    return this._internals.cache;
+  }
+  set cache(value) {
+    assertAny2("cache", [distribution_default.object, distribution_default.string, distribution_default.boolean, distribution_default.undefined], value);
+    if (value === true) {
+      this._internals.cache = globalCache;
+    } else if (value === false) {
+      this._internals.cache = void 0;
+    } else {
+      this._internals.cache = wrapQuickLruIfNeeded(value);
+    }
+  }
+  /**
+      Determines if a `got.HTTPError` is thrown for unsuccessful responses.
+  
+      If this is disabled, requests that encounter an error status code will be resolved with the `response` instead of throwing.
+      This may be useful if you are checking for resource availability and are expecting error responses.
+  
+      @default true
+      */
+  get throwHttpErrors() {
+    return this._internals.throwHttpErrors;
+  }
+  set throwHttpErrors(value) {
+    assert.boolean(value);
+    this._internals.throwHttpErrors = value;
+  }
+  get username() {
+    const url = this._internals.url;
+    const value = url ? url.username : this._internals.username;
+    return decodeURIComponent(value);
+  }
+  set username(value) {
+    assert.string(value);
+    const url = this._internals.url;
+    const fixedValue = encodeURIComponent(value);
+    if (url) {
+      url.username = fixedValue;
+    } else {
+      this._internals.username = fixedValue;
+    }
+  }
+  get password() {
+    const url = this._internals.url;
+    const value = url ? url.password : this._internals.password;
+    return decodeURIComponent(value);
+  }
+  set password(value) {
+    assert.string(value);
+    const url = this._internals.url;
+    const fixedValue = encodeURIComponent(value);
+    if (url) {
+      url.password = fixedValue;
+    } else {
+      this._internals.password = fixedValue;
+    }
+  }
+  /**
+      If set to `true`, Got will additionally accept HTTP2 requests.
+  
+      It will choose either HTTP/1.1 or HTTP/2 depending on the ALPN protocol.
+  
+      __Note__: This option requires Node.js 15.10.0 or newer as HTTP/2 support on older Node.js versions is very buggy.
+  
+      __Note__: Overriding `options.request` will disable HTTP2 support.
+  
+      @default false
+  
+      @example
+      ```
+      import got from 'got';
+  
+      const {headers} = await got('https://nghttp2.org/httpbin/anything', {http2: true});
+  
+      console.log(headers.via);
+      //=> '2 nghttpx'
+      ```
+      */
+  get http2() {
+    return this._internals.http2;
+  }
+  set http2(value) {
+    assert.boolean(value);
+    this._internals.http2 = value;
+  }
+  /**
+      Set this to `true` to allow sending body for the `GET` method.
+      However, the [HTTP/2 specification](https://tools.ietf.org/html/rfc7540#section-8.1.3) says that `An HTTP GET request includes request header fields and no payload body`, therefore when using the HTTP/2 protocol this option will have no effect.
+      This option is only meant to interact with non-compliant servers when you have no other choice.
+  
+      __Note__: The [RFC 7231](https://tools.ietf.org/html/rfc7231#section-4.3.1) doesn't specify any particular behavior for the GET method having a payload, therefore __it's considered an [anti-pattern](https://en.wikipedia.org/wiki/Anti-pattern)__.
+  
+      @default false
+      */
+  get allowGetBody() {
+    return this._internals.allowGetBody;
+  }
+  set allowGetBody(value) {
+    assert.boolean(value);
+    this._internals.allowGetBody = value;
+  }
+  /**
+      Automatically copy headers from piped streams.
+  
+      When piping a request into a Got stream (e.g., `request.pipe(got.stream(url))`), this controls whether headers from the source stream are automatically merged into the Got request headers.
+  
+      Note: Piped headers overwrite any explicitly set headers with the same name. To override this, either set `copyPipedHeaders` to `false` and manually copy safe headers, or use a `beforeRequest` hook to force specific header values after piping.
+  
+      Useful for proxy scenarios, but you may want to disable this to filter out headers like `Host`, `Connection`, `Authorization`, etc.
+  
+      @default true
+  
+      @example
+      ```
+      import got from 'got';
+      import {pipeline} from 'node:stream/promises';
+  
+      // Disable automatic header copying and manually copy only safe headers
+      server.get('/proxy', async (request, response) => {
+          const gotStream = got.stream('https://example.com', {
+              copyPipedHeaders: false,
+              headers: {
+                  'user-agent': request.headers['user-agent'],
+                  'accept': request.headers['accept'],
+                  // Explicitly NOT copying host, connection, authorization, etc.
+              }
+          });
+  
+          await pipeline(request, gotStream, response);
+      });
+      ```
+  
+      @example
+      ```
+      import got from 'got';
+  
+      // Override piped headers using beforeRequest hook
+      const gotStream = got.stream('https://example.com', {
+          hooks: {
+              beforeRequest: [
+                  options => {
+                      // Force specific header values after piping
+                      options.headers.host = 'example.com';
+                      delete options.headers.authorization;
+                  }
+              ]
+          }
+      });
+      ```
+      */
+  get copyPipedHeaders() {
+    return this._internals.copyPipedHeaders;
+  }
+  set copyPipedHeaders(value) {
+    assert.boolean(value);
+    this._internals.copyPipedHeaders = value;
+  }
+  /**
+      Request headers.
+  
+      Existing headers will be overwritten. Headers set to `undefined` will be omitted.
+  
+      @default {}
+      */
+  get headers() {
+    return this._internals.headers;
+  }
+  set headers(value) {
+    assertPlainObject2("headers", value);
+    if (this._merging) {
+      Object.assign(this._internals.headers, lowercaseKeys(value));
+    } else {
+      this._internals.headers = lowercaseKeys(value);
+    }
+  }
+  /**
+      Specifies if the HTTP request method should be [rewritten as `GET`](https://tools.ietf.org/html/rfc7231#section-6.4) on redirects.
+  
+      As the [specification](https://tools.ietf.org/html/rfc7231#section-6.4) prefers to rewrite the HTTP method only on `303` responses, this is Got's default behavior.
+      Setting `methodRewriting` to `true` will also rewrite `301` and `302` responses, as allowed by the spec. This is the behavior followed by `curl` and browsers.
+  
+      __Note__: Got never performs method rewriting on `307` and `308` responses, as this is [explicitly prohibited by the specification](https://www.rfc-editor.org/rfc/rfc7231#section-6.4.7).
+  
+      @default false
+      */
+  get methodRewriting() {
+    return this._internals.methodRewriting;
+  }
+  set methodRewriting(value) {
+    assert.boolean(value);
+    this._internals.methodRewriting = value;
+  }
+  /**
+      Indicates which DNS record family to use.
+  
+      Values:
+      - `undefined`: IPv4 (if present) or IPv6
+      - `4`: Only IPv4
+      - `6`: Only IPv6
+  
+      @default undefined
+      */
+  get dnsLookupIpVersion() {
+    return this._internals.dnsLookupIpVersion;
+  }
+  set dnsLookupIpVersion(value) {
+    if (value !== void 0 && value !== 4 && value !== 6) {
+      throw new TypeError(`Invalid DNS lookup IP version: ${value}`);
+    }
+    this._internals.dnsLookupIpVersion = value;
+  }
+  /**
+      A function used to parse JSON responses.
+  
+      @example
+      ```
+      import got from 'got';
+      import Bourne from '@hapi/bourne';
+  
+      const parsed = await got('https://example.com', {
+          parseJson: text => Bourne.parse(text)
+      }).json();
+  
+      console.log(parsed);
+      ```
+      */
+  get parseJson() {
+    return this._internals.parseJson;
+  }
+  set parseJson(value) {
+    assert.function(value);
+    this._internals.parseJson = value;
+  }
+  /**
+      A function used to stringify the body of JSON requests.
+  
+      @example
+      ```
+      import got from 'got';
+  
+      await got.post('https://example.com', {
+          stringifyJson: object => JSON.stringify(object, (key, value) => {
+              if (key.startsWith('_')) {
+                  return;
+              }
+  
+              return value;
+          }),
+          json: {
+              some: 'payload',
+              _ignoreMe: 1234
+          }
+      });
+      ```
+  
+      @example
+      ```
+      import got from 'got';
+  
+      await got.post('https://example.com', {
+          stringifyJson: object => JSON.stringify(object, (key, value) => {
+              if (typeof value === 'number') {
+                  return value.toString();
+              }
+  
+              return value;
+          }),
+          json: {
+              some: 'payload',
+              number: 1
+          }
+      });
+      ```
+      */
+  get stringifyJson() {
+    return this._internals.stringifyJson;
+  }
+  set stringifyJson(value) {
+    assert.function(value);
+    this._internals.stringifyJson = value;
+  }
+  /**
+      An object representing `limit`, `calculateDelay`, `methods`, `statusCodes`, `maxRetryAfter` and `errorCodes` fields for maximum retry count, retry handler, allowed methods, allowed status codes, maximum [`Retry-After`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Retry-After) time and allowed error codes.
+  
+      Delays between retries counts with function `1000 * Math.pow(2, retry) + Math.random() * 100`, where `retry` is attempt number (starts from 1).
+  
+      The `calculateDelay` property is a `function` that receives an object with `attemptCount`, `retryOptions`, `error` and `computedValue` properties for current retry count, the retry options, error and default computed value.
+      The function must return a delay in milliseconds (or a Promise resolving with it) (`0` return value cancels retry).
+  
+      The `enforceRetryRules` property is a `boolean` that, when set to `true`, enforces the `limit`, `methods`, `statusCodes`, and `errorCodes` options before calling `calculateDelay`. Your `calculateDelay` function is only invoked when a retry is allowed based on these criteria. When `false` (default), `calculateDelay` receives the computed value but can override all retry logic.
+  
+      __Note:__ When `enforceRetryRules` is `false`, you must check `computedValue` in your `calculateDelay` function to respect the default retry logic. When `true`, the retry rules are enforced automatically.
+  
+      By default, it retries *only* on the specified methods, status codes, and on these network errors:
+  
+      - `ETIMEDOUT`: One of the [timeout](#timeout) limits were reached.
+      - `ECONNRESET`: Connection was forcibly closed by a peer.
+      - `EADDRINUSE`: Could not bind to any free port.
+      - `ECONNREFUSED`: Connection was refused by the server.
+      - `EPIPE`: The remote side of the stream being written has been closed.
+      - `ENOTFOUND`: Couldn't resolve the hostname to an IP address.
+      - `ENETUNREACH`: No internet connection.
+      - `EAI_AGAIN`: DNS lookup timed out.
+  
+      __Note__: If `maxRetryAfter` is set to `undefined`, it will use `options.timeout`.
+      __Note__: If [`Retry-After`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Retry-After) header is greater than `maxRetryAfter`, it will cancel the request.
+      */
+  get retry() {
+    return this._internals.retry;
+  }
+  set retry(value) {
+    assertPlainObject2("retry", value);
+    assertAny2("retry.calculateDelay", [distribution_default.function, distribution_default.undefined], value.calculateDelay);
+    assertAny2("retry.maxRetryAfter", [distribution_default.number, distribution_default.undefined], value.maxRetryAfter);
+    assertAny2("retry.limit", [distribution_default.number, distribution_default.undefined], value.limit);
+    assertAny2("retry.methods", [distribution_default.array, distribution_default.undefined], value.methods);
+    assertAny2("retry.statusCodes", [distribution_default.array, distribution_default.undefined], value.statusCodes);
+    assertAny2("retry.errorCodes", [distribution_default.array, distribution_default.undefined], value.errorCodes);
+    assertAny2("retry.noise", [distribution_default.number, distribution_default.undefined], value.noise);
+    assertAny2("retry.enforceRetryRules", [distribution_default.boolean, distribution_default.undefined], value.enforceRetryRules);
+    if (value.noise && Math.abs(value.noise) > 100) {
+      throw new Error(`The maximum acceptable retry noise is +/- 100ms, got ${value.noise}`);
+    }
+    for (const key in value) {
+      if (!(key in this._internals.retry)) {
+        throw new Error(`Unexpected retry option: ${key}`);
+      }
+    }
+    if (this._merging) {
+      Object.assign(this._internals.retry, value);
+    } else {
+      this._internals.retry = { ...value };
+    }
+    const { retry } = this._internals;
+    retry.methods = [...new Set(retry.methods.map((method) => method.toUpperCase()))];
+    retry.statusCodes = [...new Set(retry.statusCodes)];
+    retry.errorCodes = [...new Set(retry.errorCodes)];
+  }
+  /**
+      From `http.RequestOptions`.
+  
+      The IP address used to send the request from.
+      */
+  get localAddress() {
+    return this._internals.localAddress;
+  }
+  set localAddress(value) {
+    assertAny2("localAddress", [distribution_default.string, distribution_default.undefined], value);
+    this._internals.localAddress = value;
+  }
+  /**
+      The HTTP method used to make the request.
+  
+      @default 'GET'
+      */
+  get method() {
+    return this._internals.method;
+  }
+  set method(value) {
+    assert.string(value);
+    this._internals.method = value.toUpperCase();
+  }
+  get createConnection() {
+    return this._internals.createConnection;
+  }
+  set createConnection(value) {
+    assertAny2("createConnection", [distribution_default.function, distribution_default.undefined], value);
+    this._internals.createConnection = value;
+  }
+  /**
+      From `http-cache-semantics`
+  
+      @default {}
+      */
+  get cacheOptions() {
+    return this._internals.cacheOptions;
+  }
+  set cacheOptions(value) {
+    assertPlainObject2("cacheOptions", value);
+    assertAny2("cacheOptions.shared", [distribution_default.boolean, distribution_default.undefined], value.shared);
+    assertAny2("cacheOptions.cacheHeuristic", [distribution_default.number, distribution_default.undefined], value.cacheHeuristic);
+    assertAny2("cacheOptions.immutableMinTimeToLive", [distribution_default.number, distribution_default.undefined], value.immutableMinTimeToLive);
+    assertAny2("cacheOptions.ignoreCargoCult", [distribution_default.boolean, distribution_default.undefined], value.ignoreCargoCult);
+    for (const key in value) {
+      if (!(key in this._internals.cacheOptions)) {
+        throw new Error(`Cache option \`${key}\` does not exist`);
+      }
+    }
+    if (this._merging) {
+      Object.assign(this._internals.cacheOptions, value);
+    } else {
+      this._internals.cacheOptions = { ...value };
+    }
+  }
+  /**
+  Options for the advanced HTTPS API.
+  */
+  get https() {
+    return this._internals.https;
+  }
+  set https(value) {
+    assertPlainObject2("https", value);
+    assertAny2("https.rejectUnauthorized", [distribution_default.boolean, distribution_default.undefined], value.rejectUnauthorized);
+    assertAny2("https.checkServerIdentity", [distribution_default.function, distribution_default.undefined], value.checkServerIdentity);
+    assertAny2("https.serverName", [distribution_default.string, distribution_default.undefined], value.serverName);
+    assertAny2("https.certificateAuthority", [distribution_default.string, distribution_default.object, distribution_default.array, distribution_default.undefined], value.certificateAuthority);
+    assertAny2("https.key", [distribution_default.string, distribution_default.object, distribution_default.array, distribution_default.undefined], value.key);
+    assertAny2("https.certificate", [distribution_default.string, distribution_default.object, distribution_default.array, distribution_default.undefined], value.certificate);
+    assertAny2("https.passphrase", [distribution_default.string, distribution_default.undefined], value.passphrase);
+    assertAny2("https.pfx", [distribution_default.string, distribution_default.buffer, distribution_default.array, distribution_default.undefined], value.pfx);
+    assertAny2("https.alpnProtocols", [distribution_default.array, distribution_default.undefined], value.alpnProtocols);
+    assertAny2("https.ciphers", [distribution_default.string, distribution_default.undefined], value.ciphers);
+    assertAny2("https.dhparam", [distribution_default.string, distribution_default.buffer, distribution_default.undefined], value.dhparam);
+    assertAny2("https.signatureAlgorithms", [distribution_default.string, distribution_default.undefined], value.signatureAlgorithms);
+    assertAny2("https.minVersion", [distribution_default.string, distribution_default.undefined], value.minVersion);
+    assertAny2("https.maxVersion", [distribution_default.string, distribution_default.undefined], value.maxVersion);
+    assertAny2("https.honorCipherOrder", [distribution_default.boolean, distribution_default.undefined], value.honorCipherOrder);
+    assertAny2("https.tlsSessionLifetime", [distribution_default.number, distribution_default.undefined], value.tlsSessionLifetime);
+    assertAny2("https.ecdhCurve", [distribution_default.string, distribution_default.undefined], value.ecdhCurve);
+    assertAny2("https.certificateRevocationLists", [distribution_default.string, distribution_default.buffer, distribution_default.array, distribution_default.undefined], value.certificateRevocationLists);
+    assertAny2("https.secureOptions", [distribution_default.number, distribution_default.undefined], value.secureOptions);
+    for (const key in value) {
+      if (!(key in this._internals.https)) {
+        throw new Error(`HTTPS option \`${key}\` does not exist`);
+      }
+    }
+    if (this._merging) {
+      Object.assign(this._internals.https, value);
+    } else {
+      this._internals.https = { ...value };
+    }
+  }
+  /**
+      [Encoding](https://nodejs.org/api/buffer.html#buffer_buffers_and_character_encodings) to be used on `setEncoding` of the response data.
+  
+      To get a [`Buffer`](https://nodejs.org/api/buffer.html), you need to set `responseType` to `buffer` instead.
+      Don't set this option to `null`.
+  
+      __Note__: This doesn't affect streams! Instead, you need to do `got.stream(...).setEncoding(encoding)`.
+  
+      @default 'utf-8'
+      */
+  get encoding() {
+    return this._internals.encoding;
+  }
+  set encoding(value) {
+    if (value === null) {
+      throw new TypeError("To get a Buffer, set `options.responseType` to `buffer` instead");
+    }
+    assertAny2("encoding", [distribution_default.string, distribution_default.undefined], value);
+    this._internals.encoding = value;
+  }
+  /**
+      When set to `true` the promise will return the Response body instead of the Response object.
+  
+      @default false
+      */
+  get resolveBodyOnly() {
+    return this._internals.resolveBodyOnly;
+  }
+  set resolveBodyOnly(value) {
+    assert.boolean(value);
+    this._internals.resolveBodyOnly = value;
+  }
+  /**
+      Returns a `Stream` instead of a `Promise`.
+      This is equivalent to calling `got.stream(url, options?)`.
+  
+      @default false
+      */
+  get isStream() {
+    return this._internals.isStream;
+  }
+  set isStream(value) {
+    assert.boolean(value);
+    this._internals.isStream = value;
+  }
+  /**
+      The parsing method.
+  
+      The promise also has `.text()`, `.json()` and `.buffer()` methods which return another Got promise for the parsed body.
+  
+      It's like setting the options to `{responseType: 'json', resolveBodyOnly: true}` but without affecting the main Got promise.
+  
+      __Note__: When using streams, this option is ignored.
+  
+      @example
+      ```
+      const responsePromise = got(url);
+      const bufferPromise = responsePromise.buffer();
+      const jsonPromise = responsePromise.json();
+  
+      const [response, buffer, json] = Promise.all([responsePromise, bufferPromise, jsonPromise]);
+      // `response` is an instance of Got Response
+      // `buffer` is an instance of Buffer
+      // `json` is an object
+      ```
+  
+      @example
+      ```
+      // This
+      const body = await got(url).json();
+  
+      // is semantically the same as this
+      const body = await got(url, {responseType: 'json', resolveBodyOnly: true});
+      ```
+      */
+  get responseType() {
+    return this._internals.responseType;
+  }
+  set responseType(value) {
+    if (value === void 0) {
+      this._internals.responseType = "text";
+      return;
+    }
+    if (value !== "text" && value !== "buffer" && value !== "json") {
+      throw new Error(`Invalid \`responseType\` option: ${value}`);
+    }
+    this._internals.responseType = value;
+  }
+  get pagination() {
+    return this._internals.pagination;
+  }
+  set pagination(value) {
+    assert.object(value);
+    if (this._merging) {
+      Object.assign(this._internals.pagination, value);
+    } else {
+      this._internals.pagination = value;
+    }
+  }
+  get auth() {
+    throw new Error("Parameter `auth` is deprecated. Use `username` / `password` instead.");
+  }
+  set auth(_value) {
+    throw new Error("Parameter `auth` is deprecated. Use `username` / `password` instead.");
+  }
+  get setHost() {
+    return this._internals.setHost;
+  }
+  set setHost(value) {
+    assert.boolean(value);
+    this._internals.setHost = value;
+  }
+  get maxHeaderSize() {
+    return this._internals.maxHeaderSize;
+  }
+  set maxHeaderSize(value) {
+    assertAny2("maxHeaderSize", [distribution_default.number, distribution_default.undefined], value);
+    this._internals.maxHeaderSize = value;
+  }
+  get enableUnixSockets() {
+    return this._internals.enableUnixSockets;
+  }
+  set enableUnixSockets(value) {
+    assert.boolean(value);
+    this._internals.enableUnixSockets = value;
+  }
+  /**
+      Throw an error if the server response's `content-length` header value doesn't match the number of bytes received.
+  
+      This is useful for detecting truncated responses and follows RFC 9112 requirements for message completeness.
+  
+      __Note__: Responses without a `content-length` header are not validated.
+      __Note__: When enabled and validation fails, a `ReadError` with code `ERR_HTTP_CONTENT_LENGTH_MISMATCH` will be thrown.
+  
+      @default false
+      */
+  get strictContentLength() {
+    return this._internals.strictContentLength;
+  }
+  set strictContentLength(value) {
+    assert.boolean(value);
+    this._internals.strictContentLength = value;
+  }
+  // eslint-disable-next-line @typescript-eslint/naming-convention
+  toJSON() {
+    return { ...this._internals };
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")](_depth, options) {
+    return inspect(this._internals, options);
+  }
+  createNativeRequestOptions() {
+    const internals = this._internals;
+    const url = internals.url;
+    let agent;
+    if (url.protocol === "https:") {
+      if (internals.http2) {
+        agent = {
+          ...internals.agent,
+          http2: internals.agent.http2 ?? import_http2_wrapper.default.globalAgent
+        };
+      } else {
+        agent = internals.agent.https;
+      }
+    } else {
+      agent = internals.agent.http;
+    }
+    const { https: https2 } = internals;
+    let { pfx } = https2;
+    if (distribution_default.array(pfx) && distribution_default.plainObject(pfx[0])) {
+      pfx = pfx.map((object) => ({
+        buf: object.buffer,
+        passphrase: object.passphrase
+      }));
+    }
+    return {
+      ...internals.cacheOptions,
+      ...this._unixOptions,
+      // HTTPS options
+      // eslint-disable-next-line @typescript-eslint/naming-convention
+      ALPNProtocols: https2.alpnProtocols,
+      ca: https2.certificateAuthority,
+      cert: https2.certificate,
+      key: https2.key,
+      passphrase: https2.passphrase,
+      pfx: https2.pfx,
+      rejectUnauthorized: https2.rejectUnauthorized,
+      checkServerIdentity: https2.checkServerIdentity ?? checkServerIdentity,
+      servername: https2.serverName,
+      ciphers: https2.ciphers,
+      honorCipherOrder: https2.honorCipherOrder,
+      minVersion: https2.minVersion,
+      maxVersion: https2.maxVersion,
+      sigalgs: https2.signatureAlgorithms,
+      sessionTimeout: https2.tlsSessionLifetime,
+      dhparam: https2.dhparam,
+      ecdhCurve: https2.ecdhCurve,
+      crl: https2.certificateRevocationLists,
+      secureOptions: https2.secureOptions,
+      // HTTP options
+      lookup: internals.dnsLookup ?? internals.dnsCache?.lookup,
+      family: internals.dnsLookupIpVersion,
+      agent,
+      setHost: internals.setHost,
+      method: internals.method,
+      maxHeaderSize: internals.maxHeaderSize,
+      localAddress: internals.localAddress,
+      headers: internals.headers,
+      createConnection: internals.createConnection,
+      timeout: internals.http2 ? getHttp2TimeoutOption(internals) : void 0,
+      // HTTP/2 options
+      h2session: internals.h2session
+    };
+  }
+  getRequestFunction() {
+    const url = this._internals.url;
+    const { request } = this._internals;
+    if (!request && url) {
+      return this.getFallbackRequestFunction();
+    }
+    return request;
+  }
+  getFallbackRequestFunction() {
+    const url = this._internals.url;
+    if (!url) {
+      return;
+    }
+    if (url.protocol === "https:") {
+      if (this._internals.http2) {
+        if (major < 15 || major === 15 && minor < 10) {
+          const error = new Error("To use the `http2` option, install Node.js 15.10.0 or above");
+          error.code = "EUNSUPPORTED";
+          throw error;
+        }
+        return import_http2_wrapper.default.auto;
+      }
+      return https.request;
+    }
+    return http.request;
+  }
+  freeze() {
+    const options = this._internals;
+    Object.freeze(options);
+    Object.freeze(options.hooks);
+    Object.freeze(options.hooks.afterResponse);
+    Object.freeze(options.hooks.beforeError);
+    Object.freeze(options.hooks.beforeRedirect);
+    Object.freeze(options.hooks.beforeRequest);
+    Object.freeze(options.hooks.beforeRetry);
+    Object.freeze(options.hooks.init);
+    Object.freeze(options.https);
+    Object.freeze(options.cacheOptions);
+    Object.freeze(options.agent);
+    Object.freeze(options.headers);
+    Object.freeze(options.timeout);
+    Object.freeze(options.retry);
+    Object.freeze(options.retry.errorCodes);
+    Object.freeze(options.retry.methods);
+    Object.freeze(options.retry.statusCodes);
+  }
+};
+
+// node_modules/got/dist/source/core/response.js
+var isResponseOk = (response) => {
+  const { statusCode } = response;
+  const { followRedirect } = response.request.options;
+  const shouldFollow = typeof followRedirect === "function" ? followRedirect(response) : followRedirect;
+  const limitStatusCode = shouldFollow ? 299 : 399;
+  return statusCode >= 200 && statusCode <= limitStatusCode || statusCode === 304;
+};
+var ParseError = class extends RequestError {
+  name = "ParseError";
+  code = "ERR_BODY_PARSE_FAILURE";
+  constructor(error, response) {
+    const { options } = response.request;
+    super(`${error.message} in "${options.url.toString()}"`, error, response.request);
+  }
+};
+var parseBody = (response, responseType, parseJson2, encoding) => {
+  const { rawBody } = response;
+  try {
+    if (responseType === "text") {
+      return rawBody.toString(encoding);
+    }
+    if (responseType === "json") {
+      return rawBody.length === 0 ? "" : parseJson2(rawBody.toString(encoding));
+    }
+    if (responseType === "buffer") {
+      return rawBody;
+    }
+  } catch (error) {
+    throw new ParseError(error, response);
+  }
+  throw new ParseError({
+    message: `Unknown body type '${responseType}'`,
+    name: "Error"
+  }, response);
+};
+
+// node_modules/got/dist/source/core/utils/is-client-request.js
+function isClientRequest(clientRequest) {
+  return clientRequest.writable && !clientRequest.writableEnded;
+}
+var is_client_request_default = isClientRequest;
+
+// node_modules/got/dist/source/core/utils/is-unix-socket-url.js
+function isUnixSocketURL(url) {
+  return url.protocol === "unix:" || url.hostname === "unix";
+}
+function getUnixSocketPath(url) {
+  if (!isUnixSocketURL(url)) {
+    return void 0;
+  }
+  return /(?<socketPath>.+?):(?<path>.+)/.exec(`${url.pathname}${url.search}`)?.groups?.socketPath;
+}
+
+// node_modules/got/dist/source/core/diagnostics-channel.js
+import { randomUUID } from "node:crypto";
+import diagnosticsChannel from "node:diagnostics_channel";
+var channels = {
+  requestCreate: diagnosticsChannel.channel("got:request:create"),
+  requestStart: diagnosticsChannel.channel("got:request:start"),
+  responseStart: diagnosticsChannel.channel("got:response:start"),
+  responseEnd: diagnosticsChannel.channel("got:response:end"),
+  retry: diagnosticsChannel.channel("got:request:retry"),
+  error: diagnosticsChannel.channel("got:request:error"),
+  redirect: diagnosticsChannel.channel("got:response:redirect")
+};
+function generateRequestId() {
+  return randomUUID();
+}
+function publishRequestCreate(message) {
+  if (channels.requestCreate.hasSubscribers) {
+    channels.requestCreate.publish(message);
+  }
+}
+function publishRequestStart(message) {
+  if (channels.requestStart.hasSubscribers) {
+    channels.requestStart.publish(message);
+  }
+}
+function publishResponseStart(message) {
+  if (channels.responseStart.hasSubscribers) {
+    channels.responseStart.publish(message);
+  }
+}
+function publishResponseEnd(message) {
+  if (channels.responseEnd.hasSubscribers) {
+    channels.responseEnd.publish(message);
+  }
+}
+function publishRetry(message) {
+  if (channels.retry.hasSubscribers) {
+    channels.retry.publish(message);
+  }
+}
+function publishError(message) {
+  if (channels.error.hasSubscribers) {
+    channels.error.publish(message);
+  }
+}
+function publishRedirect(message) {
+  if (channels.redirect.hasSubscribers) {
+    channels.redirect.publish(message);
+  }
+}
+
+// node_modules/got/dist/source/core/index.js
+var supportsBrotli = distribution_default.string(process3.versions.brotli);
+var supportsZstd2 = distribution_default.string(process3.versions.zstd);
+var methodsWithoutBody = /* @__PURE__ */ new Set(["GET", "HEAD"]);
+var cacheableStore = new WeakableMap();
+var redirectCodes = /* @__PURE__ */ new Set([300, 301, 302, 303, 304, 307, 308]);
+var errorsProcessedByHooks = /* @__PURE__ */ new WeakSet();
+var proxiedRequestEvents = [
+  "socket",
+  "connect",
+  "continue",
+  "information",
+  "upgrade"
+];
+var noop3 = () => {
+};
+var Request = class _Request extends Duplex {
+  // @ts-expect-error - Ignoring for now.
+  ["constructor"];
+  _noPipe;
+  // @ts-expect-error https://github.com/microsoft/TypeScript/issues/9568
+  options;
+  response;
+  requestUrl;
+  redirectUrls = [];
+  retryCount = 0;
+  _stopReading = false;
+  _stopRetry = noop3;
+  _downloadedSize = 0;
+  _uploadedSize = 0;
+  _pipedServerResponses = /* @__PURE__ */ new Set();
+  _request;
+  _responseSize;
+  _bodySize;
+  _unproxyEvents = noop3;
+  _isFromCache;
+  _triggerRead = false;
+  _jobs = [];
+  _cancelTimeouts = noop3;
+  _removeListeners = noop3;
+  _nativeResponse;
+  _flushed = false;
+  _aborted = false;
+  _expectedContentLength;
+  _compressedBytesCount;
+  _requestId = generateRequestId();
+  // We need this because `this._request` if `undefined` when using cache
+  _requestInitialized = false;
+  constructor(url, options, defaults2) {
+    super({
+      // Don't destroy immediately, as the error may be emitted on unsuccessful retry
+      autoDestroy: false,
+      // It needs to be zero because we're just proxying the data to another stream
+      highWaterMark: 0
+    });
+    this.on("pipe", (source) => {
+      if (this.options.copyPipedHeaders && source?.headers) {
+        Object.assign(this.options.headers, source.headers);
+      }
+    });
+    this.on("newListener", (event) => {
+      if (event === "retry" && this.listenerCount("retry") > 0) {
+        throw new Error("A retry listener has been attached already.");
+      }
+    });
+    try {
+      this.options = new Options(url, options, defaults2);
+      if (!this.options.url) {
+        if (this.options.prefixUrl === "") {
+          throw new TypeError("Missing `url` property");
+        }
+        this.options.url = "";
+      }
+      this.requestUrl = this.options.url;
+      publishRequestCreate({
+        requestId: this._requestId,
+        url: this.options.url?.toString() ?? "",
+        method: this.options.method
+      });
+    } catch (error) {
+      const { options: options2 } = error;
+      if (options2) {
+        this.options = options2;
+      }
+      this.flush = async () => {
+        this.flush = async () => {
+        };
+        process3.nextTick(() => {
+          if (this.options) {
+            this._beforeError(error);
+          } else {
+            const requestError = error instanceof RequestError ? error : new RequestError(error.message, error, this);
+            this.destroy(requestError);
+          }
+        });
+      };
+      return;
+    }
+    const { body } = this.options;
+    if (distribution_default.nodeStream(body)) {
+      body.once("error", (error) => {
+        if (this._flushed) {
+          this._beforeError(new UploadError(error, this));
+        } else {
+          this.flush = async () => {
+            this.flush = async () => {
+            };
+            this._beforeError(new UploadError(error, this));
+          };
+        }
+      });
+    }
+    if (this.options.signal) {
+      const abort = () => {
+        if (this.options.signal?.reason?.name === "TimeoutError") {
+          this.destroy(new TimeoutError(this.options.signal.reason, this.timings, this));
+        } else {
+          this.destroy(new AbortError(this));
+        }
+      };
+      if (this.options.signal.aborted) {
+        abort();
+      } else {
+        this.options.signal.addEventListener("abort", abort);
+        this._removeListeners = () => {
+          this.options.signal?.removeEventListener("abort", abort);
+        };
+      }
+    }
+  }
+  async flush() {
+    if (this._flushed) {
+      return;
+    }
+    this._flushed = true;
+    try {
+      await this._finalizeBody();
+      if (this.destroyed) {
+        return;
+      }
+      await this._makeRequest();
+      if (this.destroyed) {
+        this._request?.destroy();
+        return;
+      }
+      for (const job of this._jobs) {
+        job();
+      }
+      this._jobs.length = 0;
+      this._requestInitialized = true;
+    } catch (error) {
+      this._beforeError(error);
+    }
+  }
+  _beforeError(error) {
+    if (this._stopReading) {
+      return;
+    }
+    const { response, options } = this;
+    const attemptCount = this.retryCount + (error.name === "RetryError" ? 0 : 1);
+    this._stopReading = true;
+    if (!(error instanceof RequestError)) {
+      error = new RequestError(error.message, error, this);
+    }
+    const typedError = error;
+    void (async () => {
+      if (response?.readable && !response.rawBody && !this._request?.socket?.destroyed) {
+        response.setEncoding(this.readableEncoding);
+        const success = await this._setRawBody(response);
+        if (success) {
+          response.body = response.rawBody.toString();
+        }
+      }
+      if (this.listenerCount("retry") !== 0) {
+        let backoff;
+        try {
+          let retryAfter;
+          if (response && "retry-after" in response.headers) {
+            retryAfter = Number(response.headers["retry-after"]);
+            if (Number.isNaN(retryAfter)) {
+              retryAfter = Date.parse(response.headers["retry-after"]) - Date.now();
+              if (retryAfter <= 0) {
+                retryAfter = 1;
+              }
+            } else {
+              retryAfter *= 1e3;
+            }
+          }
+          const retryOptions = options.retry;
+          const computedValue = calculate_retry_delay_default({
+            attemptCount,
+            retryOptions,
+            error: typedError,
+            retryAfter,
+            computedValue: retryOptions.maxRetryAfter ?? options.timeout.request ?? Number.POSITIVE_INFINITY
+          });
+          if (retryOptions.enforceRetryRules && computedValue === 0) {
+            backoff = 0;
+          } else {
+            backoff = await retryOptions.calculateDelay({
+              attemptCount,
+              retryOptions,
+              error: typedError,
+              retryAfter,
+              computedValue
+            });
+          }
+        } catch (error_) {
+          void this._error(new RequestError(error_.message, error_, this));
+          return;
+        }
+        if (backoff) {
+          await new Promise((resolve) => {
+            const timeout = setTimeout(resolve, backoff);
+            this._stopRetry = () => {
+              clearTimeout(timeout);
+              resolve();
+            };
+          });
+          if (this.destroyed) {
+            return;
+          }
+          const bodyBeforeHooks = this.options.body;
+          try {
+            for (const hook of this.options.hooks.beforeRetry) {
+              await hook(typedError, this.retryCount + 1);
+            }
+          } catch (error_) {
+            void this._error(new RequestError(error_.message, error_, this));
+            return;
+          }
+          if (this.destroyed) {
+            return;
+          }
+          const bodyAfterHooks = this.options.body;
+          const bodyWasReassigned = bodyBeforeHooks !== bodyAfterHooks;
+          if (bodyWasReassigned) {
+            const oldBody = bodyBeforeHooks;
+            this.options.body = void 0;
+            this.destroy();
+            if (distribution_default.nodeStream(oldBody) && oldBody !== bodyAfterHooks) {
+              oldBody.destroy();
+            }
+            if (distribution_default.nodeStream(bodyAfterHooks) && (bodyAfterHooks.readableEnded || bodyAfterHooks.destroyed)) {
+              throw new TypeError("The reassigned stream body must be readable. Ensure you provide a fresh, readable stream in the beforeRetry hook.");
+            }
+            this.options._internals.body = bodyAfterHooks;
+          } else {
+            this.destroy();
+          }
+          publishRetry({
+            requestId: this._requestId,
+            retryCount: this.retryCount + 1,
+            error: typedError,
+            delay: backoff
+          });
+          this.emit("retry", this.retryCount + 1, error, (updatedOptions) => {
+            const request = new _Request(options.url, updatedOptions, options);
+            request.retryCount = this.retryCount + 1;
+            process3.nextTick(() => {
+              void request.flush();
+            });
+            return request;
+          });
+          return;
+        }
+      }
+      void this._error(typedError);
+    })();
+  }
+  _read() {
+    this._triggerRead = true;
+    const { response } = this;
+    if (response && !this._stopReading) {
+      if (response.readableLength) {
+        this._triggerRead = false;
+      }
+      let data;
+      while ((data = response.read()) !== null) {
+        this._downloadedSize += data.length;
+        const progress = this.downloadProgress;
+        if (progress.percent < 1) {
+          this.emit("downloadProgress", progress);
+        }
+        this.push(data);
+      }
+    }
+  }
+  _write(chunk2, encoding, callback) {
+    const write = () => {
+      this._writeRequest(chunk2, encoding, callback);
+    };
+    if (this._requestInitialized) {
+      write();
+    } else {
+      this._jobs.push(write);
+    }
+  }
+  _final(callback) {
+    const endRequest = () => {
+      if (!this._request || this._request.destroyed) {
+        callback();
+        return;
+      }
+      this._request.end((error) => {
+        if (this._request?._writableState?.errored) {
+          return;
+        }
+        if (!error) {
+          this._bodySize = this._uploadedSize;
+          this.emit("uploadProgress", this.uploadProgress);
+          this._request?.emit("upload-complete");
+        }
+        callback(error);
+      });
+    };
+    if (this._requestInitialized) {
+      endRequest();
+    } else {
+      this._jobs.push(endRequest);
+    }
+  }
+  _destroy(error, callback) {
+    this._stopReading = true;
+    this.flush = async () => {
+    };
+    this._stopRetry();
+    this._cancelTimeouts();
+    this._removeListeners();
+    if (this.options) {
+      const { body } = this.options;
+      if (distribution_default.nodeStream(body)) {
+        body.destroy();
+      }
+    }
+    if (this._request) {
+      this._request.destroy();
+    }
+    const timings = this._request?.timings;
+    if (timings && distribution_default.undefined(timings.end) && !distribution_default.undefined(timings.response) && distribution_default.undefined(timings.error) && distribution_default.undefined(timings.abort)) {
+      timings.end = Date.now();
+      if (distribution_default.undefined(timings.phases.total)) {
+        timings.phases.download = timings.end - timings.response;
+        timings.phases.total = timings.end - timings.start;
+      }
+    }
+    if (error !== null && !distribution_default.undefined(error)) {
+      const processedByHooks = error instanceof Error && errorsProcessedByHooks.has(error);
+      if (!processedByHooks && !(error instanceof RequestError)) {
+        error = error instanceof Error ? new RequestError(error.message, error, this) : new RequestError(String(error), {}, this);
+      }
+    }
+    callback(error);
+  }
+  pipe(destination, options) {
+    if (destination instanceof ServerResponse) {
+      this._pipedServerResponses.add(destination);
+    }
+    return super.pipe(destination, options);
+  }
+  unpipe(destination) {
+    if (destination instanceof ServerResponse) {
+      this._pipedServerResponses.delete(destination);
+    }
+    super.unpipe(destination);
+    return this;
+  }
+  _checkContentLengthMismatch() {
+    if (this.options.strictContentLength && this._expectedContentLength !== void 0) {
+      const actualSize = this._compressedBytesCount ?? this._downloadedSize;
+      if (actualSize !== this._expectedContentLength) {
+        this._beforeError(new ReadError({
+          message: `Content-Length mismatch: expected ${this._expectedContentLength} bytes, received ${actualSize} bytes`,
+          name: "Error",
+          code: "ERR_HTTP_CONTENT_LENGTH_MISMATCH"
+        }, this));
+        return true;
+      }
+    }
+    return false;
+  }
+  async _finalizeBody() {
+    const { options } = this;
+    const { headers } = options;
+    const isForm = !distribution_default.undefined(options.form);
+    const isJSON = !distribution_default.undefined(options.json);
+    const isBody = !distribution_default.undefined(options.body);
+    const cannotHaveBody = methodsWithoutBody.has(options.method) && !(options.method === "GET" && options.allowGetBody);
+    if (isForm || isJSON || isBody) {
+      if (cannotHaveBody) {
+        throw new TypeError(`The \`${options.method}\` method cannot be used with a body`);
+      }
+      const noContentType = !distribution_default.string(headers["content-type"]);
+      if (isBody) {
+        if (isFormData2(options.body)) {
+          const encoder2 = new FormDataEncoder(options.body);
+          if (noContentType) {
+            headers["content-type"] = encoder2.headers["Content-Type"];
+          }
+          if ("Content-Length" in encoder2.headers) {
+            headers["content-length"] = encoder2.headers["Content-Length"];
+          }
+          options.body = encoder2.encode();
+        }
+        if (isFormData3(options.body) && noContentType) {
+          headers["content-type"] = `multipart/form-data; boundary=${options.body.getBoundary()}`;
+        }
+      } else if (isForm) {
+        if (noContentType) {
+          headers["content-type"] = "application/x-www-form-urlencoded";
+        }
+        const { form } = options;
+        options.form = void 0;
+        options.body = new URLSearchParams(form).toString();
+      } else {
+        if (noContentType) {
+          headers["content-type"] = "application/json";
+        }
+        const { json } = options;
+        options.json = void 0;
+        options.body = options.stringifyJson(json);
+      }
+      const uploadBodySize = await getBodySize(options.body, options.headers);
+      if (distribution_default.undefined(headers["content-length"]) && distribution_default.undefined(headers["transfer-encoding"]) && !cannotHaveBody && !distribution_default.undefined(uploadBodySize)) {
+        headers["content-length"] = String(uploadBodySize);
+      }
+    }
+    if (options.responseType === "json" && !("accept" in options.headers)) {
+      options.headers.accept = "application/json";
+    }
+    this._bodySize = Number(headers["content-length"]) || void 0;
+  }
+  async _onResponseBase(response) {
+    if (this.isAborted) {
+      return;
+    }
+    const { options } = this;
+    const { url } = options;
+    this._nativeResponse = response;
+    const statusCode = response.statusCode;
+    const { method } = options;
+    const hasNoBody = method === "HEAD" || statusCode >= 100 && statusCode < 200 || statusCode === 204 || statusCode === 205 || statusCode === 304;
+    if (options.decompress && !hasNoBody) {
+      if (options.strictContentLength) {
+        this._compressedBytesCount = 0;
+        this._nativeResponse.on("data", (chunk2) => {
+          this._compressedBytesCount += byteLength(chunk2);
+        });
+      }
+      response = decompressResponse(response);
+    }
+    const typedResponse = response;
+    typedResponse.statusMessage = typedResponse.statusMessage || http2.STATUS_CODES[statusCode];
+    typedResponse.url = options.url.toString();
+    typedResponse.requestUrl = this.requestUrl;
+    typedResponse.redirectUrls = this.redirectUrls;
+    typedResponse.request = this;
+    typedResponse.isFromCache = this._nativeResponse.fromCache ?? false;
+    typedResponse.ip = this.ip;
+    typedResponse.retryCount = this.retryCount;
+    typedResponse.ok = isResponseOk(typedResponse);
+    this._isFromCache = typedResponse.isFromCache;
+    this._responseSize = Number(response.headers["content-length"]) || void 0;
+    this.response = typedResponse;
+    publishResponseStart({
+      requestId: this._requestId,
+      url: typedResponse.url,
+      statusCode,
+      headers: response.headers,
+      isFromCache: typedResponse.isFromCache
+    });
+    response.once("error", (error) => {
+      this._aborted = true;
+      response.destroy();
+      this._beforeError(new ReadError(error, this));
+    });
+    response.once("aborted", () => {
+      this._aborted = true;
+      if (!this._checkContentLengthMismatch()) {
+        this._beforeError(new ReadError({
+          name: "Error",
+          message: "The server aborted pending request",
+          code: "ECONNRESET"
+        }, this));
+      }
+    });
+    const rawCookies = response.headers["set-cookie"];
+    if (distribution_default.object(options.cookieJar) && rawCookies) {
+      let promises = rawCookies.map(async (rawCookie) => options.cookieJar.setCookie(rawCookie, url.toString()));
+      if (options.ignoreInvalidCookies) {
+        promises = promises.map(async (promise) => {
+          try {
+            await promise;
+          } catch {
+          }
+        });
+      }
+      try {
+        await Promise.all(promises);
+      } catch (error) {
+        this._beforeError(error);
+        return;
+      }
+    }
+    if (this.isAborted) {
+      return;
+    }
+    if (response.headers.location && redirectCodes.has(statusCode)) {
+      const shouldFollow = typeof options.followRedirect === "function" ? options.followRedirect(typedResponse) : options.followRedirect;
+      if (shouldFollow) {
+        response.resume();
+        this._cancelTimeouts();
+        this._unproxyEvents();
+        if (this.redirectUrls.length >= options.maxRedirects) {
+          this._beforeError(new MaxRedirectsError(this));
+          return;
+        }
+        this._request = void 0;
+        this._downloadedSize = 0;
+        const updatedOptions = new Options(void 0, void 0, this.options);
+        const serverRequestedGet = statusCode === 303 && updatedOptions.method !== "GET" && updatedOptions.method !== "HEAD";
+        const canRewrite = statusCode !== 307 && statusCode !== 308;
+        const userRequestedGet = updatedOptions.methodRewriting && canRewrite;
+        if (serverRequestedGet || userRequestedGet) {
+          updatedOptions.method = "GET";
+          updatedOptions.body = void 0;
+          updatedOptions.json = void 0;
+          updatedOptions.form = void 0;
+          delete updatedOptions.headers["content-length"];
+        }
+        try {
+          const redirectBuffer = Buffer3.from(response.headers.location, "binary").toString();
+          const redirectUrl = new URL(redirectBuffer, url);
+          if (!isUnixSocketURL(url) && isUnixSocketURL(redirectUrl)) {
+            this._beforeError(new RequestError("Cannot redirect to UNIX socket", {}, this));
+            return;
+          }
+          const isDifferentOrigin = redirectUrl.hostname !== url.hostname || redirectUrl.port !== url.port || getUnixSocketPath(url) !== getUnixSocketPath(redirectUrl);
+          if (isDifferentOrigin) {
+            if ("host" in updatedOptions.headers) {
+              delete updatedOptions.headers.host;
+            }
+            if ("cookie" in updatedOptions.headers) {
+              delete updatedOptions.headers.cookie;
+            }
+            if ("authorization" in updatedOptions.headers) {
+              delete updatedOptions.headers.authorization;
+            }
+            if (updatedOptions.username || updatedOptions.password) {
+              updatedOptions.username = "";
+              updatedOptions.password = "";
+            }
+          } else {
+            redirectUrl.username = updatedOptions.username;
+            redirectUrl.password = updatedOptions.password;
+          }
+          this.redirectUrls.push(redirectUrl);
+          updatedOptions.url = redirectUrl;
+          for (const hook of updatedOptions.hooks.beforeRedirect) {
+            await hook(updatedOptions, typedResponse);
+          }
+          publishRedirect({
+            requestId: this._requestId,
+            fromUrl: url.toString(),
+            toUrl: redirectUrl.toString(),
+            statusCode
+          });
+          this.emit("redirect", updatedOptions, typedResponse);
+          this.options = updatedOptions;
+          await this._makeRequest();
+        } catch (error) {
+          this._beforeError(error);
+          return;
+        }
+        return;
+      }
+    }
+    if (options.isStream && options.throwHttpErrors && !isResponseOk(typedResponse)) {
+      this._beforeError(new HTTPError(typedResponse));
+      return;
+    }
+    const wasDecompressed = response !== this._nativeResponse;
+    if (!hasNoBody && (!wasDecompressed || options.strictContentLength)) {
+      const contentLengthHeader = this._nativeResponse.headers["content-length"];
+      if (contentLengthHeader !== void 0) {
+        const expectedLength = Number(contentLengthHeader);
+        if (!Number.isNaN(expectedLength) && expectedLength >= 0) {
+          this._expectedContentLength = expectedLength;
+        }
+      }
+    }
+    response.once("end", () => {
+      if (this._checkContentLengthMismatch()) {
+        return;
+      }
+      this._responseSize = this._downloadedSize;
+      this.emit("downloadProgress", this.downloadProgress);
+      publishResponseEnd({
+        requestId: this._requestId,
+        url: typedResponse.url,
+        statusCode,
+        bodySize: this._downloadedSize,
+        timings: this.timings
+      });
+      this.push(null);
+    });
+    this.emit("downloadProgress", this.downloadProgress);
+    response.on("readable", () => {
+      if (this._triggerRead) {
+        this._read();
+      }
+    });
+    this.on("resume", () => {
+      response.resume();
+    });
+    this.on("pause", () => {
+      response.pause();
+    });
+    if (this._noPipe) {
+      const success = await this._setRawBody();
+      if (success) {
+        this.emit("response", response);
+      }
+      return;
+    }
+    this.emit("response", response);
+    for (const destination of this._pipedServerResponses) {
+      if (destination.headersSent) {
+        continue;
+      }
+      const wasDecompressed2 = response !== this._nativeResponse;
+      for (const key in response.headers) {
+        if (Object.hasOwn(response.headers, key)) {
+          const value = response.headers[key];
+          if (wasDecompressed2 && (key === "content-encoding" || key === "content-length")) {
+            continue;
+          }
+          if (value !== void 0) {
+            destination.setHeader(key, value);
+          }
+        }
+      }
+      destination.statusCode = statusCode;
+    }
+  }
+  async _setRawBody(from = this) {
+    if (from.readableEnded) {
+      return false;
+    }
+    try {
+      const fromArray = await from.toArray();
+      const rawBody = isBuffer(fromArray.at(0)) ? Buffer3.concat(fromArray) : Buffer3.from(fromArray.join(""));
+      if (!this.isAborted) {
+        this.response.rawBody = rawBody;
+        return true;
+      }
+    } catch {
+    }
+    return false;
+  }
+  async _onResponse(response) {
+    try {
+      await this._onResponseBase(response);
+    } catch (error) {
+      this._beforeError(error);
+    }
+  }
+  _onRequest(request) {
+    const { options } = this;
+    const { timeout, url } = options;
+    publishRequestStart({
+      requestId: this._requestId,
+      url: url?.toString() ?? "",
+      method: options.method,
+      headers: options.headers
+    });
+    timer_default(request);
+    this._cancelTimeouts = timedOut(request, timeout, url);
+    if (this.options.http2) {
+      request.removeAllListeners("timeout");
+      request.once("socket", (socket) => {
+        socket.removeAllListeners("timeout");
+      });
+    }
+    const responseEventName = options.cache ? "cacheableResponse" : "response";
+    request.once(responseEventName, (response) => {
+      void this._onResponse(response);
+    });
+    request.once("error", (error) => {
+      this._aborted = true;
+      request.destroy();
+      error = error instanceof TimeoutError2 ? new TimeoutError(error, this.timings, this) : new RequestError(error.message, error, this);
+      this._beforeError(error);
+    });
+    this._unproxyEvents = proxyEvents(request, this, proxiedRequestEvents);
+    this._request = request;
+    this.emit("uploadProgress", this.uploadProgress);
+    this._sendBody();
+    this.emit("request", request);
+  }
+  async _asyncWrite(chunk2) {
+    return new Promise((resolve, reject) => {
+      super.write(chunk2, (error) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        resolve();
+      });
+    });
+  }
+  _sendBody() {
+    const { body } = this.options;
+    const currentRequest = this.redirectUrls.length === 0 ? this : this._request ?? this;
+    if (distribution_default.nodeStream(body)) {
+      body.pipe(currentRequest);
+    } else if (distribution_default.buffer(body)) {
+      this._writeRequest(body, void 0, () => {
+      });
+      currentRequest.end();
+    } else if (distribution_default.typedArray(body)) {
+      const typedArray = body;
+      const uint8View = new Uint8Array(typedArray.buffer, typedArray.byteOffset, typedArray.byteLength);
+      this._writeRequest(uint8View, void 0, () => {
+      });
+      currentRequest.end();
+    } else if (distribution_default.asyncIterable(body) || distribution_default.iterable(body) && !distribution_default.string(body) && !isBuffer(body)) {
+      (async () => {
+        try {
+          for await (const chunk2 of body) {
+            await this._asyncWrite(chunk2);
+          }
+          super.end();
+        } catch (error) {
+          this._beforeError(error);
+        }
+      })();
+    } else if (distribution_default.undefined(body)) {
+      const cannotHaveBody = methodsWithoutBody.has(this.options.method) && !(this.options.method === "GET" && this.options.allowGetBody);
+      if ((this._noPipe ?? false) || cannotHaveBody || currentRequest !== this) {
+        currentRequest.end();
+      }
+    } else {
+      this._writeRequest(body, void 0, () => {
+      });
+      currentRequest.end();
+    }
+  }
+  _prepareCache(cache) {
+    if (cacheableStore.has(cache)) {
+      return;
+    }
+    const cacheableRequest = new dist_default(((requestOptions, handler) => {
+      const wrappedHandler = handler ? (response) => {
+        const { beforeCacheHooks, gotRequest } = requestOptions;
+        if (!beforeCacheHooks || beforeCacheHooks.length === 0) {
+          handler(response);
+          return;
+        }
+        try {
+          for (const hook of beforeCacheHooks) {
+            const result2 = hook(response);
+            if (result2 === false) {
+              response.headers["cache-control"] = "no-cache, no-store, must-revalidate";
+              response.headers.pragma = "no-cache";
+              response.headers.expires = "0";
+              handler(response);
+              return;
+            }
+            if (distribution_default.promise(result2)) {
+              throw new TypeError("beforeCache hooks must be synchronous. The hook returned a Promise, but this hook must return synchronously. If you need async logic, use beforeRequest hook instead.");
+            }
+            if (result2 !== void 0) {
+              throw new TypeError("beforeCache hook must return false or undefined. To modify the response, mutate it directly.");
+            }
+          }
+        } catch (error) {
+          if (gotRequest) {
+            gotRequest._beforeError(error instanceof RequestError ? error : new RequestError(error.message, error, gotRequest));
+            return;
+          }
+          console.error("Got: beforeCache hook error (request context unavailable):", error);
+          handler(response);
+          return;
+        }
+        handler(response);
+      } : handler;
+      const result = requestOptions._request(requestOptions, wrappedHandler);
+      if (distribution_default.promise(result)) {
+        result.once = (event, handler2) => {
+          if (event === "error") {
+            (async () => {
+              try {
+                await result;
+              } catch (error) {
+                handler2(error);
+              }
+            })();
+          } else if (event === "abort" || event === "destroy") {
+            (async () => {
+              try {
+                const request = await result;
+                request.once(event, handler2);
+              } catch {
+              }
+            })();
+          } else {
+            throw new Error(`Unknown HTTP2 promise event: ${event}`);
+          }
+          return result;
+        };
+      }
+      return result;
+    }), cache);
+    cacheableStore.set(cache, cacheableRequest.request());
+  }
+  async _createCacheableRequest(url, options) {
+    return new Promise((resolve, reject) => {
+      Object.assign(options, urlToOptions(url));
+      let request;
+      const cacheRequest = cacheableStore.get(options.cache)(options, async (response) => {
+        response._readableState.autoDestroy = false;
+        if (request) {
+          const fix = () => {
+            if (response.req) {
+              response.complete = response.req.res.complete;
+            } else if (response.complete === void 0) {
+              response.complete = true;
+            }
+          };
+          response.prependOnceListener("end", fix);
+          fix();
+          (await request).emit("cacheableResponse", response);
+        }
+        resolve(response);
+      });
+      cacheRequest.once("error", reject);
+      cacheRequest.once("request", async (requestOrPromise) => {
+        request = requestOrPromise;
+        resolve(request);
+      });
+    });
+  }
+  async _makeRequest() {
+    const { options } = this;
+    const { headers, username, password } = options;
+    const cookieJar = options.cookieJar;
+    for (const key in headers) {
+      if (distribution_default.undefined(headers[key])) {
+        delete headers[key];
+      } else if (distribution_default.null(headers[key])) {
+        throw new TypeError(`Use \`undefined\` instead of \`null\` to delete the \`${key}\` header`);
+      }
+    }
+    if (options.decompress && distribution_default.undefined(headers["accept-encoding"])) {
+      const encodings = ["gzip", "deflate"];
+      if (supportsBrotli) {
+        encodings.push("br");
+      }
+      if (supportsZstd2) {
+        encodings.push("zstd");
+      }
+      headers["accept-encoding"] = encodings.join(", ");
+    }
+    if (username || password) {
+      const credentials = Buffer3.from(`${username}:${password}`).toString("base64");
+      headers.authorization = `Basic ${credentials}`;
+    }
+    if (cookieJar) {
+      const cookieString = await cookieJar.getCookieString(options.url.toString());
+      if (distribution_default.nonEmptyString(cookieString)) {
+        headers.cookie = cookieString;
+      }
+    }
+    let request;
+    for (const hook of options.hooks.beforeRequest) {
+      const result = await hook(options, { retryCount: this.retryCount });
+      if (!distribution_default.undefined(result)) {
+        request = () => result;
+        break;
+      }
+    }
+    request ||= options.getRequestFunction();
+    const url = options.url;
+    this._requestOptions = options.createNativeRequestOptions();
+    if (options.cache) {
+      this._requestOptions._request = request;
+      this._requestOptions.cache = options.cache;
+      this._requestOptions.body = options.body;
+      this._requestOptions.beforeCacheHooks = options.hooks.beforeCache;
+      this._requestOptions.gotRequest = this;
+      try {
+        this._prepareCache(options.cache);
+      } catch (error) {
+        throw new CacheError(error, this);
+      }
+    }
+    const function_ = options.cache ? this._createCacheableRequest : request;
+    try {
+      let requestOrResponse = function_(url, this._requestOptions);
+      if (distribution_default.promise(requestOrResponse)) {
+        requestOrResponse = await requestOrResponse;
+      }
+      if (distribution_default.undefined(requestOrResponse)) {
+        requestOrResponse = options.getFallbackRequestFunction()(url, this._requestOptions);
+        if (distribution_default.promise(requestOrResponse)) {
+          requestOrResponse = await requestOrResponse;
+        }
+      }
+      if (is_client_request_default(requestOrResponse)) {
+        this._onRequest(requestOrResponse);
+      } else if (this.writableEnded) {
+        void this._onResponse(requestOrResponse);
+      } else {
+        this.once("finish", () => {
+          void this._onResponse(requestOrResponse);
+        });
+        this._sendBody();
+      }
+    } catch (error) {
+      if (error instanceof CacheError2) {
+        throw new CacheError(error, this);
+      }
+      throw error;
+    }
+  }
+  async _error(error) {
+    try {
+      if (this.options && error instanceof HTTPError && !this.options.throwHttpErrors) {
+      } else if (this.options) {
+        const hooks = this.options.hooks.beforeError;
+        if (hooks.length > 0) {
+          for (const hook of hooks) {
+            error = await hook(error);
+            if (!(error instanceof Error)) {
+              throw new TypeError(`The \`beforeError\` hook must return an Error instance. Received ${distribution_default.string(error) ? "string" : String(typeof error)}.`);
+            }
+          }
+          if (!(error instanceof RequestError)) {
+            errorsProcessedByHooks.add(error);
+          }
+        }
+      }
+    } catch (error_) {
+      error = new RequestError(error_.message, error_, this);
+    }
+    publishError({
+      requestId: this._requestId,
+      url: this.options?.url?.toString() ?? "",
+      error,
+      timings: this.timings
+    });
+    this.destroy(error);
+    if (this._noPipe) {
+      process3.nextTick(() => {
+        this.emit("error", error);
+      });
+    }
+  }
+  _writeRequest(chunk2, encoding, callback) {
+    if (!this._request || this._request.destroyed) {
+      callback();
+      return;
+    }
+    this._request.write(chunk2, encoding, (error) => {
+      if (!error && !this._request.destroyed) {
+        const bytes = typeof chunk2 === "string" ? Buffer3.from(chunk2, encoding) : chunk2;
+        this._uploadedSize += byteLength(bytes);
+        const progress = this.uploadProgress;
+        if (progress.percent < 1) {
+          this.emit("uploadProgress", progress);
+        }
+      }
+      callback(error);
+    });
+  }
+  /**
+  The remote IP address.
+  */
+  get ip() {
+    return this.socket?.remoteAddress;
+  }
+  /**
+  Indicates whether the request has been aborted or not.
+  */
+  get isAborted() {
+    return this._aborted;
+  }
+  get socket() {
+    return this._request?.socket ?? void 0;
+  }
+  /**
+  Progress event for downloading (receiving a response).
+  */
+  get downloadProgress() {
+    let percent;
+    if (this._responseSize) {
+      percent = this._downloadedSize / this._responseSize;
+    } else if (this._responseSize === this._downloadedSize) {
+      percent = 1;
+    } else {
+      percent = 0;
+    }
+    return {
+      percent,
+      transferred: this._downloadedSize,
+      total: this._responseSize
+    };
+  }
+  /**
+  Progress event for uploading (sending a request).
+  */
+  get uploadProgress() {
+    let percent;
+    if (this._bodySize) {
+      percent = this._uploadedSize / this._bodySize;
+    } else if (this._bodySize === this._uploadedSize) {
+      percent = 1;
+    } else {
+      percent = 0;
+    }
+    return {
+      percent,
+      transferred: this._uploadedSize,
+      total: this._bodySize
+    };
+  }
+  /**
+      The object contains the following properties:
+  
+      - `start` - Time when the request started.
+      - `socket` - Time when a socket was assigned to the request.
+      - `lookup` - Time when the DNS lookup finished.
+      - `connect` - Time when the socket successfully connected.
+      - `secureConnect` - Time when the socket securely connected.
+      - `upload` - Time when the request finished uploading.
+      - `response` - Time when the request fired `response` event.
+      - `end` - Time when the response fired `end` event.
+      - `error` - Time when the request fired `error` event.
+      - `abort` - Time when the request fired `abort` event.
+      - `phases`
+          - `wait` - `timings.socket - timings.start`
+          - `dns` - `timings.lookup - timings.socket`
+          - `tcp` - `timings.connect - timings.lookup`
+          - `tls` - `timings.secureConnect - timings.connect`
+          - `request` - `timings.upload - (timings.secureConnect || timings.connect)`
+          - `firstByte` - `timings.response - timings.upload`
+          - `download` - `timings.end - timings.response`
+          - `total` - `(timings.end || timings.error || timings.abort) - timings.start`
+  
+      If something has not been measured yet, it will be `undefined`.
+  
+      __Note__: The time is a `number` representing the milliseconds elapsed since the UNIX epoch.
+      */
+  get timings() {
+    return this._request?.timings;
+  }
+  /**
+  Whether the response was retrieved from the cache.
+  */
+  get isFromCache() {
+    return this._isFromCache;
+  }
+  get reusedSocket() {
+    return this._request?.reusedSocket;
+  }
+  /**
+  Whether the stream is read-only. Returns `true` when `body`, `json`, or `form` options are provided.
+  */
+  get isReadonly() {
+    return !distribution_default.undefined(this.options?.body) || !distribution_default.undefined(this.options?.json) || !distribution_default.undefined(this.options?.form);
+  }
+};
+
+// node_modules/got/dist/source/as-promise/types.js
+var CancelError2 = class extends RequestError {
+  constructor(request) {
+    super("Promise was canceled", {}, request);
+    this.name = "CancelError";
+    this.code = "ERR_CANCELED";
+  }
+  /**
+  Whether the promise is canceled.
+  */
+  get isCanceled() {
+    return true;
+  }
+};
+
+// node_modules/got/dist/source/as-promise/index.js
+var proxiedRequestEvents2 = [
+  "request",
+  "response",
+  "redirect",
+  "uploadProgress",
+  "downloadProgress"
+];
+function asPromise(firstRequest) {
+  let globalRequest;
+  let globalResponse;
+  let normalizedOptions;
+  const emitter = new EventEmitter2();
+  let promiseSettled = false;
+  const promise = new PCancelable((resolve, reject, onCancel) => {
+    onCancel(() => {
+      globalRequest.destroy();
+    });
+    onCancel.shouldReject = false;
+    onCancel(() => {
+      promiseSettled = true;
+      reject(new CancelError2(globalRequest));
+    });
+    const makeRequest = (retryCount) => {
+      onCancel(() => {
+      });
+      const request = firstRequest ?? new Request(void 0, void 0, normalizedOptions);
+      request.retryCount = retryCount;
+      request._noPipe = true;
+      globalRequest = request;
+      request.once("response", async (response) => {
+        const contentEncoding = (response.headers["content-encoding"] ?? "").toLowerCase();
+        const isCompressed = contentEncoding === "gzip" || contentEncoding === "deflate" || contentEncoding === "br" || contentEncoding === "zstd";
+        const { options } = request;
+        if (isCompressed && !options.decompress) {
+          response.body = response.rawBody;
+        } else {
+          try {
+            response.body = parseBody(response, options.responseType, options.parseJson, options.encoding);
+          } catch (error) {
+            try {
+              response.body = response.rawBody.toString();
+            } catch (error2) {
+              request._beforeError(new ParseError(error2, response));
+              return;
+            }
+            if (isResponseOk(response)) {
+              request._beforeError(error);
+              return;
+            }
+          }
+        }
+        try {
+          const hooks = options.hooks.afterResponse;
+          for (const [index, hook] of hooks.entries()) {
+            response = await hook(response, async (updatedOptions) => {
+              const preserveHooks = updatedOptions.preserveHooks ?? false;
+              options.merge(updatedOptions);
+              options.prefixUrl = "";
+              if (updatedOptions.url) {
+                options.url = updatedOptions.url;
+              }
+              if (!preserveHooks) {
+                options.hooks.afterResponse = options.hooks.afterResponse.slice(0, index);
+              }
+              throw new RetryError(request);
+            });
+            if (!(distribution_default.object(response) && distribution_default.number(response.statusCode) && "body" in response)) {
+              throw new TypeError("The `afterResponse` hook returned an invalid value");
+            }
+          }
+        } catch (error) {
+          request._beforeError(error);
+          return;
+        }
+        globalResponse = response;
+        if (!isResponseOk(response)) {
+          request._beforeError(new HTTPError(response));
+          return;
+        }
+        request.destroy();
+        promiseSettled = true;
+        resolve(request.options.resolveBodyOnly ? response.body : response);
+      });
+      let handledFinalError = false;
+      const onError = (error) => {
+        if (promise.isCanceled) {
+          return;
+        }
+        if (!request._stopReading) {
+          request._beforeError(error);
+          return;
+        }
+        if (handledFinalError) {
+          return;
+        }
+        handledFinalError = true;
+        promiseSettled = true;
+        const { options } = request;
+        if (error instanceof HTTPError && !options.throwHttpErrors) {
+          const { response } = error;
+          request.destroy();
+          resolve(request.options.resolveBodyOnly ? response.body : response);
+          return;
+        }
+        reject(error);
+      };
+      request.on("error", onError);
+      const previousBody = request.options?.body;
+      request.once("retry", (newRetryCount, error) => {
+        firstRequest = void 0;
+        if (promiseSettled) {
+          return;
+        }
+        const newBody = request.options.body;
+        if (previousBody === newBody && distribution_default.nodeStream(newBody)) {
+          error.message = "Cannot retry with consumed body stream";
+          onError(error);
+          return;
+        }
+        normalizedOptions = request.options;
+        makeRequest(newRetryCount);
+      });
+      proxyEvents(request, emitter, proxiedRequestEvents2);
+      if (distribution_default.undefined(firstRequest)) {
+        void request.flush();
+      }
+    };
+    makeRequest(0);
+  });
+  promise.on = (event, function_) => {
+    emitter.on(event, function_);
+    return promise;
+  };
+  promise.off = (event, function_) => {
+    emitter.off(event, function_);
+    return promise;
+  };
+  const shortcut = (promiseToAwait, responseType) => {
+    const newPromise = (async () => {
+      await promiseToAwait;
+      const { options } = globalResponse.request;
+      return parseBody(globalResponse, responseType, options.parseJson, options.encoding);
+    })();
+    Object.defineProperties(newPromise, Object.getOwnPropertyDescriptors(promiseToAwait));
+    return newPromise;
+  };
+  promise.json = function() {
+    if (globalRequest.options) {
+      const { headers } = globalRequest.options;
+      if (!globalRequest.writableFinished && !("accept" in headers)) {
+        headers.accept = "application/json";
+      }
+    }
+    return shortcut(this, "json");
+  };
+  promise.buffer = function() {
+    return shortcut(this, "buffer");
+  };
+  promise.text = function() {
+    return shortcut(this, "text");
+  };
+  return promise;
+}
+
+// node_modules/got/dist/source/create.js
+var isGotInstance = (value) => distribution_default.function(value);
+var aliases = [
+  "get",
+  "post",
+  "put",
+  "patch",
+  "head",
+  "delete"
+];
+var create = (defaults2) => {
+  defaults2 = {
+    options: new Options(void 0, void 0, defaults2.options),
+    handlers: [...defaults2.handlers],
+    mutableDefaults: defaults2.mutableDefaults
+  };
+  Object.defineProperty(defaults2, "mutableDefaults", {
+    enumerable: true,
+    configurable: false,
+    writable: false
+  });
+  const got2 = ((url, options, defaultOptions2 = defaults2.options) => {
+    const request = new Request(url, options, defaultOptions2);
+    let promise;
+    const lastHandler = (normalized) => {
+      request.options = normalized;
+      request._noPipe = !normalized?.isStream;
+      void request.flush();
+      if (normalized?.isStream) {
+        return request;
+      }
+      promise ||= asPromise(request);
+      return promise;
+    };
+    let iteration = 0;
+    const iterateHandlers = (newOptions) => {
+      const handler = defaults2.handlers[iteration++] ?? lastHandler;
+      const result = handler(newOptions, iterateHandlers);
+      if (distribution_default.promise(result) && !request.options?.isStream) {
+        promise ||= asPromise(request);
+        if (result !== promise) {
+          const descriptors = Object.getOwnPropertyDescriptors(promise);
+          for (const key in descriptors) {
+            if (key in result) {
+              delete descriptors[key];
+            }
+          }
+          Object.defineProperties(result, descriptors);
+          result.cancel = promise.cancel;
+        }
+      }
+      return result;
+    };
+    return iterateHandlers(request.options);
+  });
+  got2.extend = (...instancesOrOptions) => {
+    const options = new Options(void 0, void 0, defaults2.options);
+    const handlers = [...defaults2.handlers];
+    let mutableDefaults;
+    for (const value of instancesOrOptions) {
+      if (isGotInstance(value)) {
+        options.merge(value.defaults.options);
+        handlers.push(...value.defaults.handlers);
+        mutableDefaults = value.defaults.mutableDefaults;
+      } else {
+        options.merge(value);
+        if (value.handlers) {
+          handlers.push(...value.handlers);
+        }
+        mutableDefaults = value.mutableDefaults;
+      }
+    }
+    return create({
+      options,
+      handlers,
+      mutableDefaults: Boolean(mutableDefaults)
+    });
+  };
+  const paginateEach = (async function* (url, options) {
+    let normalizedOptions = new Options(url, options, defaults2.options);
+    normalizedOptions.resolveBodyOnly = false;
+    const { pagination } = normalizedOptions;
+    assert.function(pagination.transform);
+    assert.function(pagination.shouldContinue);
+    assert.function(pagination.filter);
+    assert.function(pagination.paginate);
+    assert.number(pagination.countLimit);
+    assert.number(pagination.requestLimit);
+    assert.number(pagination.backoff);
+    const allItems = [];
+    let { countLimit } = pagination;
+    let numberOfRequests = 0;
+    while (numberOfRequests < pagination.requestLimit) {
+      if (numberOfRequests !== 0) {
+        await delay(pagination.backoff);
+      }
+      const response = await got2(void 0, void 0, normalizedOptions);
+      const parsed = await pagination.transform(response);
+      const currentItems = [];
+      assert.array(parsed);
+      for (const item of parsed) {
+        if (pagination.filter({ item, currentItems, allItems })) {
+          if (!pagination.shouldContinue({ item, currentItems, allItems })) {
+            return;
+          }
+          yield item;
+          if (pagination.stackAllItems) {
+            allItems.push(item);
+          }
+          currentItems.push(item);
+          if (--countLimit <= 0) {
+            return;
+          }
+        }
+      }
+      const optionsToMerge = pagination.paginate({
+        response,
+        currentItems,
+        allItems
+      });
+      if (optionsToMerge === false) {
+        return;
+      }
+      if (optionsToMerge === response.request.options) {
+        normalizedOptions = response.request.options;
+      } else {
+        normalizedOptions.merge(optionsToMerge);
+        try {
+          assert.any([distribution_default.urlInstance, distribution_default.undefined], optionsToMerge.url);
+        } catch (error) {
+          if (error instanceof Error) {
+            error.message = `Option 'pagination.paginate.url': ${error.message}`;
+          }
+          throw error;
+        }
+        if (optionsToMerge.url !== void 0) {
+          normalizedOptions.prefixUrl = "";
+          normalizedOptions.url = optionsToMerge.url;
+        }
+      }
+      numberOfRequests++;
+    }
+  });
+  got2.paginate = paginateEach;
+  got2.paginate.all = (async (url, options) => {
+    const results = [];
+    for await (const item of paginateEach(url, options)) {
+      results.push(item);
+    }
+    return results;
+  });
+  got2.paginate.each = paginateEach;
+  got2.stream = ((url, options) => got2(url, { ...options, isStream: true }));
+  for (const method of aliases) {
+    got2[method] = ((url, options) => got2(url, { ...options, method }));
+    got2.stream[method] = ((url, options) => got2(url, { ...options, method, isStream: true }));
+  }
+  if (!defaults2.mutableDefaults) {
+    Object.freeze(defaults2.handlers);
+    defaults2.options.freeze();
+  }
+  Object.defineProperty(got2, "defaults", {
+    value: defaults2,
+    writable: false,
+    configurable: false,
+    enumerable: true
+  });
+  return got2;
+};
+var create_default = create;
+
+// node_modules/got/dist/source/index.js
+var defaults = {
+  options: new Options(),
+  handlers: [],
+  mutableDefaults: false
+};
+var got = create_default(defaults);
+var source_default = got;
+
+// src/onepassword/rate-budget.ts
+var EVENTS_API_LIMITS = [
+  { max: 600, windowMs: 6e4 },
+  { max: 3e4, windowMs: 36e5 }
+];
+var RateBudget = class {
+  limits;
+  clock;
+  sendTimes;
+  /** Index where the next send time is written. */
+  next = 0;
+  /** Send times held in the ring (at most its capacity). */
+  stored = 0;
+  holdUntilMs = 0;
+  /** Requests sent through `withSlot` whose answer has not come back yet. */
+  inFlight = 0;
+  /** Resolves the next time an in-flight request settles. */
+  settled = pendingSignal();
+  /** Resolves when everyone queued so far has been served (or has given up). */
+  queueTail = Promise.resolve();
+  tally = { acquired: 0, waits: 0, waitedMs: 0, holds: 0 };
+  constructor(options = {}) {
+    const limits = options.limits ?? EVENTS_API_LIMITS;
+    for (const limit of limits) {
+      if (!Number.isInteger(limit.max) || limit.max < 1 || !(limit.windowMs > 0)) {
+        throw new RangeError(`invalid rate limit: ${limit.max} per ${limit.windowMs} ms`);
+      }
+    }
+    this.limits = limits;
+    this.clock = options.clock ?? systemClock;
+    this.sendTimes = new Float64Array(Math.max(1, ...limits.map((limit) => limit.max)));
+  }
+  get counters() {
+    return { ...this.tally };
+  }
+  /** Epoch ms until which every acquirer waits (0 when no hold was set). */
+  get heldUntil() {
+    return this.holdUntilMs;
+  }
+  /** Waits until one more request fits under every limit and any hold, then records it as sent now. */
+  acquire(signal) {
+    return this.enqueue(signal, () => this.record(this.clock.now()));
+  }
+  /** Joins the first-come-first-served queue; `take` claims the slot once it is this caller's turn. */
+  async enqueue(signal, take) {
+    signal?.throwIfAborted();
+    const ahead = this.queueTail;
+    let leave;
+    const served = new Promise((resolve) => leave = resolve);
+    this.queueTail = ahead.then(() => served);
+    try {
+      await untilAborted(ahead, signal);
+      await this.waitForSlot(signal);
+      take();
+      this.tally.acquired += 1;
+    } finally {
+      leave();
+    }
+  }
+  /**
+   * Waits for a slot like `acquire`, runs `send`, and counts the request as in flight until it settles,
+   * then records it at that time. This is what the Events API client uses for every request.
+   */
+  async withSlot(send, signal) {
+    await this.enqueue(signal, () => {
+      this.inFlight += 1;
+    });
+    try {
+      return await send();
+    } finally {
+      this.inFlight -= 1;
+      this.record(this.clock.now());
+      const { resolve } = this.settled;
+      this.settled = pendingSignal();
+      resolve();
+    }
+  }
+  /** Makes every acquirer wait until `epochMs` (the server asked us to back off). Never shortens a hold. */
+  holdUntil(epochMs) {
+    if (epochMs > this.holdUntilMs) {
+      this.holdUntilMs = epochMs;
+      this.tally.holds += 1;
+    }
+  }
+  /**
+   * Earliest time the next request may be sent, ignoring anyone queued; Infinity while some limit is
+   * used up by requests still in flight (only an answer can free a slot then).
+   */
+  nextSlotAt() {
+    let earliest = this.holdUntilMs;
+    for (const limit of this.limits) {
+      const recordedAllowed = limit.max - this.inFlight;
+      if (recordedAllowed <= 0) return Number.POSITIVE_INFINITY;
+      if (this.stored < recordedAllowed) continue;
+      const index = (this.next - recordedAllowed + this.sendTimes.length) % this.sendTimes.length;
+      earliest = Math.max(earliest, (this.sendTimes[index] ?? 0) + limit.windowMs);
+    }
+    return earliest;
+  }
+  async waitForSlot(signal) {
+    let waited = false;
+    for (; ; ) {
+      const now = this.clock.now();
+      const slot = this.nextSlotAt();
+      if (slot <= now) return;
+      if (!waited) this.tally.waits += 1;
+      waited = true;
+      if (slot === Number.POSITIVE_INFINITY) {
+        await untilAborted(this.settled.promise, signal);
+        continue;
+      }
+      this.tally.waitedMs += slot - now;
+      await this.clock.sleep(slot - now, signal);
+    }
+  }
+  record(at) {
+    this.sendTimes[this.next] = at;
+    this.next = (this.next + 1) % this.sendTimes.length;
+    this.stored = Math.min(this.stored + 1, this.sendTimes.length);
+  }
+};
+function untilAborted(promise, signal) {
+  if (signal === void 0) return promise;
+  signal.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      () => {
+        signal.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      (error) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    );
+  });
+}
+function pendingSignal() {
+  let resolve;
+  const promise = new Promise((settle) => resolve = settle);
+  return { promise, resolve };
+}
+
+// src/onepassword/retry.ts
+var DEFAULT_RETRY = {
+  maxAttempts: 8,
+  maxElapsedMs: 5 * 6e4,
+  baseDelayMs: 1e3,
+  maxDelayMs: 3e4
+};
+function parseRetryAfter(header, nowMs) {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (value === void 0 || value === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1e3);
+  if (!/[a-z]{3}/i.test(value)) return void 0;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+}
+var RetryPolicy = class {
+  maxAttempts;
+  maxElapsedMs;
+  baseDelayMs;
+  maxDelayMs;
+  random;
+  constructor(options = {}) {
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
+    this.maxElapsedMs = options.maxElapsedMs ?? DEFAULT_RETRY.maxElapsedMs;
+    this.baseDelayMs = options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
+    this.maxDelayMs = options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
+    this.random = options.random ?? Math.random;
+    if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) {
+      throw new RangeError(`maxAttempts must be a positive integer (got ${this.maxAttempts})`);
+    }
+  }
+  /**
+   * How long to wait after attempt number `attempt` (1-based) failed: the server's `Retry-After` when
+   * it gave one, else exponential backoff with full jitter (uniform in [0, min(cap, base * 2^(n-1)))).
+   */
+  delayAfter(failure, attempt) {
+    if (failure.reason === "rate-limited" && failure.retryAfterMs !== void 0) return failure.retryAfterMs;
+    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return Math.floor(this.random() * ceiling);
+  }
+  /** Whether another attempt may start after waiting `delayMs`, given what was spent so far. */
+  allowsAnother(attemptsMade, elapsedMs, delayMs) {
+    return attemptsMade < this.maxAttempts && elapsedMs + delayMs <= this.maxElapsedMs;
+  }
+};
+function exhaustedError(label, failure, attempts, elapsedMs) {
+  const kind = failure.reason === "rate-limited" ? "rate-limited" : "transient";
+  const status = "status" in failure ? failure.status : void 0;
+  return new ExportError(
+    kind,
+    `${label}: gave up after ${attempts} attempt${attempts === 1 ? "" : "s"} over ${formatDuration(elapsedMs)}; last error: ${failure.description}`,
+    status === void 0 ? {} : { status }
+  );
+}
+
+// src/onepassword/responses.ts
+function parsePageResponse(json) {
+  if (!isRecord(json)) return void 0;
+  const { cursor, has_more: hasMore, items } = json;
+  if (typeof cursor !== "string" || typeof hasMore !== "boolean" || !Array.isArray(items)) return void 0;
+  if (!items.every(isRawEvent)) return void 0;
+  return { cursor, has_more: hasMore, items };
+}
+function parseIntrospection(json) {
+  if (!isRecord(json)) return void 0;
+  const uuid = json["uuid"] ?? json["UUID"];
+  const issuedAt = json["issued_at"] ?? json["IssuedAt"];
+  const features = json["features"] ?? json["Features"];
+  const accountUuid = json["account_uuid"];
+  if (typeof uuid !== "string") return void 0;
+  if (!Array.isArray(features) || !features.every((feature) => typeof feature === "string")) return void 0;
+  const result = { uuid, issuedAt: typeof issuedAt === "string" ? issuedAt : "", features };
+  if (typeof accountUuid === "string" && accountUuid !== "") result.accountUuid = accountUuid;
+  return result;
+}
+function isRawEvent(item) {
+  return isRecord(item) && typeof item["uuid"] === "string" && typeof item["timestamp"] === "string";
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/onepassword/client.ts
+var DEFAULT_TIMEOUT_MS = 6e4;
+var INTROSPECT_PATH = "/api/v2/auth/introspect";
+var MAX_API_MESSAGE = 300;
+var EventsClient = class {
+  serverUrl;
+  token;
+  clock;
+  budget;
+  policy;
+  userAgent;
+  logger;
+  timeoutMs;
+  counts = /* @__PURE__ */ new Map();
+  constructor(options) {
+    if (options.token.trim() === "") throw new InputError("token", "the token is empty");
+    if (!/^[\x21-\x7e]+$/.test(options.token)) {
+      throw new InputError("token", "the token contains spaces, line breaks or non-ASCII characters");
+    }
+    this.serverUrl = options.serverUrl.replace(/\/+$/, "");
+    this.token = options.token;
+    this.clock = options.clock ?? systemClock;
+    this.budget = options.budget ?? new RateBudget({ clock: this.clock });
+    this.policy = options.retry instanceof RetryPolicy ? options.retry : new RetryPolicy(options.retry);
+    this.userAgent = options.userAgent ?? USER_AGENT;
+    this.logger = options.logger ?? silentLogger;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    for (const key of [...FEEDS, "introspect"]) this.counts.set(key, emptyStats());
+  }
+  /** A snapshot of the request counters, per feed and for introspection. */
+  get stats() {
+    const snapshot = {};
+    for (const [key, value] of this.counts) snapshot[key] = { ...value };
+    return snapshot;
+  }
+  /** `GET /api/v2/auth/introspect`: who issued the token and which features it grants. */
+  introspect(signal) {
+    return this.send("introspect", "GET", INTROSPECT_PATH, void 0, parseIntrospection, signal);
+  }
+  /** One page of a feed: a ResetCursor or a cursor request, answered by the `{cursor, has_more, items}` envelope. */
+  fetchPage(feed, version, body, signal) {
+    return this.send(feed, "POST", feedPath(feed, version), JSON.stringify(body), parsePageResponse, signal);
+  }
+  async send(label, method, path5, body, parse, signal) {
+    const stats = this.counts.get(label) ?? emptyStats();
+    const started = this.clock.now();
+    let pacedMs = 0;
+    let heldMs = 0;
+    for (let attempt = 1; ; attempt += 1) {
+      const queuedAt = this.clock.now();
+      const result = await this.budget.withSlot(() => {
+        pacedMs += this.clock.now() - queuedAt;
+        stats.requests += 1;
+        return this.attempt(method, path5, body, signal);
+      }, signal);
+      let failure;
+      if (result.kind === "network") {
+        stats.networkErrors += 1;
+        failure = { reason: "network", description: result.description };
+      } else if (result.status >= 200 && result.status < 300) {
+        const parsed = parse(parseJson(result.body));
+        if (parsed !== void 0) return parsed;
+        stats.invalidBodies += 1;
+        failure = {
+          reason: "invalid-body",
+          status: result.status,
+          description: describeBadBody(result.body)
+        };
+      } else if (result.status === 429) {
+        stats.rateLimited += 1;
+        const retryAfterMs = parseRetryAfter(result.headers["retry-after"], this.clock.now());
+        failure = { reason: "rate-limited", status: 429, description: statusLine(429) };
+        if (retryAfterMs !== void 0) failure.retryAfterMs = retryAfterMs;
+      } else if (result.status >= 500) {
+        stats.serverErrors += 1;
+        failure = { reason: "server-error", status: result.status, description: statusLine(result.status) };
+      } else {
+        throw this.refusal(label, path5, result.status, result.body);
+      }
+      const delay2 = this.policy.delayAfter(failure, attempt);
+      const elapsed = this.clock.now() - started;
+      if (!this.policy.allowsAnother(attempt, elapsed - pacedMs + heldMs, delay2)) {
+        throw exhaustedError(label, failure, attempt, elapsed);
+      }
+      stats.retries += 1;
+      this.logger.info(
+        `${label}: ${failure.description}, retrying in ${formatDuration(delay2)} (attempt ${attempt + 1}/${this.policy.maxAttempts})`
+      );
+      if (failure.reason === "rate-limited") {
+        this.budget.holdUntil(this.clock.now() + delay2);
+        heldMs += delay2;
+      } else {
+        await this.clock.sleep(delay2, signal);
+      }
+    }
+  }
+  async attempt(method, path5, body, signal) {
+    const headers = {
+      authorization: `Bearer ${this.token}`,
+      accept: "application/json",
+      "user-agent": this.userAgent
+    };
+    if (body !== void 0) headers["content-type"] = "application/json";
+    try {
+      const response = await source_default(`${this.serverUrl}${path5}`, {
+        method,
+        headers,
+        body,
+        signal,
+        responseType: "text",
+        timeout: { request: this.timeoutMs },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        // A redirect could carry the token to another host; the API never redirects.
+        followRedirect: false
+      });
+      return {
+        kind: "response",
+        status: response.statusCode,
+        headers: response.headers,
+        body: response.body
+      };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      return { kind: "network", description: this.describeNetworkError(error) };
+    }
+  }
+  describeNetworkError(error) {
+    if (error instanceof TimeoutError) return `request timed out after ${formatDuration(this.timeoutMs)}`;
+    const code = error?.code;
+    const safeCode = typeof code === "string" && /^[A-Z0-9_]+$/.test(code) ? code : void 0;
+    if (error instanceof ReadError) return `response body cut short${safeCode ? ` (${safeCode})` : ""}`;
+    switch (safeCode) {
+      case "ECONNRESET":
+        return "connection reset (ECONNRESET)";
+      case "ECONNREFUSED":
+        return "connection refused (ECONNREFUSED)";
+      case "ERR_STREAM_PREMATURE_CLOSE":
+        return "response cut short (ERR_STREAM_PREMATURE_CLOSE)";
+      case void 0:
+        return "network error";
+      default:
+        return `network error (${safeCode})`;
+    }
+  }
+  /** The error for a response no retry can fix (400, 401, 403, 404, other 4xx, 3xx). */
+  refusal(label, path5, status, body) {
+    if (status === 401) {
+      return new ExportError(
+        "auth",
+        `the Events API refused the token (401 Unauthorized) at ${this.serverUrl}`,
+        {
+          status
+        }
+      );
+    }
+    if (status === 403) {
+      return new ExportError(
+        "auth",
+        `${label}: the Events API denied access (403 Forbidden) at ${this.serverUrl}`,
+        {
+          status
+        }
+      );
+    }
+    const apiMessage = this.apiMessage(body) ?? STATUS_CODES[status] ?? "no message";
+    if (status === 404) {
+      return new ExportError(
+        "bad-request",
+        `${label}: ${path5} not found (404) at ${this.serverUrl}; check server-url and api-version`,
+        { status }
+      );
+    }
+    if (status === 400) {
+      return new ExportError(
+        "bad-request",
+        `${label}: the Events API rejected the request (400 Bad Request): ${apiMessage}`,
+        {
+          status
+        }
+      );
+    }
+    return new ExportError(
+      "bad-request",
+      `${label}: unexpected ${statusLine(status)} from ${this.serverUrl}: ${apiMessage}`,
+      {
+        status
+      }
+    );
+  }
+  /** The API's own error text, from either documented shape, cleaned up for one log line. */
+  apiMessage(body) {
+    const json = parseJson(body);
+    let message;
+    if (typeof json === "object" && json !== null) {
+      const record = json;
+      const nested = record["Error"];
+      message = typeof nested === "object" && nested !== null ? nested["Message"] : void 0;
+      message ??= record["message"];
+    }
+    if (typeof message !== "string" || message.trim() === "") return void 0;
+    const oneLine = message.replaceAll(this.token, "[token]").replace(/\s+/g, " ").trim();
+    return oneLine.length > MAX_API_MESSAGE ? `${oneLine.slice(0, MAX_API_MESSAGE)}\u2026` : oneLine;
+  }
+};
+function emptyStats() {
+  return { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, networkErrors: 0, invalidBodies: 0 };
+}
+function statusLine(status) {
+  const text = STATUS_CODES[status];
+  return text === void 0 ? `HTTP ${status}` : `${status} ${text}`;
+}
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function describeBadBody(body) {
+  if (body.trim() === "") return "empty response body";
+  return parseJson(body) === void 0 ? `unparseable response body (${body.length} bytes)` : "response body is not the documented shape";
+}
+
+// src/onepassword/token.ts
+var FEATURES_CLAIM = "1password.com/fts";
+var ACCOUNT_CLAIMS = ["1password.com/auuid", "account_uuid", "account"];
+function decodeTokenClaims(token) {
+  const payload = readPayload(token);
+  if (payload === void 0) return { audHosts: [] };
+  const claims = { audHosts: stringList(payload["aud"]) ?? [] };
+  const features = stringList(payload[FEATURES_CLAIM]);
+  if (features !== void 0) claims.features = features;
+  const expiresAt = epochSeconds(payload["exp"]);
+  if (expiresAt !== void 0) claims.expiresAt = expiresAt;
+  const issuedAt = epochSeconds(payload["iat"]);
+  if (issuedAt !== void 0) claims.issuedAt = issuedAt;
+  for (const name of ACCOUNT_CLAIMS) {
+    const value = payload[name];
+    if (typeof value === "string" && value !== "") {
+      claims.account = value;
+      break;
+    }
+  }
+  return claims;
+}
+function readPayload(token) {
+  const parts = token.trim().split(".");
+  if (parts.length !== 3 || parts[1] === void 0 || !/^[A-Za-z0-9_-]+={0,2}$/.test(parts[1]))
+    return void 0;
+  try {
+    const json = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
+    return typeof json === "object" && json !== null && !Array.isArray(json) ? json : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function stringList(value) {
+  if (typeof value === "string") return [value];
+  if (!Array.isArray(value)) return void 0;
+  return value.filter((entry) => typeof entry === "string");
+}
+function epochSeconds(value) {
+  if (typeof value !== "number" || !Number.isFinite(value)) return void 0;
+  const date = new Date(value * 1e3);
+  return Number.isNaN(date.getTime()) ? void 0 : date;
+}
+
+// src/onepassword/server-url.ts
+var DEFAULT_SERVER_URL = "https://events.1password.com";
+var LEGACY_AUDIENCE = "com.1password.streamingservice";
+var ACCEPTED = "use https://events.1password.com, .ca, .eu or events.ent.1password.com";
+function resolveServerUrl(explicit, token) {
+  const input = explicit?.trim() ?? "";
+  if (input !== "") return { url: normaliseServerUrl(input, "server-url"), source: "input" };
+  const audience = decodeTokenClaims(token).audHosts.find(
+    (host) => host.trim() !== "" && host.trim() !== LEGACY_AUDIENCE
+  );
+  if (audience !== void 0) {
+    const host = audience.trim();
+    const candidate = host.includes("://") ? host : `https://${host}`;
+    return { url: normaliseServerUrl(candidate, "the token's aud claim"), source: "token" };
+  }
+  return { url: DEFAULT_SERVER_URL, source: "default" };
+}
+function normaliseServerUrl(value, origin = "server-url") {
+  const fail = (problem) => {
+    throw new InputError(
+      "server-url",
+      `${origin === "server-url" ? "" : `${origin}: `}${problem}; ${ACCEPTED}`
+    );
+  };
+  let url;
+  try {
+    url = new URL(value.replace(/\/+$/, ""));
+  } catch {
+    return fail("not a valid URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    fail(`the scheme must be https:// (got ${url.protocol}//)`);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    fail(
+      "http:// is only allowed to a loopback host (127.0.0.0/8, ::1, localhost); the Events API needs https://"
+    );
+  }
+  if (url.username !== "" || url.password !== "") fail("the URL must not contain credentials");
+  if (url.pathname !== "/" && url.pathname !== "")
+    fail("the URL must not contain a path (give the server origin only)");
+  if (url.search !== "" || url.hash !== "") fail("the URL must not contain a query or fragment");
+  return `${url.protocol}//${url.host}`;
+}
+function isLoopbackHost(hostname) {
+  const host = hostname.toLowerCase();
+  if (host === "localhost" || host === "[::1]" || host === "::1") return true;
+  const octets = host.split(".");
+  return octets.length === 4 && octets[0] === "127" && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
+}
+
+// src/state/file-store.ts
+import { randomBytes } from "node:crypto";
+import { mkdir as mkdir3, open as open3, readFile, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { dirname } from "node:path";
+
+// src/state/parse.ts
+function parseStateDocument(text, origin, logger) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalid(origin, "it is not JSON");
+  }
+  if (!isObject2(value)) throw invalid(origin, "it is not a JSON object");
+  if (value.schema !== 1) {
+    logger.warning(
+      `State in ${origin} has schema ${JSON.stringify(value.schema)}, which this version does not know; ignoring it and starting as if there were no state.`
+    );
+    return void 0;
+  }
+  for (const field of ["account", "server", "updatedAt", "writtenBy"]) {
+    if (typeof value[field] !== "string") throw invalid(origin, `"${field}" is not a string`);
+  }
+  if (!isTimestamp(value.updatedAt)) throw invalid(origin, '"updatedAt" is not a time');
+  if (!isObject2(value.feeds)) throw invalid(origin, '"feeds" is not an object');
+  for (const [feed, feedState] of Object.entries(value.feeds)) {
+    if (!isFeed(feed)) throw invalid(origin, `unknown feed "${feed}"`);
+    checkFeedState(feedState, `feeds.${feed}`, origin);
+  }
+  return value;
+}
+function checkFeedState(value, where, origin) {
+  if (!isObject2(value)) throw invalid(origin, `"${where}" is not an object`);
+  if (typeof value.cursor !== "string" || value.cursor === "") {
+    throw invalid(origin, `"${where}.cursor" is not a non-empty string`);
+  }
+  if (!API_VERSIONS.includes(value.apiVersion)) {
+    throw invalid(origin, `"${where}.apiVersion" is not one of ${API_VERSIONS.join(", ")}`);
+  }
+  if (!isTimestamp(value.savedAt)) throw invalid(origin, `"${where}.savedAt" is not a time`);
+  if (!Array.isArray(value.recentUuids) || !value.recentUuids.every((uuid) => typeof uuid === "string")) {
+    throw invalid(origin, `"${where}.recentUuids" is not a list of strings`);
+  }
+  if (value.newestEventTime !== void 0 && typeof value.newestEventTime !== "string") {
+    throw invalid(origin, `"${where}.newestEventTime" is not a string`);
+  }
+}
+function invalid(origin, reason) {
+  return new ExportError("internal", `State in ${origin} is not a valid state document: ${reason}.`);
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isTimestamp(value) {
+  return typeof value === "string" && !Number.isNaN(Date.parse(value));
+}
+function serializeStateDocument(doc) {
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/state/file-store.ts
+var FileStateStore = class {
+  name = "file";
+  path;
+  logger;
+  constructor(path5, options = {}) {
+    this.path = path5;
+    this.logger = options.logger ?? silentLogger;
+  }
+  async load() {
+    let text;
+    try {
+      text = await readFile(this.path, "utf8");
+    } catch (error) {
+      if (isNotFound(error)) return void 0;
+      throw error;
+    }
+    return parseStateDocument(text, this.path, this.logger);
+  }
+  async save(doc) {
+    const temporary = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      await mkdir3(dirname(this.path), { recursive: true });
+      const handle = await open3(temporary, "wx", 384);
+      try {
+        await handle.writeFile(serializeStateDocument(doc), "utf8");
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename3(temporary, this.path);
+      return { saved: true, detail: `state written to ${this.path}` };
+    } catch (error) {
+      await rm3(temporary, { force: true }).catch(() => void 0);
+      return { saved: false, detail: `could not write ${this.path}: ${error.message}` };
+    }
+  }
+};
+function isNotFound(error) {
+  return error?.code === "ENOENT";
+}
+
+// src/cli/progress.ts
+var PLAIN_INTERVAL_MS = 5e3;
+var StderrProgress = class {
+  constructor(stream2) {
+    this.stream = stream2;
+    this.tty = Boolean(stream2.isTTY);
+  }
+  stream;
+  feeds = /* @__PURE__ */ new Map();
+  tty;
+  lastPlain = 0;
+  /** Lines of the live display currently on screen (TTY only). */
+  drawnLines = 0;
+  logger() {
+    return {
+      info: (message) => this.line(message),
+      warning: (message) => this.line(`warning: ${message}`),
+      debug: () => {
+      }
+    };
+  }
+  update(progress) {
+    this.feeds.set(progress.feed, progress);
+    if (this.tty) return this.redraw();
+    const now = Date.now();
+    if (now - this.lastPlain >= PLAIN_INTERVAL_MS) {
+      this.lastPlain = now;
+      this.stream.write(`${[...this.feeds.values()].map(describe).join(" | ")}
+`);
+    }
+  }
+  /** Leaves the last display on screen and stops redrawing over it. */
+  done() {
+    this.drawnLines = 0;
+  }
+  /** A log line goes above the live display, which is drawn again below it. */
+  line(message) {
+    this.erase();
+    this.stream.write(`${message}
+`);
+    if (this.tty && this.feeds.size > 0) this.redraw();
+  }
+  redraw() {
+    this.erase();
+    const lines = [...this.feeds.values()].map(
+      (p) => p.covered === void 0 ? describe(p) : `${bar(p.covered)} ${describe(p)}`
+    );
+    this.stream.write(lines.map((l) => `\x1B[2K${l}
+`).join(""));
+    this.drawnLines = lines.length;
+  }
+  erase() {
+    if (!this.tty || this.drawnLines === 0) return;
+    this.stream.write(`\x1B[${this.drawnLines}A\x1B[0J`);
+    this.drawnLines = 0;
+  }
+};
+function describe(p) {
+  const rate = Math.round(p.events / Math.max(1e-3, p.elapsedMs / 1e3)).toLocaleString("en-US");
+  return `${p.feed}: ${p.events.toLocaleString("en-US")} events, ${p.pages} pages, ${rate}/s`;
+}
+function bar(fraction, width = 20) {
+  const clamped = Math.max(0, Math.min(1, fraction));
+  const filled = Math.round(clamped * width);
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(clamped * 100)).padStart(3)}%`;
+}
+
+// src/cli.ts
+var EXIT = { ok: 0, failure: 1, badInput: 2, auth: 3 };
+var HELP = `Usage: 1password-events-export [options]
 
 Export 1Password Events API events (sign-in attempts, item usages, audit events) to Parquet/NDJSON.
 The token is read from the OP_EVENTS_TOKEN environment variable or from --token-file (never a flag:
@@ -44,8 +16197,207 @@ Options:
   -h, --help            show this help
   --version             print the version
 
-Exit codes: 0 done, 2 bad input, 3 authentication failure, 1 anything else.`,tw={token:"OP_EVENTS_TOKEN / --token-file","server-url":"--server-url",events:"--events",formats:"--formats","start-time":"--start-time","max-duration":"--max-duration","api-version":"--api-version","output-dir":"--out"};async function Wu(t,e={env:process.env,stdout:process.stdout,stderr:process.stderr}){let r=p=>e.stderr.write(`${p}
-`),n;try{n=Q_({args:t,strict:!0,allowPositionals:!1,options:{"server-url":{type:"string"},"token-file":{type:"string"},events:{type:"string"},formats:{type:"string"},out:{type:"string"},"state-file":{type:"string"},"start-time":{type:"string"},"max-duration":{type:"string"},"api-version":{type:"string"},"run-id":{type:"string"},help:{type:"boolean",short:"h"},version:{type:"boolean"}}}).values}catch(p){return r(`error: ${p.message.split(`
-`)[0]} (see --help)`),Q.badInput}if(n.help)return e.stdout.write(`${ew}
-`),Q.ok;if(n.version)return e.stdout.write(`${dt}
-`),Q.ok;let i=he,s=new Date(i.now()),o=ss.resolve(n.out??"1password-events"),a=n["run-id"]??s.toISOString().replace(/[-:]/g,"").replace(/\..*$/,""),c=e.env.OP_EVENTS_TOKEN??"";if(n["token-file"])try{c=(await X_(n["token-file"],"utf8")).trim()}catch(p){return r(`error: Invalid --token-file: cannot read ${n["token-file"]} (${p.code??"error"})`),Q.badInput}let f={token:c,"server-url":n["server-url"],events:n.events,formats:n.formats,"start-time":n["start-time"],"max-duration":n["max-duration"],"api-version":n["api-version"],"output-dir":o,destination:"none","alert-issues":"false"},u,d;try{u=As(p=>f[p]??"",{repository:"local/cli",runId:a,runAttempt:"1",runnerTemp:o},s),d=Hu(u.serverUrl,u.token).url}catch(p){let w=p instanceof ut?p.errors:p instanceof L?[p]:void 0;if(!w)throw p;for(let y of w)r(`error: ${y.message.replace(`Invalid ${y.input}:`,`Invalid ${tw[y.input]??y.input}:`)}`);return Q.badInput}let m=new rn(e.stderr),h=m.logger();try{let p=new Qr({serverUrl:d,token:u.token,clock:i,budget:new it({clock:i}),logger:h}),w=await p.introspect(),{feeds:y,missing:g}=Zo(u.events,w.features);if(g.length>0&&h.warning(`the token does not grant ${g.join(", ")}; exporting ${y.join(", ")||"nothing"}`),y.length===0)throw new U("scope","the token grants none of the requested feeds");let T=w.accountUuid??en(u.token).account??w.uuid,S=new tn(ss.resolve(n["state-file"]??ss.join(o,"_state","state.json"))),_=await S.load(),b=_&&_.server===d&&_.account===T?_:void 0;_&&!b&&h.warning("the state file belongs to another account or server; starting from --start-time");let A=u.maxDurationMs>0?s.getTime()+u.maxDurationMs:void 0,{outcomes:x,written:I}=await Xo({client:p,clock:i,logger:h,feeds:y,apiVersion:u.apiVersion,startTime:u.startTime,previous:b,outDir:o,runId:a,runAttempt:"1",formats:u.formats,server:d,account:T,startedAt:s,...A!==void 0?{deadline:A}:{},onPage:M=>m.update(M)});m.done();let C=await S.save(Jo(b,x,{account:T,server:d,runLabel:`${a}-1`,apiVersion:u.apiVersion,now:new Date(i.now())}));if(!C.saved)return r(`error: the files are written but the state file was not (${C.detail}); the next run would export these events again`),Q.failure;let N=i.now()-s.getTime();for(let M of x)r(`${M.feed.padEnd(15)} ${String(M.events).padStart(9)} new events  ${String(M.pages).padStart(5)} pages${M.stoppedByDeadline?"  (more pending)":""}${M.error?`  FAILED: ${M.error.message}`:""}`);r(`${I.length} files in ${o} (${ie(N)})`);let V=x.find(M=>M.error);return V?.error?V.error.kind==="auth"?Q.auth:Q.failure:Q.ok}catch(p){return m.done(),ve(p,"auth")?(r(`error: ${p.message}. Check the token (Events Reporting integration) and that --server-url matches the account's region.`),Q.auth):(r(`error: ${ve(p)||p instanceof Error?p.message:String(p)}`),ve(p,"input")?Q.badInput:Q.failure)}}import Ku from"node:v8";import{runInNewContext as rw}from"node:vm";import{Worker as RS,workerData as nw}from"node:worker_threads";var iw=72,sw=25;function Ju(){let t=nw??{};return{argv:t.argv??[],stderrIsTTY:t.stderrIsTTY??!1}}function Zu(t=iw,e=sw){Ku.setFlagsFromString("--expose-gc");let r=rw("gc"),n=t*1024*1024;setInterval(()=>{Ku.getHeapStatistics().used_heap_size>n&&r()},e).unref()}Zu();var{argv:ow,stderrIsTTY:aw}=Ju(),cw=Object.assign(process.stderr,{isTTY:aw});process.exitCode=await Wu(ow,{env:process.env,stdout:process.stdout,stderr:cw});
+Exit codes: 0 done, 2 bad input, 3 authentication failure, 1 anything else.`;
+var FLAG_OF_INPUT = {
+  token: "OP_EVENTS_TOKEN / --token-file",
+  "server-url": "--server-url",
+  events: "--events",
+  formats: "--formats",
+  "start-time": "--start-time",
+  "max-duration": "--max-duration",
+  "api-version": "--api-version",
+  "output-dir": "--out"
+};
+async function main(argv2, io = { env: process.env, stdout: process.stdout, stderr: process.stderr }) {
+  const say = (line) => io.stderr.write(`${line}
+`);
+  let flags;
+  try {
+    flags = parseArgs({
+      args: argv2,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "server-url": { type: "string" },
+        "token-file": { type: "string" },
+        events: { type: "string" },
+        formats: { type: "string" },
+        out: { type: "string" },
+        "state-file": { type: "string" },
+        "start-time": { type: "string" },
+        "max-duration": { type: "string" },
+        "api-version": { type: "string" },
+        "run-id": { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" }
+      }
+    }).values;
+  } catch (error) {
+    say(`error: ${error.message.split("\n")[0]} (see --help)`);
+    return EXIT.badInput;
+  }
+  if (flags.help) {
+    io.stdout.write(`${HELP}
+`);
+    return EXIT.ok;
+  }
+  if (flags.version) {
+    io.stdout.write(`${VERSION}
+`);
+    return EXIT.ok;
+  }
+  const clock = systemClock;
+  const startedAt = new Date(clock.now());
+  const outDir = path4.resolve(flags.out ?? "1password-events");
+  const runId = flags["run-id"] ?? startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
+  let token = io.env.OP_EVENTS_TOKEN ?? "";
+  if (flags["token-file"]) {
+    try {
+      token = (await readFile2(flags["token-file"], "utf8")).trim();
+    } catch (error) {
+      say(
+        `error: Invalid --token-file: cannot read ${flags["token-file"]} (${error.code ?? "error"})`
+      );
+      return EXIT.badInput;
+    }
+  }
+  const inputs = {
+    token,
+    "server-url": flags["server-url"],
+    events: flags.events,
+    formats: flags.formats,
+    "start-time": flags["start-time"],
+    "max-duration": flags["max-duration"],
+    "api-version": flags["api-version"],
+    "output-dir": outDir,
+    destination: "none",
+    "alert-issues": "false"
+  };
+  let config;
+  let server;
+  try {
+    config = parseConfig(
+      (name) => inputs[name] ?? "",
+      { repository: "local/cli", runId, runAttempt: "1", runnerTemp: outDir },
+      startedAt
+    );
+    server = resolveServerUrl(config.serverUrl, config.token).url;
+  } catch (error) {
+    const errors = error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : void 0;
+    if (!errors) throw error;
+    for (const e of errors)
+      say(
+        `error: ${e.message.replace(`Invalid ${e.input}:`, `Invalid ${FLAG_OF_INPUT[e.input] ?? e.input}:`)}`
+      );
+    return EXIT.badInput;
+  }
+  const progress = new StderrProgress(io.stderr);
+  const logger = progress.logger();
+  try {
+    const client = new EventsClient({
+      serverUrl: server,
+      token: config.token,
+      clock,
+      budget: new RateBudget({ clock }),
+      logger
+    });
+    const introspection = await client.introspect();
+    const { feeds, missing } = decideFeeds(config.events, introspection.features);
+    if (missing.length > 0)
+      logger.warning(
+        `the token does not grant ${missing.join(", ")}; exporting ${feeds.join(", ") || "nothing"}`
+      );
+    if (feeds.length === 0) throw new ExportError("scope", "the token grants none of the requested feeds");
+    const account = introspection.accountUuid ?? decodeTokenClaims(config.token).account ?? introspection.uuid;
+    const store = new FileStateStore(
+      path4.resolve(flags["state-file"] ?? path4.join(outDir, "_state", "state.json"))
+    );
+    const loaded = await store.load();
+    const previous = loaded && loaded.server === server && loaded.account === account ? loaded : void 0;
+    if (loaded && !previous)
+      logger.warning(`the state file belongs to another account or server; starting from --start-time`);
+    const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : void 0;
+    const { outcomes, written } = await exportToFiles({
+      client,
+      clock,
+      logger,
+      feeds,
+      apiVersion: config.apiVersion,
+      startTime: config.startTime,
+      previous,
+      outDir,
+      runId,
+      runAttempt: "1",
+      formats: config.formats,
+      server,
+      account,
+      startedAt,
+      ...deadline !== void 0 ? { deadline } : {},
+      onPage: (p) => progress.update(p)
+    });
+    progress.done();
+    const saved = await store.save(
+      nextStateDocument(previous, outcomes, {
+        account,
+        server,
+        runLabel: `${runId}-1`,
+        apiVersion: config.apiVersion,
+        now: new Date(clock.now())
+      })
+    );
+    if (!saved.saved) {
+      say(
+        `error: the files are written but the state file was not (${saved.detail}); the next run would export these events again`
+      );
+      return EXIT.failure;
+    }
+    const elapsed = clock.now() - startedAt.getTime();
+    for (const o2 of outcomes) {
+      say(
+        `${o2.feed.padEnd(15)} ${String(o2.events).padStart(9)} new events  ${String(o2.pages).padStart(5)} pages${o2.stoppedByDeadline ? "  (more pending)" : ""}${o2.error ? `  FAILED: ${o2.error.message}` : ""}`
+      );
+    }
+    say(`${written.length} files in ${outDir} (${formatDuration(elapsed)})`);
+    const failed = outcomes.find((o2) => o2.error);
+    if (failed?.error) return failed.error.kind === "auth" ? EXIT.auth : EXIT.failure;
+    return EXIT.ok;
+  } catch (error) {
+    progress.done();
+    if (isExportError(error, "auth")) {
+      say(
+        `error: ${error.message}. Check the token (Events Reporting integration) and that --server-url matches the account's region.`
+      );
+      return EXIT.auth;
+    }
+    say(
+      `error: ${isExportError(error) ? error.message : error instanceof Error ? error.message : String(error)}`
+    );
+    return isExportError(error, "input") ? EXIT.badInput : EXIT.failure;
+  }
+}
+
+// src/capped-worker.ts
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
+import { Worker, workerData } from "node:worker_threads";
+var HEAP_SOFT_LIMIT_MB = 72;
+var HEAP_CHECK_MS = 25;
+function workerContext() {
+  const data = workerData ?? {};
+  return { argv: data.argv ?? [], stderrIsTTY: data.stderrIsTTY ?? false };
+}
+function startHeapGovernor(softLimitMb = HEAP_SOFT_LIMIT_MB, everyMs = HEAP_CHECK_MS) {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc");
+  const limit = softLimitMb * 1024 * 1024;
+  setInterval(() => {
+    if (v8.getHeapStatistics().used_heap_size > limit) gc();
+  }, everyMs).unref();
+}
+
+// src/cli-worker.ts
+startHeapGovernor();
+var { argv, stderrIsTTY } = workerContext();
+var stderr = Object.assign(process.stderr, { isTTY: stderrIsTTY });
+process.exitCode = await main(argv, { env: process.env, stdout: process.stdout, stderr });
+//# sourceMappingURL=cli-worker.js.map

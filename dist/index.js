@@ -2,6 +2,27 @@ import { createRequire as __createRequire } from 'node:module';
 import { fileURLToPath as __fileURLToPath } from 'node:url';
 import { dirname as __pathDirname } from 'node:path';
 const require = __createRequire(import.meta.url);
-const __filename = __fileURLToPath(import.meta.url);
-const __dirname = __pathDirname(__filename);
-import{Worker as a,workerData as p}from"node:worker_threads";var i=16;function e(o){return new Promise((t,n)=>{let s={argv:process.argv.slice(2),stderrIsTTY:!!process.stderr.isTTY},r=new a(o,{workerData:s,resourceLimits:{maxYoungGenerationSizeMb:i}});r.once("error",n),r.once("exit",t)})}process.exitCode=await e(new URL("./action-worker.js",import.meta.url));
+const __bundleFilename = __fileURLToPath(import.meta.url);
+const __bundleDirname = __pathDirname(__bundleFilename);
+
+// src/capped-worker.ts
+import { Worker, workerData } from "node:worker_threads";
+var YOUNG_GENERATION_MB = 16;
+function runInCappedWorker(file) {
+  return new Promise((resolve, reject) => {
+    const context = {
+      argv: process.argv.slice(2),
+      stderrIsTTY: Boolean(process.stderr.isTTY)
+    };
+    const worker = new Worker(file, {
+      workerData: context,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+    });
+    worker.once("error", reject);
+    worker.once("exit", resolve);
+  });
+}
+
+// src/index.ts
+process.exitCode = await runInCappedWorker(new URL("./action-worker.js", import.meta.url));
+//# sourceMappingURL=index.js.map
