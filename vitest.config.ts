@@ -8,5 +8,8 @@ export default defineConfig({
     pool: 'forks',
     // Every run tests the code as it is now: dist/ (spawned by the action tests) is rebuilt first.
     globalSetup: ['test/support/build-bundle.ts'],
+    // What a test prints (the libraries' ::debug:: lines included) is shown only if it fails.
+    setupFiles: ['test/support/quiet-output.ts'],
+    silent: 'passed-only',
   },
 });
