@@ -26,6 +26,8 @@ export function runInCappedWorker(file: URL): Promise<number> {
   return new Promise((resolve, reject) => {
     const context: WorkerContext = {
       argv: process.argv.slice(2),
+      // @types/node says boolean; it is undefined when stderr is not a terminal.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
       stderrIsTTY: Boolean(process.stderr.isTTY),
     };
     const worker = new Worker(file, {

@@ -166,7 +166,11 @@ function parseStateKey(value: string): string {
  * Validate every input. `getInput(name)` returns the raw (possibly empty) input value; the action
  * passes @actions/core's getInput, tests pass a plain object lookup.
  */
-export function parseConfig(getInput: (name: InputName) => string, context: RunContext, now: Date): Config {
+export function parseConfig(
+  getInput: (name: InputName) => string | undefined,
+  context: RunContext,
+  now: Date,
+): Config {
   const errors: InputError[] = [];
   const attempt = <T>(parse: () => T): T | undefined => {
     try {

@@ -28,7 +28,10 @@ export class StderrProgress {
 
   update(progress: FeedProgress): void {
     this.feeds.set(progress.feed, progress);
-    if (this.tty) return this.redraw();
+    if (this.tty) {
+      this.redraw();
+      return;
+    }
     const now = Date.now();
     if (now - this.lastPlain >= PLAIN_INTERVAL_MS) {
       this.lastPlain = now;

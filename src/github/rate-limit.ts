@@ -53,7 +53,7 @@ export function rateLimitWaitMs(error: unknown, nowMs: number): number | undefin
     const resetMs = Number(headers['x-ratelimit-reset']) * 1000;
     if (Number.isFinite(resetMs)) return Math.max(1000, resetMs - nowMs);
   }
-  if (status === 429 || /secondary rate limit/i.test((error as Error).message ?? '')) {
+  if (status === 429 || /secondary rate limit/i.test((error as Partial<Error>).message ?? '')) {
     return SECONDARY_LIMIT_DEFAULT_WAIT_MS;
   }
   return undefined; // a plain 403: missing permission, not worth waiting for

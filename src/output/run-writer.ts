@@ -181,6 +181,8 @@ export class RunWriter {
 
   private serialize<T>(task: () => Promise<T>): Promise<T> {
     const run = this.tail.then(() => {
+      // The first failure, rethrown as it was caught.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (this.failure !== undefined) throw this.failure;
       return task();
     });
@@ -223,7 +225,7 @@ export class RunWriter {
     if (!tally.warnedBadTimestamp) {
       tally.warnedBadTimestamp = true;
       this.logger.warning(
-        `${feed}: event ${String(event.uuid)} has no RFC 3339 timestamp; it is filed under date=${today} ` +
+        `${feed}: event ${event.uuid} has no RFC 3339 timestamp; it is filed under date=${today} ` +
           `with a null timestamp column (the original value is kept in "extra" and in the NDJSON)`,
       );
     }

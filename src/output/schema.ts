@@ -248,7 +248,7 @@ export function unflattenRow(feed: Feed, row: Readonly<Record<string, unknown>>)
 }
 
 function columnToJson(type: ColumnType, value: unknown): unknown {
-  if (type === 'timestamp') return formatMicrosUtc(BigInt(value as bigint));
+  if (type === 'timestamp') return formatMicrosUtc(BigInt(value as bigint | number));
   if (type === 'int64') return Number(value);
   return value;
 }

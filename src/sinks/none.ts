@@ -4,7 +4,7 @@ import type { Delivery, DeliveryResult, Sink } from './sink.ts';
 export class NoneSink implements Sink {
   readonly name = 'none' as const;
 
-  async deliver(delivery: Delivery): Promise<DeliveryResult> {
-    return { detail: `files left in ${delivery.outDir}` };
+  deliver(delivery: Delivery): Promise<DeliveryResult> {
+    return Promise.resolve({ detail: `files left in ${delivery.outDir}` });
   }
 }

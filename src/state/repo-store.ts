@@ -49,8 +49,11 @@ export class RepoStateStore implements StateStore {
     return parseStateDocument(contentText(data, origin), origin, logger);
   }
 
-  async save(): Promise<{ saved: boolean; detail: string }> {
-    return { saved: true, detail: 'saved in the storage repository commit, together with the data' };
+  save(): Promise<{ saved: boolean; detail: string }> {
+    return Promise.resolve({
+      saved: true,
+      detail: 'saved in the storage repository commit, together with the data',
+    });
   }
 }
 
@@ -61,7 +64,7 @@ export class RepoStateStore implements StateStore {
 function contentText(data: unknown, origin: string): string {
   if (typeof data === 'string') return data;
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  const file = data as { type?: unknown; content?: unknown; encoding?: unknown };
+  const file = data as { type?: unknown; content?: unknown; encoding?: unknown } | null;
   if (file?.type === 'file' && typeof file.content === 'string' && file.encoding === 'base64') {
     return Buffer.from(file.content, 'base64').toString('utf8');
   }
