@@ -31,14 +31,14 @@ console.log(
 );
 const simProcess = spawn(
   process.execPath,
-  ['--import', 'tsx', 'scripts/bench-sim.ts', String(perFeed), path.join(work, 'truth'), values.days!],
+  ['--import', 'tsx', 'scripts/bench-sim.ts', String(perFeed), path.join(work, 'truth'), values.days],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
 const ready = await new Promise<{ url: string; token: string; ndjson: Record<string, string> }>(
   (resolve, reject) => {
-    createInterface({ input: simProcess.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+    createInterface({ input: simProcess.stdout }).once('line', (line) => resolve(JSON.parse(line)));
     simProcess.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
   },
 );

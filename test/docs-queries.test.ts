@@ -118,7 +118,7 @@ afterAll(async () => {
 
 async function query(sql: string): Promise<Record<string, unknown>[]> {
   const result = await connection.runAndReadAll(inExportFolder(sql, exportDir));
-  return result.getRowObjectsJS() as Record<string, unknown>[];
+  return result.getRowObjectsJS();
 }
 
 describe('docs/queries.md', () => {

@@ -31,11 +31,11 @@ function startCli(args: string[], cwd?: string): Promise<{ child: ChildProcess; 
   return new Promise((resolve, reject) => {
     let output = '';
     let errors = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Press Ctrl-C to stop.')) resolve({ child, output });
     });
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`cli exited with ${code}: ${errors}`)));
   });
 }

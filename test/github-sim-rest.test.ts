@@ -71,6 +71,8 @@ async function statusOf(
 function gitHashObject(content: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile('git', ['hash-object', '--stdin'], (error, stdout) =>
+      // ExecFileException is an Error; its Omit<> type hides that from the rule.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       error ? reject(error) : resolve(stdout.trim()),
     );
     child.stdin?.end(content);

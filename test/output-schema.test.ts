@@ -172,7 +172,7 @@ describe('flattenEvent', () => {
       actor_details: 'someone',
       location: { latitude: '48.1', longitude: 11.5 },
       session: { login_time: 'later' },
-    } as unknown as RawEvent);
+    });
     expect(row).toMatchObject({
       aux_id: null,
       aux_info: null,

@@ -54,7 +54,7 @@ export async function readFeedParquet(glob: string): Promise<ReadBack> {
       .map((c) => (c.type.startsWith('TIMESTAMP') ? `epoch_us("${c.name}") AS "${c.name}"` : `"${c.name}"`))
       .join(', ');
     const result = await connection.runAndReadAll(`SELECT ${select} FROM ${source}`);
-    return { columns, rows: result.getRowObjectsJS() as Record<string, unknown>[] };
+    return { columns, rows: result.getRowObjectsJS() };
   } finally {
     connection.closeSync();
     instance.closeSync();

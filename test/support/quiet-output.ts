@@ -14,7 +14,7 @@ function throughConsole(log: (text: string) => void): Write {
     const done = typeof encoding === 'function' ? encoding : callback;
     if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
     return true;
-  } as Write;
+  };
 }
 
 process.stdout.write = throughConsole((text) => {

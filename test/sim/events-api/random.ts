@@ -49,7 +49,7 @@ export class Random {
   base32(length: number, lowerCase = false): string {
     const alphabet = lowerCase ? BASE32_LOWER : BASE32_UPPER;
     let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.nextUint32() & 31];
+    for (let i = 0; i < length; i++) out += alphabet[this.nextUint32() & 31]!;
     return out;
   }
 }

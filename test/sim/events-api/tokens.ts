@@ -104,6 +104,6 @@ function base64urlJson(value: unknown): string {
 function randomBase32(length: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
   let out = '';
-  for (const byte of randomBytes(length)) out += alphabet[byte & 31];
+  for (const byte of randomBytes(length)) out += alphabet[byte & 31]!;
   return out;
 }

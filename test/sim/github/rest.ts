@@ -214,7 +214,8 @@ export async function startGitHubRestSim(
     try {
       body = parseJson(raw);
     } catch {
-      return send(res, entry, fail(400, 'Problems parsing JSON'));
+      send(res, entry, fail(400, 'Problems parsing JSON'));
+      return;
     }
     const decoded = decodedContentOf(body, url.pathname);
     if (decoded !== undefined) entry.decodedContent = decoded;

@@ -35,8 +35,7 @@ export function wrappedValue(request: TwirpRequest, name: string): string | unde
   const value = request[name];
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (value && typeof value === 'object' && 'value' in value)
-    return String((value as { value: unknown }).value);
+  if (value && typeof value === 'object' && 'value' in value) return String(value.value);
   return undefined;
 }
 
