@@ -48,7 +48,7 @@ export class CacheStateStore implements StateStore {
 
   async load(): Promise<StateDocument | undefined> {
     const { logger } = this.options;
-    if (!cache.isFeatureAvailable()) {
+    if (!cacheAvailable()) {
       logger.warning('The Actions cache service is not available to this step: no cached state to restore.');
       return undefined;
     }
@@ -76,7 +76,7 @@ export class CacheStateStore implements StateStore {
 
   async save(doc: StateDocument): Promise<{ saved: boolean; detail: string }> {
     const key = this.saveKey;
-    if (!cache.isFeatureAvailable()) {
+    if (!cacheAvailable()) {
       return { saved: false, detail: 'the Actions cache service is not available to this step' };
     }
     try {
@@ -143,4 +143,14 @@ export class CacheStateStore implements StateStore {
 /** Cache keys may not contain commas; keep the rest readable. */
 function cacheKeyPart(value: string): string {
   return value.replaceAll(',', '_');
+}
+
+/**
+ * Whether this step can reach the Actions cache. A stand-in of @actions/cache without
+ * isFeatureAvailable (@github/local-action's, which keeps entries under LOCAL_ACTION_CACHE_PATH;
+ * see CONTRIBUTING.md) always can.
+ */
+function cacheAvailable(): boolean {
+  const isFeatureAvailable = (cache as Partial<typeof cache>).isFeatureAvailable;
+  return isFeatureAvailable === undefined || isFeatureAvailable();
 }
