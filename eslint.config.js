@@ -1,90 +1,73 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Layers, enforced below: the Events API client (src/onepassword), the writers (src/output) and the
-// state document and its stores (src/state) import nothing from GitHub or the two shells, and none of
-// another's modules, except that output and state may use the feed definitions and event types
-// (onepassword/feeds.ts, onepassword/types.ts). Shared base modules at src/ root are allowed.
-const GITHUB_AND_SHELLS = [
-  {
-    regex: '^@(actions|octokit)/',
-    message: 'core modules know nothing about GitHub (see eslint.config.js).',
-  },
-  {
-    regex: '(^|/)(github|action|alerts|sinks|cli)/',
-    message: 'core modules know nothing about GitHub or the shells (see eslint.config.js).',
-  },
-];
-const onlyFeedsAndTypesOfOnePassword = {
-  regex: '^\\.\\./onepassword/(?!(feeds|types)\\.ts$)',
-  message: 'output and state use only onepassword/feeds.ts and onepassword/types.ts.',
+// Layers (docs/architecture.md), enforced below; test/lint-layers.test.ts checks the patterns.
+// - Base: src/time, src/validate, errors.ts, clock.ts, logger.ts, version.ts import nothing of ours
+//   but each other.
+// - The Events API client (src/onepassword), the writers (src/output) and state (src/state) import
+//   only the base, never GitHub (@actions/*, @octokit/*) or each other, except that output and state
+//   may use the feed definitions and event types (onepassword/feeds.ts, onepassword/types.ts); the two
+//   state stores whose backend is GitHub itself may also use src/github.
+const BASE = '(time|validate)/|(errors|clock|logger|version)\\.ts$';
+const FEEDS_AND_TYPES = 'onepassword/(feeds|types)\\.ts$';
+const GITHUB_PACKAGES = {
+  regex: '^@(actions|octokit)/',
+  message: 'this layer knows nothing about GitHub (see eslint.config.js).',
 };
+/** A pattern refusing relative imports from a folder under src/ other than to `allowed`. */
+const onlyFromSubfolder = (allowed, message) => ({ regex: `^\\.\\./(?!${allowed})`, message });
 /** State stores whose backend is GitHub itself: the one place in src/state that may use it. */
 const GITHUB_STATE_STORES = ['src/state/cache-store.ts', 'src/state/repo-store.ts'];
 
+const restrict = (files, patterns, extra = {}) => ({
+  files,
+  ...extra,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
 export const layers = [
-  {
-    files: ['src/onepassword/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...GITHUB_AND_SHELLS,
-            {
-              regex: '^\\.\\./(output|state)/',
-              message: 'the Events API client does not use output or state.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/output/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...GITHUB_AND_SHELLS,
-            onlyFeedsAndTypesOfOnePassword,
-            { regex: '^\\.\\./state/', message: 'output does not use state.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/state/**/*.ts'],
-    ignores: GITHUB_STATE_STORES,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...GITHUB_AND_SHELLS,
-            onlyFeedsAndTypesOfOnePassword,
-            { regex: '^\\.\\./output/', message: 'state does not use output.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: GITHUB_STATE_STORES,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            onlyFeedsAndTypesOfOnePassword,
-            { regex: '^\\.\\./output/', message: 'state does not use output.' },
-          ],
-        },
-      ],
-    },
-  },
+  restrict(
+    ['src/time/**/*.ts', 'src/validate/**/*.ts'],
+    [GITHUB_PACKAGES, onlyFromSubfolder(BASE, 'the base modules import nothing of ours but each other.')],
+  ),
+  restrict(
+    ['src/errors.ts', 'src/clock.ts', 'src/logger.ts', 'src/version.ts'],
+    [
+      GITHUB_PACKAGES,
+      { regex: `^\\./(?!${BASE})`, message: 'the base modules import nothing of ours but each other.' },
+    ],
+  ),
+  restrict(
+    ['src/onepassword/**/*.ts'],
+    [GITHUB_PACKAGES, onlyFromSubfolder(BASE, 'the Events API client imports only the base modules.')],
+  ),
+  restrict(
+    ['src/output/**/*.ts'],
+    [
+      GITHUB_PACKAGES,
+      onlyFromSubfolder(
+        `${BASE}|${FEEDS_AND_TYPES}`,
+        'output imports only the base and onepassword/{feeds,types}.ts.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/state/**/*.ts'],
+    [
+      GITHUB_PACKAGES,
+      onlyFromSubfolder(
+        `${BASE}|${FEEDS_AND_TYPES}`,
+        'state imports only the base and onepassword/{feeds,types}.ts.',
+      ),
+    ],
+    { ignores: GITHUB_STATE_STORES },
+  ),
+  restrict(GITHUB_STATE_STORES, [
+    onlyFromSubfolder(
+      `${BASE}|${FEEDS_AND_TYPES}|github/`,
+      'a GitHub-backed state store imports only the base, onepassword/{feeds,types}.ts and src/github.',
+    ),
+  ]),
 ];
 
 export default tseslint.config(

@@ -1,7 +1,7 @@
 /**
- * The layering rules in eslint.config.js are live: the Events API client, output and state are told
- * off for each import of GitHub, the shells or another layer's modules, and allowed what the rule
- * says they may use. (A pattern that silently stops matching would otherwise enforce nothing.)
+ * The layering rules in eslint.config.js are live: the base modules, the Events API client, output
+ * and state are told off for each import of GitHub, the shells or another layer's modules, and allowed
+ * what the rule says they may use. (A pattern that silently stops matching would enforce nothing.)
  */
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
@@ -42,6 +42,14 @@ describe('layers', () => {
     ['src/state/probe.ts', '../output/layout.ts'],
     ['src/state/cache-store.ts', '../output/layout.ts'],
     ['src/state/cache-store.ts', '../onepassword/client.ts'],
+    ['src/state/repo-store.ts', '../sinks/repo.ts'],
+    ['src/onepassword/probe.ts', '../pipeline.ts'],
+    ['src/onepassword/probe.ts', '../config.ts'],
+    ['src/time/probe.ts', '../onepassword/feeds.ts'],
+    ['src/validate/probe.ts', '../config.ts'],
+    ['src/validate/probe.ts', '@actions/core'],
+    ['src/errors.ts', './config.ts'],
+    ['src/logger.ts', './onepassword/feeds.ts'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await refused(file, importOf(specifier))).toBe(true);
   });
@@ -50,6 +58,12 @@ describe('layers', () => {
     ['src/onepassword/probe.ts', 'got'],
     ['src/onepassword/probe.ts', './feeds.ts'],
     ['src/onepassword/probe.ts', '../clock.ts'],
+    ['src/onepassword/probe.ts', '../time/duration.ts'],
+    ['src/onepassword/probe.ts', '../validate/token.ts'],
+    ['src/time/probe.ts', '../errors.ts'],
+    ['src/validate/probe.ts', '../time/rfc3339.ts'],
+    ['src/errors.ts', './time/rfc3339.ts'],
+    ['src/output/probe.ts', '../version.ts'],
     ['src/output/probe.ts', '../onepassword/feeds.ts'],
     ['src/output/probe.ts', '../onepassword/types.ts'],
     ['src/output/probe.ts', 'hyparquet-writer'],
