@@ -73,7 +73,7 @@ describe('parseConfig', () => {
     [{ 'max-duration': 'forever' }, 'Invalid max-duration: "forever" is not a duration'],
     [{ 'alert-issues': 'yes' }, 'Invalid alert-issues: "yes" is not true or false'],
     [{ 'retention-days': '365' }, 'Invalid retention-days: "365" is not a whole number of days from 1 to 90'],
-    [{ 'storage-repo': 'not a repo' }, 'Invalid storage-repo: "not a repo" is not owner/name'],
+    [{ 'storage-repo': 'not a repo' }, 'Invalid storage-repo: "not a repo" is not of the form owner/name'],
     [{ 'storage-path': '../escape' }, 'Invalid storage-path: "../escape" must be a relative folder'],
     [{ 'state-key': 'a,b' }, 'Invalid state-key: "a,b" must be 1-200 characters'],
     [{ token: '' }, 'Invalid token: missing'],
@@ -102,7 +102,7 @@ describe('parseConfig', () => {
   it('never puts the token in an error', () => {
     const secret = 'eyJhbGciOiJFUzI1NiJ9.secret part.sig';
     const errors = errorsOf({ token: secret, events: secret });
-    expect(errors.join('\n')).toContain('Invalid token: contains whitespace');
+    expect(errors.join('\n')).toContain('Invalid token: contains spaces');
     // The events error quotes the (lower-cased) value the user typed, which is not the token input.
     expect(errors.find((e) => e.startsWith('Invalid token'))).not.toContain('secret');
   });

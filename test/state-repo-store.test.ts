@@ -54,7 +54,7 @@ function store(branch?: string): RepoStateStore {
     owner: OWNER,
     repo: repoName,
     ...(branch === undefined ? {} : { branch }),
-    storagePath: 'exports/',
+    storagePath: 'exports',
     logger,
   });
 }
@@ -93,7 +93,7 @@ describe('RepoStateStore', () => {
       octokit: octokit(),
       owner: OWNER,
       repo: repoName,
-      storagePath: 'exports/',
+      storagePath: 'exports',
       logger,
     }).deliver({
       outDir,
