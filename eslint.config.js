@@ -141,4 +141,21 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
     },
   },
+  {
+    // Log lines carry outside text: only src/action/safe-log.ts may call @actions/core's loggers.
+    files: ['src/**/*.ts'],
+    ignores: ['src/action/safe-log.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['info', 'debug', 'notice', 'warning', 'error', 'setFailed', 'startGroup', 'group'].map(
+          (property) => ({
+            object: 'core',
+            property,
+            message: 'Log through src/action/safe-log.ts: it neutralises workflow commands in outside text.',
+          }),
+        ),
+      ],
+    },
+  },
 );

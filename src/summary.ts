@@ -5,6 +5,7 @@
 import { formatDuration } from './time/duration.ts';
 import { eventsPerHour, type FeedOutcome } from './export.ts';
 import type { Feed } from './onepassword/feeds.ts';
+import { codeSpan, markdownText } from './text/markdown.ts';
 
 export interface FeedRequestStats {
   requests: number;
@@ -31,13 +32,14 @@ const SUCCESSFUL_SIGN_INS = new Set(['success', 'firewall_reported_success']);
 
 export function renderSummary(input: SummaryInput): string {
   const lines: string[] = ['## 1Password events export', ''];
-  if (input.failure) lines.push(`> [!CAUTION]`, `> ${input.failure}`, '');
-  for (const note of input.notes) lines.push(`> [!WARNING]`, `> ${note}`, '');
+  // Failures, notes, names and categories carry outside text (API errors, state, inputs): escaped.
+  if (input.failure) lines.push(`> [!CAUTION]`, `> ${markdownText(input.failure)}`, '');
+  for (const note of input.notes) lines.push(`> [!WARNING]`, `> ${markdownText(note)}`, '');
   const total = input.outcomes.reduce((sum, o) => sum + o.events, 0);
   lines.push(
-    `**${total.toLocaleString('en-US')}** new events from \`${input.server}\` (account \`${input.account}\`), ` +
-      `delivered to **${input.destination}**${input.delivery ? ` (${input.delivery})` : ''}. ` +
-      `State came from **${input.stateSource}**.${input.morePending ? ' **More events are pending**: max-duration stopped the run; the next run continues.' : ''}`,
+    `**${total.toLocaleString('en-US')}** new events from ${codeSpan(input.server)} (account ${codeSpan(input.account)}), ` +
+      `delivered to **${markdownText(input.destination)}**${input.delivery ? ` (${markdownText(input.delivery)})` : ''}. ` +
+      `State came from **${markdownText(input.stateSource)}**.${input.morePending ? ' **More events are pending**: max-duration stopped the run; the next run continues.' : ''}`,
     '',
   );
   if (input.outcomes.length > 0) {
@@ -65,7 +67,7 @@ export function renderSummary(input: SummaryInput): string {
     const sorted = [...signIns.categories.entries()].sort((a, b) => b[1] - a[1]);
     for (const [category, count] of sorted) {
       lines.push(
-        `| ${category} | ${count.toLocaleString('en-US')} | ${SUCCESSFUL_SIGN_INS.has(category) ? 'succeeded' : 'failed'} |`,
+        `| ${markdownText(category)} | ${count.toLocaleString('en-US')} | ${SUCCESSFUL_SIGN_INS.has(category) ? 'succeeded' : 'failed'} |`,
       );
     }
     lines.push('');

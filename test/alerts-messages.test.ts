@@ -8,6 +8,8 @@ import {
   tokenExpiringAlert,
 } from '../src/alerts/messages.ts';
 
+import { expectInertMarkdown, HTML_MARKDOWN } from './support/markdown-checks.ts';
+
 const at = new Date('2026-11-20T08:30:00.000Z');
 const runUrl = 'https://github.com/acme/audit/actions/runs/123456/attempts/1';
 const DAY = 24 * 60 * 60 * 1000;
@@ -74,7 +76,7 @@ describe('authFailedAlert', () => {
     }
     expect(alert.body).toContain('Integrations → Events Reporting');
     expect(alert.body).toMatch(/update the repository secret/i);
-    expect(alert.summary).toContain('401 Unauthorized at https://events.1password.eu');
+    expect(alert.summary).toContain('401 Unauthorized at `https://events.1password.eu`');
     expect(hasAlertMarker(alert.body, 'auth-failed', 'ns-1')).toBe(true);
   });
 
@@ -180,6 +182,37 @@ describe('tokenExpiringAlert', () => {
     expect(tokenExpiringAlert({ at, runUrl, expiresAt: at, daysLeft: 0 }).body).toContain(
       'in less than a day',
     );
+  });
+});
+
+describe('outside text in an alert stays text', () => {
+  it('an account and a server full of HTML, Markdown, pipes and newlines', () => {
+    const hostile = {
+      at,
+      runUrl,
+      server: `https://x${HTML_MARKDOWN}`,
+      account: HTML_MARKDOWN,
+      namespace: 'n',
+    };
+    const alerts = [
+      authFailedAlert(hostile),
+      missingScopeAlert({ ...hostile, missing: ['itemusages'], granted: ['signinattempts'] }),
+      lostStateAlert({ ...hostile, feeds: ['auditevents'], startTime: at }),
+      tokenExpiringAlert({ ...hostile, expiresAt: at, daysLeft: 3 }),
+    ];
+    for (const alert of alerts) {
+      expectInertMarkdown(alert.body);
+      expectInertMarkdown(alert.summary);
+      expect(alert.title).not.toMatch(/[\r\n]/);
+      expect(alert.title.length).toBeLessThanOrEqual(256);
+    }
+    expect(alerts[0]!.body).toContain('\\<img src\\=x');
+  });
+
+  it('a title stays within the 256 characters GitHub allows', () => {
+    const alert = authFailedAlert({ at, runUrl, server: 's', account: 'a'.repeat(1000) });
+    expect(alert.title).toHaveLength(256);
+    expect(alert.title.endsWith('…')).toBe(true);
   });
 });
 

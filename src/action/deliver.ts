@@ -2,12 +2,12 @@
  * Phase 5: deliver the files, then (and only then) move the state forward in every store. A failed
  * delivery throws before any state is saved, so the next run fetches the same events again.
  */
-import * as core from '@actions/core';
 import type { ExportResult } from '../pipeline.ts';
 import type { StateDocument } from '../state/document.ts';
 import type { StateStore } from '../state/store.ts';
 import { commitMessage, makeSink } from './destination.ts';
 import type { ActionRun } from './run.ts';
+import * as log from './safe-log.ts';
 
 /** Delivers and saves; returns what happened to the files, for the summary. */
 export async function deliverAndSave(
@@ -22,7 +22,7 @@ export async function deliverAndSave(
   let detail = 'nothing new to deliver';
   // Repo mode commits a moved cursor even without events, so the committed state stays exact.
   if (result.written.length > 0 || (config.destination === 'repo' && stateChanged)) {
-    const delivery = await core.group(`Delivering to ${config.destination}`, () =>
+    const delivery = await log.group(`Delivering to ${config.destination}`, () =>
       sink.deliver({
         outDir: config.outputDir,
         files: result.files,

@@ -3,9 +3,9 @@
  * (those starting with `<feed>:`) and prints them as one collapsible group per feed once the pull is
  * over; warnings and other lines go out at once, so problems and progress stay live.
  */
-import * as core from '@actions/core';
 import type { Logger } from '../logger.ts';
 import { FEEDS, type Feed } from '../onepassword/feeds.ts';
+import * as log from './safe-log.ts';
 
 export class FeedGroupedLog {
   private readonly lines = new Map<Feed, string[]>();
@@ -15,10 +15,10 @@ export class FeedGroupedLog {
       info: (message) => {
         const feed = FEEDS.find((f) => message.startsWith(`${f}:`));
         if (feed) this.lines.set(feed, [...(this.lines.get(feed) ?? []), message]);
-        else core.info(message);
+        else log.info(message);
       },
-      warning: (message) => core.warning(message),
-      debug: (message) => core.debug(message),
+      warning: (message) => log.warning(message),
+      debug: (message) => log.debug(message),
     };
   }
 
@@ -27,9 +27,9 @@ export class FeedGroupedLog {
     for (const feed of FEEDS) {
       const lines = this.lines.get(feed);
       if (!lines?.length) continue;
-      core.startGroup(lines[lines.length - 1]!);
-      for (const line of lines) core.info(line);
-      core.endGroup();
+      log.startGroup(lines[lines.length - 1]!);
+      for (const line of lines) log.info(line);
+      log.endGroup();
     }
     this.lines.clear();
   }

@@ -1,11 +1,11 @@
-import * as core from '@actions/core';
 import type { Logger } from '../logger.ts';
+import * as log from './safe-log.ts';
 
-/** Progress goes to the job log; warnings become annotations. */
+/** Progress goes to the job log; warnings become annotations. Outside text is neutralised. */
 export function actionLogger(): Logger {
   return {
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-    debug: (message) => core.debug(message),
+    info: (message) => log.info(message),
+    warning: (message) => log.warning(message),
+    debug: (message) => log.debug(message),
   };
 }

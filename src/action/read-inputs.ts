@@ -4,6 +4,7 @@ import { ConfigErrors, parseConfig, type Config } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { INPUT, SECRET_INPUTS } from '../inputs.ts';
 import { resolveServerUrl } from '../onepassword/server-url.ts';
+import * as log from './safe-log.ts';
 import type { ActionContext } from './context.ts';
 
 /** Where a user of the action gets the token from; config.ts only says what is wrong. */
@@ -33,10 +34,10 @@ export function readInputs(
       error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;
     if (!errors) throw error;
     for (const e of errors)
-      core.error(
+      log.error(
         e.input === INPUT.token && e.message.endsWith('missing') ? `${e.message}; ${TOKEN_HINT}` : e.message,
       );
-    core.setFailed(
+    log.setFailed(
       `${errors.length === 1 ? 'One input is' : `${errors.length} inputs are`} invalid; nothing was requested.`,
     );
     return undefined;

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.ts';
 import { FEEDS, type Feed } from '../onepassword/feeds.ts';
 import { renderSummary, type FeedRequestStats } from '../summary.ts';
 import { setRunOutputs, type RunOutputs } from './outputs.ts';
+import * as log from './safe-log.ts';
 
 export class RunReport {
   readonly outputs: RunOutputs = {
@@ -67,7 +68,7 @@ export class RunReport {
         failure: input.failure,
       }),
     );
-    if (input.failure) core.setFailed(input.failure);
+    if (input.failure) log.setFailed(input.failure);
   }
 
   /** Nothing reached its destination: the outputs must not claim new events or files. */
@@ -88,7 +89,7 @@ export class RunReport {
         failure: input.message,
       }),
     );
-    core.setFailed(input.message);
+    log.setFailed(input.message);
   }
 
   private async writeSummary(markdown: string): Promise<void> {

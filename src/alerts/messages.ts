@@ -1,6 +1,8 @@
 import type { Feed } from '../onepassword/feeds.ts';
 import { alertMarker, kindMarker } from './alert.ts';
 import type { Alert, AlertKind } from './alert.ts';
+import { escapeControlCharacters } from '../text/log-line.ts';
+import { codeSpan, tableCode } from '../text/markdown.ts';
 
 /**
  * Facts every alert may mention. Builders copy only the fields they know, and none of them takes
@@ -42,7 +44,7 @@ export function authFailedAlert(
 ): Alert {
   const expired = facts.reason === 'expired';
   const expiry = expired && facts.expiredAt ? ` (the token expired at ${formatTime(facts.expiredAt)})` : '';
-  const summary = `The Events API answered 401 Unauthorized at ${facts.server}${expiry}; no events were exported.`;
+  const summary = `The Events API answered 401 Unauthorized at ${codeSpan(facts.server)}${expiry}; no events were exported.`;
   const firstStep = expired
     ? `The token has expired${facts.expiredAt ? ` (at ${formatTime(facts.expiredAt)})` : ''}. In the 1Password admin console, open ${INTEGRATION_PATH}, issue a new token with the same event types, and revoke the old one.`
     : `Check that the \`token\` secret holds a token issued by the **Events Reporting** integration (not a service-account or Connect token), and that it has not expired and was not revoked or regenerated since.`;
@@ -50,7 +52,7 @@ export function authFailedAlert(
     markerFor('auth-failed', facts),
     '## The 1Password Events API refused the token',
     '',
-    `The Events API answered **401 Unauthorized** at \`${facts.server}\`, so this run exported no events.${expired ? ` The token expired${facts.expiredAt ? ` at ${formatTime(facts.expiredAt)}` : ''}.` : ''}`,
+    `The Events API answered **401 Unauthorized** at ${codeSpan(facts.server)}, so this run exported no events.${expired ? ` The token expired${facts.expiredAt ? ` at ${formatTime(facts.expiredAt)}` : ''}.` : ''}`,
     '',
     factsTable(facts),
     '',
@@ -180,18 +182,26 @@ function markerFor(kind: AlertKind, facts: AlertFacts): string {
   return facts.namespace === undefined ? kindMarker(kind) : alertMarker(kind, facts.namespace);
 }
 
+/** GitHub refuses titles over 256 characters; an account name from outside must not make it fail. */
+const TITLE_MAX = 256;
+
 function titleFor(problem: string, facts: AlertFacts): string {
-  return `${TITLE_PREFIX}: ${problem}${facts.account ? ` (${facts.account})` : ''}`;
+  const title = `${TITLE_PREFIX}: ${problem}${facts.account ? ` (${escapeControlCharacters(facts.account)})` : ''}`;
+  return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 }
 
 function feedLabel(feed: Feed): string {
   return `\`${feed}\` (${FEED_NAMES[feed]})`;
 }
 
+/**
+ * The facts as a two-column table. Server and account come from outside and are escaped here;
+ * `extra` values are Markdown already (escape outside text in them with src/text/markdown.ts).
+ */
 function factsTable(facts: AlertFacts & { extra?: ReadonlyArray<readonly [string, string]> }): string {
   const rows: Array<readonly [string, string]> = [['When', formatTime(facts.at)]];
-  if (facts.server) rows.push(['Server', `\`${facts.server}\``]);
-  if (facts.account) rows.push(['Account', `\`${facts.account}\``]);
+  if (facts.server) rows.push(['Server', tableCode(facts.server)]);
+  if (facts.account) rows.push(['Account', tableCode(facts.account)]);
   rows.push(...(facts.extra ?? []));
   rows.push(['Run', facts.runUrl]);
   return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');

@@ -14,6 +14,7 @@ import { FileStateStore } from '../state/file-store.ts';
 import { formatDuration } from '../time/duration.ts';
 import { VERSION } from '../version.ts';
 import { describeInputError, HELP, inputsOfFlags, parseFlags, type Flags } from './flags.ts';
+import { neutraliseLine } from '../text/log-line.ts';
 import { StderrProgress } from './progress.ts';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2, auth: 3 } as const;
@@ -28,7 +29,8 @@ export async function main(
   argv: string[],
   io: CliIo = { env: process.env, stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  const say = (line: string) => io.stderr.write(`${line}\n`);
+  // Lines may quote inputs and API errors; the CLI may run inside a workflow step.
+  const say = (line: string) => io.stderr.write(`${neutraliseLine(line)}\n`);
   const parsed = parseFlags(argv);
   if ('error' in parsed) {
     say(`error: ${parsed.error}`);

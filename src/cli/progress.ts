@@ -4,6 +4,7 @@
  */
 import type { FeedProgress } from '../export.ts';
 import type { Logger } from '../logger.ts';
+import { neutraliseLine } from '../text/log-line.ts';
 
 const PLAIN_INTERVAL_MS = 5_000;
 
@@ -44,10 +45,13 @@ export class StderrProgress {
     this.drawnLines = 0;
   }
 
-  /** A log line goes above the live display, which is drawn again below it. */
+  /**
+   * A log line goes above the live display, which is drawn again below it. Neutralised: the CLI may
+   * run in a workflow step, whose stderr the runner reads for commands, or on a terminal.
+   */
   private line(message: string): void {
     this.erase();
-    this.stream.write(`${message}\n`);
+    this.stream.write(`${neutraliseLine(message)}\n`);
     if (this.tty && this.feeds.size > 0) this.redraw();
   }
 

@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { readActionMetadata } from './action-yml.ts';
-import { parseFileCommand, parseWorkflowCommands } from './runner-protocol.ts';
+import { parseFileCommand, parseWorkflowCommands, type StdoutCommands } from './runner-protocol.ts';
 import type { Annotation } from './runner-protocol.ts';
 
 export { collectAllBytes, containsSecret, secretForms } from './collect.ts';
@@ -48,6 +48,9 @@ export interface RunActionResult {
   annotations: Annotation[];
   groups: string[];
   debug: string[];
+  /** `stop-commands` tokens and any other command the runner would act on (see runner-protocol.ts). */
+  stopCommands: string[];
+  otherCommands: StdoutCommands['other'];
   state: Record<string, string>;
   /** Variables exported through GITHUB_ENV, and paths added through GITHUB_PATH. */
   exportedEnv: Record<string, string>;
@@ -105,7 +108,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   await writeFile(eventPath, JSON.stringify(options.event ?? scheduleEvent(repository)));
 
   const child = await runChild(nodeBinary, script, workspace, env, options.timeoutMs ?? 120_000);
-  const commands = parseWorkflowCommands(child.stdout);
+  // The runner reads commands from both streams.
+  const commands = mergeCommands(parseWorkflowCommands(child.stdout), parseWorkflowCommands(child.stderr));
   const read = (file: string) => readFile(file, 'utf8');
   const addedPaths = (await read(files.GITHUB_PATH)).split(/\r?\n/).filter(Boolean);
   return {
@@ -119,12 +123,27 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     annotations: commands.annotations,
     groups: commands.groups,
     debug: commands.debug,
+    stopCommands: commands.stopCommands,
+    otherCommands: commands.other,
     unexpectedInputs: Object.keys(options.inputs).filter((name) => !metadata.inputs.has(name)),
     env,
     workspace,
     runnerTemp,
     tempDir,
     cleanup: () => rm(tempDir, { recursive: true, force: true }),
+  };
+}
+
+function mergeCommands(a: StdoutCommands, b: StdoutCommands): StdoutCommands {
+  return {
+    masks: [...a.masks, ...b.masks],
+    annotations: [...a.annotations, ...b.annotations],
+    groups: [...a.groups, ...b.groups],
+    debug: [...a.debug, ...b.debug],
+    outputs: { ...a.outputs, ...b.outputs },
+    state: { ...a.state, ...b.state },
+    stopCommands: [...a.stopCommands, ...b.stopCommands],
+    other: [...a.other, ...b.other],
   };
 }
 

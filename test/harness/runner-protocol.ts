@@ -16,9 +16,46 @@ export interface StdoutCommands {
   /** Deprecated `::set-output` / `::save-state`, still honoured by the runner. */
   outputs: Record<string, string>;
   state: Record<string, string>;
+  /** Tokens of `stop-commands`: after one, the runner ignores commands until the token comes back. */
+  stopCommands: string[];
+  /** Every other command the runner would act on (set-env, add-path, add-matcher, echo, ...). */
+  other: ParsedCommand[];
 }
 
-/** Parses workflow commands out of a step's stdout, honouring `::stop-commands::`. */
+/**
+ * Commands the runner registers (actions/runner ActionCommandManager): only these are honoured in the
+ * legacy `##[name]` form.
+ */
+const REGISTERED = new Set([
+  'set-env',
+  'set-output',
+  'save-state',
+  'add-mask',
+  'add-path',
+  'add-matcher',
+  'remove-matcher',
+  'debug',
+  'warning',
+  'error',
+  'notice',
+  'group',
+  'endgroup',
+  'echo',
+  'stop-commands',
+]);
+
+/**
+ * The runner's lines: .NET's ReadLine ends a line at CR, LF or CRLF, so a bare CR starts a new line
+ * (and a new chance to issue a command).
+ */
+export function runnerLines(output: string): string[] {
+  return output.split(/\r\n|\r|\n/);
+}
+
+/**
+ * Parses workflow commands out of a step's stdout (or stderr: the runner reads both), honouring
+ * `::stop-commands::`.
+ */
 export function parseWorkflowCommands(stdout: string): StdoutCommands {
   const result: StdoutCommands = {
     masks: [],
@@ -27,14 +64,16 @@ export function parseWorkflowCommands(stdout: string): StdoutCommands {
     debug: [],
     outputs: {},
     state: {},
+    stopCommands: [],
+    other: [],
   };
   let stoppedUntil: string | undefined;
-  for (const line of stdout.split(/\r?\n/)) {
+  for (const line of runnerLines(stdout)) {
     if (stoppedUntil !== undefined) {
       if (line.trim() === `::${stoppedUntil}::`) stoppedUntil = undefined;
       continue;
     }
-    const command = parseCommandLine(line);
+    const command = parseCommandLine(line) ?? parseLegacyCommandLine(line);
     if (!command) continue;
     const { name, properties, data } = command;
     switch (name) {
@@ -60,16 +99,29 @@ export function parseWorkflowCommands(stdout: string): StdoutCommands {
         break;
       case 'stop-commands':
         stoppedUntil = data;
+        result.stopCommands.push(data);
         break;
+      case 'endgroup':
+        break;
+      default:
+        result.other.push(command);
     }
   }
   return result;
 }
 
-export function parseCommandLine(
-  line: string,
-): { name: string; properties: Record<string, string>; data: string } | undefined {
-  const trimmed = line.trimStart();
+export interface ParsedCommand {
+  name: string;
+  properties: Record<string, string>;
+  data: string;
+}
+
+/** .NET's TrimStart: every char.IsWhiteSpace, which includes U+0085 (JavaScript's \s does not). */
+const DOTNET_LEADING_SPACE = /^[\s\u0085]+/;
+
+/** The `::name k=v::data` form, which must start the line after white space. */
+export function parseCommandLine(line: string): ParsedCommand | undefined {
+  const trimmed = line.replace(DOTNET_LEADING_SPACE, '');
   if (!trimmed.startsWith('::')) return undefined;
   const end = trimmed.indexOf('::', 2);
   if (end === -1) return undefined;
@@ -85,6 +137,26 @@ export function parseCommandLine(
     }
   }
   return { name, properties, data: unescapeData(trimmed.slice(end + 2)) };
+}
+
+/** The legacy `##[name k=v;k2=v2]data` form, which the runner finds anywhere in a line. */
+export function parseLegacyCommandLine(line: string): ParsedCommand | undefined {
+  const start = line.indexOf('##[');
+  if (start < 0) return undefined;
+  const end = line.indexOf(']', start);
+  if (end < 0) return undefined;
+  const info = line.slice(start + 3, end);
+  const space = info.indexOf(' ');
+  const name = space < 0 ? info : info.slice(0, space);
+  if (!REGISTERED.has(name)) return undefined;
+  const properties: Record<string, string> = {};
+  if (space >= 0) {
+    for (const pair of info.slice(space + 1).split(';')) {
+      const equals = pair.indexOf('=');
+      if (equals > 0) properties[pair.slice(0, equals)] = pair.slice(equals + 1);
+    }
+  }
+  return { name, properties, data: line.slice(end + 1) };
 }
 
 /** @actions/core escapes `%`, `\r`, `\n` in data. */
