@@ -4,6 +4,7 @@
  */
 import { storageTokenOf, type Config } from '../config.ts';
 import { createOctokit, type Octokit } from '../github/octokit.ts';
+import type { Logger } from '../logger.ts';
 import type { ActionContext } from './context.ts';
 
 export interface GitHubClients {
@@ -13,9 +14,10 @@ export interface GitHubClients {
   workflow?: Octokit;
 }
 
-export function githubClients(config: Config, context: ActionContext): GitHubClients {
+/** `logger` gets the clients' retry and rate-limit notes, so they show in the job log. */
+export function githubClients(config: Config, context: ActionContext, logger: Logger): GitHubClients {
   const build = (token: string | undefined) =>
-    token ? createOctokit({ token, baseUrl: context.apiUrl }) : undefined;
+    token ? createOctokit({ token, baseUrl: context.apiUrl, logger }) : undefined;
   const storageToken = storageTokenOf(config);
   const workflow = build(config.githubToken);
   return {

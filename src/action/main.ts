@@ -34,7 +34,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
   }
   const { config, server } = inputs;
   report.outputs.outputDir = config.outputDir;
-  const github = githubClients(config, context);
+  const github = githubClients(config, context, logger);
   const now = () => new Date(clock.now());
   const alerts = new ActionAlerts({ config, context, github, logger, now });
   const actionRun: ActionRun = { config, server, context, clock, startedAt, logger, github, alerts, report };

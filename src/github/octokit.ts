@@ -5,6 +5,7 @@ import { silentLogger } from '../logger.ts';
 import type { Logger } from '../logger.ts';
 import { USER_AGENT } from '../version.ts';
 import { withRateLimitRetry } from './rate-limit.ts';
+import { DEFAULT_TRANSIENT_RETRY, withTransientRetry } from './transient-retry.ts';
 
 export type { Octokit };
 
@@ -20,11 +21,14 @@ export interface CreateOctokitOptions {
   maxRateLimitRetries?: number;
   /** Longest rate-limit wait worth sitting out. */
   maxRateLimitWaitMs?: number;
+  /** Retries of a repeatable request after a 5xx or network error (see transient-retry.ts). */
+  maxTransientRetries?: number;
 }
 
 /**
- * An Octokit for the REST API whose every request sits out 403/429 rate limits (bounded), and whose
- * own log lines go to our logger. The token only travels in the Authorization header.
+ * An Octokit for the REST API whose every request sits out 403/429 rate limits (bounded), whose
+ * repeatable requests survive a few 5xx and network errors, and whose own log lines go to our
+ * logger. The token only travels in the Authorization header.
  */
 export function createOctokit(options: CreateOctokitOptions): Octokit {
   const logger = options.logger ?? silentLogger;
@@ -48,8 +52,19 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
     maxRetries: options.maxRateLimitRetries ?? 3,
     maxWaitMs: options.maxRateLimitWaitMs ?? 120_000,
   };
+  const transient = {
+    ...DEFAULT_TRANSIENT_RETRY,
+    clock: retry.clock,
+    logger,
+    maxRetries: options.maxTransientRetries ?? DEFAULT_TRANSIENT_RETRY.maxRetries,
+  };
+  // Rate limits inside: each transient retry may itself wait out a rate limit.
   octokit.hook.wrap('request', (request, requestOptions) =>
-    withRateLimitRetry(request, requestOptions, retry),
+    withTransientRetry(
+      (attemptOptions) => withRateLimitRetry(request, attemptOptions, retry),
+      requestOptions,
+      transient,
+    ),
   );
   return octokit;
 }

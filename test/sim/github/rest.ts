@@ -108,8 +108,9 @@ export interface GitHubRestSim {
   /** Before each of the next `n` PATCH git/refs, another commit lands on the branch first. */
   nextRefUpdateConflicts(n: number): void;
   /**
-   * The next `n` requests matching `pattern` get `status` (and `body`, default a GitHub message).
-   * A string pattern is "METHOD /path" where `*` matches anything and METHOD may be `*`.
+   * The next `n` requests matching `pattern` get `status` (and `body`, default a GitHub message);
+   * status 0 hangs up without an answer (a network error). A string pattern is "METHOD /path"
+   * where `*` matches anything and METHOD may be `*`.
    */
   failNext(pattern: string | RegExp, status: number, n?: number, body?: unknown): void;
   /** The next `n` content-creating requests (POST/PUT/PATCH/DELETE) hit a secondary rate limit. */
@@ -164,6 +165,7 @@ export async function startGitHubRestSim(
 
   const respond = (req: RestRequest, entry: RestRequestLogEntry): RestReply => {
     const fault = takeMatching(faults, req.method, req.path);
+    if (fault?.status === HANG_UP) return { status: HANG_UP };
     if (fault)
       return fault.body === undefined
         ? fail(fault.status, 'Simulated failure')
@@ -373,8 +375,15 @@ export async function startGitHubRestSim(
   };
 }
 
+/** A fault status that destroys the connection instead of answering. */
+const HANG_UP = 0;
+
 function send(res: ServerResponse, entry: RestRequestLogEntry, reply: RestReply): void {
   entry.status = reply.status;
+  if (reply.status === HANG_UP) {
+    res.destroy();
+    return;
+  }
   const headers = {
     'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
     'x-ratelimit-limit': '5000',
