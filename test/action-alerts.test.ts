@@ -1,10 +1,12 @@
 /**
  * Alert issues through the bundled action and the GitHub REST simulator: one issue per problem,
- * a comment per repeat, closed with a comment on recovery.
+ * its status kept current by every failing run, at most one comment a day, closed with a comment on
+ * recovery.
  */
+import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsSecret } from './harness/run-action.ts';
-import { REPOSITORY, startWorld, type World } from './support/action-world.ts';
+import { GITHUB_TOKEN, REPOSITORY, startWorld, type World } from './support/action-world.ts';
 
 const DAY = 86_400_000;
 let world: World;
@@ -19,8 +21,21 @@ afterAll(async () => world.close());
 const issuesOf = (marker: string) =>
   world.rest.issues(REPOSITORY).filter((i) => (i.body ?? '').includes(marker));
 
+/** A day goes by: the issue's tally says we last commented 25 hours ago (edited through the API). */
+async function aDayLater(issueNumber: number): Promise<void> {
+  const octokit = new Octokit({ auth: GITHUB_TOKEN, baseUrl: world.rest.url });
+  const [owner, repo] = REPOSITORY.split('/') as [string, string];
+  const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: issueNumber });
+  const body = (data.body ?? '').replace(/tally=([^ ]*)/, (_, encoded: string) => {
+    const tally = JSON.parse(decodeURIComponent(encoded)) as Record<string, unknown>;
+    tally.lastCommentAt = new Date(Date.now() - 25 * 3_600_000).toISOString();
+    return `tally=${encodeURIComponent(JSON.stringify(tally))}`;
+  });
+  await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, body });
+}
+
 describe('authentication failure', () => {
-  it('three failing runs make one issue with two comments; a recovering run closes it', async () => {
+  it('failing runs make one issue, counted in its body; one comment a day; a recovering run closes it', async () => {
     const revoked = world.events.issueToken();
     world.events.revokeToken(revoked);
     const stateKey = 'auth-test';
@@ -35,12 +50,22 @@ describe('authentication failure', () => {
     const [issue, ...others] = issuesOf('alert=auth-failed ns=auth-test');
     expect(others).toHaveLength(0);
     expect(issue!.state).toBe('open');
-    expect(issue!.comments).toHaveLength(2);
+    expect(issue!.comments).toHaveLength(0); // a 15-minute schedule must not flood the issue
+    expect(issue!.body).toContain('| Failed runs | 3 |');
     expect(issue!.labels).toContain('1password-events');
     expect(issue!.body).toContain('401 Unauthorized');
     expect(issue!.body).toContain(world.events.url);
     expect(issue!.body).toMatch(/Events Reporting/);
     expect(issue!.body).toContain('/actions/runs/');
+
+    // A day later the next failure adds the one comment of the day, with the count since the last.
+    await aDayLater(issue!.number);
+    const dayLater = await world.run({ token: revoked, 'state-key': stateKey });
+    expect(dayLater.exitCode).not.toBe(0);
+    const commented = issuesOf('alert=auth-failed ns=auth-test')[0]!;
+    expect(commented.comments).toHaveLength(1);
+    expect(commented.comments[0]!.body).toMatch(/^\*\*Still failing:\*\* 3 runs failed since .* \(4 since /);
+    expect(commented.body).toContain('| Failed runs | 4 |');
     expect(containsSecret(JSON.stringify(world.rest.issues(REPOSITORY)), revoked)).toBe(false);
 
     const recovered = await world.run({ 'state-key': stateKey, 'start-time': '2d' });
@@ -48,8 +73,9 @@ describe('authentication failure', () => {
     expect(recovered.outputs['auth-failed']).toBe('false');
     const closed = issuesOf('alert=auth-failed ns=auth-test')[0]!;
     expect(closed.state).toBe('closed');
-    expect(closed.comments).toHaveLength(3);
-    expect(closed.comments[2]!.body).toContain('Recovered');
+    expect(closed.comments).toHaveLength(2);
+    expect(closed.comments[1]!.body).toContain('Recovered');
+    expect(closed.comments[1]!.body).toContain('(4 failed runs between');
   });
 
   it('an expired token is an authentication failure that says why, without asking the API', async () => {
@@ -65,7 +91,7 @@ describe('authentication failure', () => {
 });
 
 describe('missing scope', () => {
-  it('exports the granted feeds, opens one issue, comments on repeats and closes on recovery', async () => {
+  it('exports the granted feeds, opens one issue, counts repeats and closes on recovery', async () => {
     const narrow = world.events.issueToken({ features: ['signinattempts'] });
     const inputs = {
       token: narrow,
@@ -86,7 +112,8 @@ describe('missing scope', () => {
     expect(JSON.parse(runs[0]!.outputs.counts!)).toEqual({ signinattempts: 200 });
     const [issue, ...others] = issuesOf('alert=missing-scope ns=scope-test');
     expect(others).toHaveLength(0);
-    expect(issue!.comments).toHaveLength(2);
+    expect(issue!.comments).toHaveLength(0);
+    expect(issue!.body).toContain('| Failed runs | 3 |');
     expect(issue!.body).toContain('auditevents');
 
     const full = await world.run({ ...inputs, token: world.opToken });
@@ -115,7 +142,8 @@ describe('lost state', () => {
     }
     const issue = issuesOf('alert=lost-state ns=lost-test');
     expect(issue).toHaveLength(1);
-    expect(issue[0]!.comments).toHaveLength(1);
+    expect(issue[0]!.comments).toHaveLength(0);
+    expect(issue[0]!.body).toContain('| Failed runs | 2 |');
     expect(issue[0]!.body).toContain('backfill');
 
     const back = await world.run(inputs);
@@ -135,7 +163,8 @@ describe('expiring token', () => {
     }
     const [issue, ...others] = issuesOf('alert=token-expiring ns=expiry-test');
     expect(others).toHaveLength(0);
-    expect(issue!.comments).toHaveLength(2);
+    expect(issue!.comments).toHaveLength(0);
+    expect(issue!.body).toContain('| Failed runs | 3 |');
     await world.run({ ...inputs, token: world.opToken });
     expect(issuesOf('alert=token-expiring ns=expiry-test')[0]!.state).toBe('closed');
   });

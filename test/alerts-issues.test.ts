@@ -81,11 +81,19 @@ function requestsSince(start: number): string[] {
 const isWrite = (request: string) => !request.startsWith('GET ');
 
 describe('raise', () => {
-  it('opens one issue, then comments on it for every repeat failure', async () => {
+  it('opens one issue; repeats within a day only update its status, then one comment a day', async () => {
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+    const raiseAt = (minutes: number) =>
+      newRun({ now: () => at(minutes) }).alerts.raise(authFailed(at(minutes)));
     const results = [];
-    for (let run = 0; run < 3; run++) results.push(await newRun().alerts.raise(authFailed()));
+    // A 15-minute schedule failing for two days: 193 runs.
+    for (let minutes = 0; minutes <= 2 * 24 * 60; minutes += 15) results.push(await raiseAt(minutes));
 
-    expect(results.map((result) => result.action)).toEqual(['created', 'commented', 'commented']);
+    expect(results[0]?.action).toBe('created');
+    expect(results.filter((r) => r.action === 'commented')).toHaveLength(2);
+    expect(results.filter((r) => r.action === 'updated')).toHaveLength(190);
+    expect(results[96]?.action).toBe('commented'); // exactly a day after the issue was opened
+    expect(results[192]?.action).toBe('commented');
     const [issue, ...others] = sim.issues(REPO);
     expect(others).toEqual([]);
     expect(results.every((result) => 'issueNumber' in result && result.issueNumber === issue?.number)).toBe(
@@ -95,12 +103,32 @@ describe('raise', () => {
     expect(issue?.title).toBe('1Password events export: the Events Reporting token was refused (ACME)');
     expect(issue?.body).toContain(alertMarker('auth-failed', '1password-events-ACME'));
     expect(issue?.body).toContain('401 Unauthorized');
-    expect(issue?.comments).toHaveLength(2);
-    for (const comment of issue?.comments ?? []) {
-      expect(comment.body).toContain('Happened again');
-      expect(comment.body).toContain('2026-11-20T08:30:00Z');
-      expect(comment.body).toContain(RUN_URL);
-    }
+    // The body's facts are current: first and last failure, how many runs failed.
+    expect(issue?.body).toContain('| First failure | 2026-11-20T08:30:00Z |');
+    expect(issue?.body).toContain('| Last failure | 2026-11-22T08:30:00Z |');
+    expect(issue?.body).toContain('| Failed runs | 193 |');
+    expect(issue?.body).toContain('**Latest:** The Events API answered 401');
+    expect(issue?.comments.map((c) => c.body.split('\n')[0])).toEqual([
+      '**Still failing:** 96 runs failed since 2026-11-20T08:30:00Z (97 since 2026-11-20T08:30:00Z). ' +
+        'Latest, at 2026-11-21T08:30:00Z: The Events API answered 401 Unauthorized at `https://events.1password.com`; no events were exported.',
+      '**Still failing:** 96 runs failed since 2026-11-21T08:30:00Z (193 since 2026-11-20T08:30:00Z). ' +
+        'Latest, at 2026-11-22T08:30:00Z: The Events API answered 401 Unauthorized at `https://events.1password.com`; no events were exported.',
+    ]);
+    for (const comment of issue?.comments ?? []) expect(comment.body).toContain(RUN_URL);
+  });
+
+  it('comments at once on an issue whose tally is missing or was edited into nonsense', async () => {
+    await newRun().alerts.raise(authFailed());
+    const octokit = octokitFor(GITHUB_TOKEN);
+    const body = sim.issues(REPO)[0]!.body!.replace(/tally=[^ ]*/, 'tally=%7B%22runs%22%3A-5%7D');
+    await octokit.rest.issues.update({ owner: 'acme', repo: 'audit', issue_number: 1, body });
+
+    const result = await newRun().alerts.raise(authFailed());
+
+    expect(result).toEqual({ action: 'commented', issueNumber: 1 });
+    expect(sim.issues(REPO)[0]?.comments[0]?.body).toContain('Happened again');
+    expect(sim.issues(REPO)[0]?.body).toContain('| Failed runs | 1 |');
+    expect(await newRun().alerts.raise(authFailed())).toEqual({ action: 'updated', issueNumber: 1 });
   });
 
   it('creates missing labels with a colour and description, and puts them on the issue', async () => {
@@ -148,19 +176,19 @@ describe('raise', () => {
     expect(logger.lines.filter((line) => line.startsWith('warning'))).toEqual([]);
   });
 
-  it('needs at most 3 requests to comment on an existing issue', async () => {
+  it('needs at most 2 requests to count a repeat on an existing issue, and sends no comment', async () => {
     await newRun().alerts.raise(authFailed());
     const start = sim.requestLog.length;
 
     await newRun().alerts.raise(authFailed());
 
     const requests = requestsSince(start);
-    expect(requests.length).toBeLessThanOrEqual(3);
+    expect(requests.length).toBeLessThanOrEqual(2);
     expect(requests[0]).toMatch(/^GET \/repos\/acme\/audit\/issues\?.*state=open/);
     expect(requests[0]).toContain('labels=1password-events');
     expect(requests[0]).toContain('per_page=100');
     expect(requests.filter(isWrite)).toEqual([
-      `POST /repos/acme/audit/issues/${sim.issues(REPO)[0]?.number}/comments`,
+      `PATCH /repos/acme/audit/issues/${sim.issues(REPO)[0]?.number}`,
     ]);
   });
 
@@ -181,7 +209,8 @@ describe('raise', () => {
     );
     expect(lists).toHaveLength(1);
     const [auth, scope] = sim.issues(REPO);
-    expect(auth?.comments).toHaveLength(1);
+    expect(auth?.comments).toHaveLength(0);
+    expect(auth?.body).toContain('| Failed runs | 2 |');
     expect(scope?.state).toBe('closed');
   });
 
@@ -189,7 +218,7 @@ describe('raise', () => {
     const { alerts } = newRun();
     const results = await Promise.all([alerts.raise(authFailed()), alerts.raise(authFailed())]);
 
-    expect(results.map((result) => result.action).sort()).toEqual(['commented', 'created']);
+    expect(results.map((result) => result.action).sort()).toEqual(['created', 'updated']);
     expect(sim.issues(REPO)).toHaveLength(1);
   });
 
@@ -208,7 +237,7 @@ describe('raise', () => {
 
     const result = await newRun().alerts.raise(authFailed());
 
-    expect(result).toEqual({ action: 'commented', issueNumber: 1 });
+    expect(result).toEqual({ action: 'updated', issueNumber: 1 });
     expect(
       requestsSince(start).filter((request) => request.startsWith('GET /repos/acme/audit/issues?')),
     ).toHaveLength(2);
@@ -237,7 +266,7 @@ describe('raise', () => {
 
     expect(first.action).toBe('created');
     expect(second).toEqual({
-      action: 'commented',
+      action: 'updated',
       issueNumber: 'issueNumber' in first ? first.issueNumber : -1,
     });
     expect(sim.issues('acme/triage')).toHaveLength(1);
@@ -248,7 +277,7 @@ describe('raise', () => {
     const first = await newRun({ labels: [] }).alerts.raise(authFailed());
     const second = await newRun({ labels: [] }).alerts.raise(authFailed());
 
-    expect([first.action, second.action]).toEqual(['created', 'commented']);
+    expect([first.action, second.action]).toEqual(['created', 'updated']);
     expect(sim.issues(REPO)[0]?.labels).toEqual([]);
     expect(sim.labels(REPO)).toEqual([]);
   });
@@ -264,7 +293,9 @@ describe('resolve', () => {
     expect(raised).toEqual({ action: 'created', issueNumber: closed?.number });
     expect(closed?.state).toBe('closed');
     expect(closed?.stateReason).toBe('completed');
-    expect(closed?.comments.at(-1)?.body).toContain('Recovered:** The Events API accepted the token again.');
+    expect(closed?.comments.at(-1)?.body).toContain(
+      'Recovered:** The Events API accepted the token again. (1 failed run between 2026-11-20T08:30:00Z and 2026-11-20T08:30:00Z)',
+    );
     expect(closed?.comments.at(-1)?.body).toContain(RUN_URL);
 
     const again = await newRun().alerts.raise(authFailed());
@@ -358,11 +389,13 @@ describe('namespaces and kinds', () => {
     expect(resolved.closed).toBe(issues[0]?.number);
     expect(issues.map((issue) => [issue.state, issue.comments.length])).toEqual([
       ['closed', 1], // ACME auth-failed
-      ['open', 1], // BETA auth-failed, repeated once
+      ['open', 0], // BETA auth-failed, repeated once within the day: counted, not commented
       ['open', 0], // ACM auth-failed: a prefix of ACME, still its own issue
       ['open', 0], // ACME lost-state
       ['open', 0], // ACME token-expiring
     ]);
+    expect(issues[1]?.body).toContain('| Failed runs | 2 |');
+    expect(issues[2]?.body).toContain('| Failed runs | 1 |');
   });
 });
 
@@ -423,16 +456,18 @@ describe('GitHub refusals become warnings', () => {
     expect(sim.issues(REPO)[0]?.state).toBe('open');
   });
 
-  it('turns a server error on the comment into a warning', async () => {
+  it('turns a server error on the daily comment into a warning (a comment is never repeated)', async () => {
     await newRun().alerts.raise(authFailed());
     sim.failNext('POST /repos/acme/audit/issues/*/comments', 502);
+    const tomorrow = new Date(NOW.getTime() + 86_400_000);
 
-    const result = await newRun().alerts.raise(authFailed());
+    const result = await newRun({ now: () => tomorrow }).alerts.raise(authFailed(tomorrow));
 
     expect(result).toEqual({
       action: 'failed',
-      warning: 'could not comment on alert issue #1: GitHub answered 502 Simulated failure.',
+      warning: 'could not update alert issue #1: GitHub answered 502 Simulated failure.',
     });
+    expect(sim.requestLog.filter((r) => r.path.endsWith('/comments'))).toHaveLength(1);
   });
 
   it('warns when the repository is not visible to the token (404)', async () => {

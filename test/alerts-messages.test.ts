@@ -164,6 +164,12 @@ describe('lostStateAlert', () => {
     expect(alert.body).toContain('no events should be missing');
     expect(alert.body).toContain('drop duplicates on `uuid`');
   });
+
+  it('without the time of the last export says where to find it, with no placeholder left', () => {
+    const alert = lostStateAlert({ at, runUrl, feeds: ['auditevents'], startTime: at });
+    expect(alert.body).not.toMatch(/<time of|<[a-z ]+>/);
+    expect(alert.body).toContain('`start-time` set to the time of the last successful export');
+  });
 });
 
 describe('tokenExpiringAlert', () => {

@@ -6,6 +6,8 @@ import type { Alert, AlertKind } from './alert.ts';
 import { alertFailureWarning } from './github-errors.ts';
 import { ensureLabels } from './labels.ts';
 import { formatTime } from './messages.ts';
+import { countFailure, firstTally, readTally, withStatus } from './tally.ts';
+import type { Tally } from './tally.ts';
 
 export interface AlertIssuesOptions {
   octokit: Octokit;
@@ -20,8 +22,13 @@ export interface AlertIssuesOptions {
   now: () => Date;
 }
 
+/**
+ * `commented`: a repeat failure a day or more after the last comment; `updated`: a repeat within
+ * the day, counted in the issue's status only (no notification).
+ */
 export type RaiseResult =
-  { action: 'created' | 'commented'; issueNumber: number } | { action: 'failed'; warning: string };
+  | { action: 'created' | 'commented' | 'updated'; issueNumber: number }
+  | { action: 'failed'; warning: string };
 
 export interface ResolveResult {
   /** Number of the issue that was commented on and closed. */
@@ -64,14 +71,23 @@ export class AlertIssues {
       try {
         const existing = (await this.findOpen(alert.kind))[0];
         if (existing) {
-          doing = `comment on alert issue #${existing.number}`;
-          await this.octokit.rest.issues.createComment({
-            ...this.repo,
-            issue_number: existing.number,
-            body: this.comment(`**Happened again** at ${this.time()}: ${alert.summary}`),
-          });
-          this.options.logger.info(`Alert issue #${existing.number} (${alert.kind}): added a comment.`);
-          return { action: 'commented', issueNumber: existing.number };
+          doing = `update alert issue #${existing.number}`;
+          const previous = readTally(existing.body);
+          const { tally, comment } = countFailure(previous, this.options.now());
+          if (comment) {
+            await this.octokit.rest.issues.createComment({
+              ...this.repo,
+              issue_number: existing.number,
+              body: this.comment(this.stillFailing(previous, alert)),
+            });
+          }
+          const body = withStatus(existing.body, tally, alert.summary);
+          await this.octokit.rest.issues.update({ ...this.repo, issue_number: existing.number, body });
+          existing.body = body;
+          this.options.logger.info(
+            `Alert issue #${existing.number} (${alert.kind}): ${tally.runs} failed runs${comment ? ', comment added' : ''}.`,
+          );
+          return { action: comment ? 'commented' : 'updated', issueNumber: existing.number };
         }
         const issueNumber = await this.create(alert);
         this.options.logger.info(`Alert issue #${issueNumber} (${alert.kind}) opened: ${alert.title}`);
@@ -95,7 +111,7 @@ export class AlertIssues {
           await this.octokit.rest.issues.createComment({
             ...this.repo,
             issue_number,
-            body: this.comment(`**Recovered:** ${note}`),
+            body: this.comment(`**Recovered:** ${note}${this.outage(readTally(issue.body))}`),
           });
           await this.octokit.rest.issues.update({
             ...this.repo,
@@ -119,7 +135,11 @@ export class AlertIssues {
       await ensureLabels(this.octokit, this.repo, labels);
       this.labelsReady = true;
     }
-    const body = stampAlertMarker(alert.body, alert.kind, this.options.namespace);
+    const body = withStatus(
+      stampAlertMarker(alert.body, alert.kind, this.options.namespace),
+      firstTally(this.options.now()),
+      alert.summary,
+    );
     const { data } = await this.octokit.rest.issues.create({
       ...this.repo,
       title: alert.title,
@@ -172,6 +192,23 @@ export class AlertIssues {
     const open = await this.listOpen();
     const index = open.findIndex((issue) => issue.number === issueNumber);
     if (index >= 0) open.splice(index, 1);
+  }
+
+  /** The daily comment: how many runs failed since the last one, and the latest error. */
+  private stillFailing(previous: Tally | undefined, alert: Alert): string {
+    const now = this.time();
+    if (!previous) return `**Happened again** at ${now}: ${alert.summary}`;
+    const runs = previous.sinceComment + 1;
+    return (
+      `**Still failing:** ${runs} run${runs === 1 ? '' : 's'} failed since ${formatTime(previous.lastCommentAt)} ` +
+      `(${previous.runs + 1} since ${formatTime(previous.firstAt)}). Latest, at ${now}: ${alert.summary}`
+    );
+  }
+
+  /** How long the problem lasted, for the recovery comment. */
+  private outage(tally: Tally | undefined): string {
+    if (!tally) return '';
+    return ` (${tally.runs} failed run${tally.runs === 1 ? '' : 's'} between ${formatTime(tally.firstAt)} and ${formatTime(tally.lastAt)})`;
   }
 
   private comment(headline: string): string {

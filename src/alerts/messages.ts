@@ -129,7 +129,7 @@ export function lostStateAlert(
     '',
     '### How to backfill',
     '',
-    `1. Run the workflow by hand (\`workflow_dispatch\`) with \`start-time: ${last ?? '<time of the last export>'}\` (RFC 3339, at most 120 days ago: the Events API keeps nothing older), a \`state-key\` that was never used (for example \`1password-events-backfill\`) and \`destination: artifact\`, so the run starts at that time and leaves the regular runs' saved position alone.`,
+    `1. Run the workflow by hand (\`workflow_dispatch\`) with ${last ? `\`start-time: ${last}\`` : "`start-time` set to the time of the last successful export (see the workflow's run history)"} (RFC 3339, at most 120 days ago: the Events API keeps nothing older), a \`state-key\` that was never used (for example \`1password-events-backfill\`) and \`destination: artifact\`, so the run starts at that time and leaves the regular runs' saved position alone.`,
     `2. The backfill overlaps what was already exported. Drop duplicates on \`uuid\` when reading, for example in DuckDB: \`SELECT * FROM read_parquet('${facts.feeds[0] ?? 'signinattempts'}/date=*/*.parquet', hive_partitioning = true) QUALIFY row_number() OVER (PARTITION BY uuid ORDER BY timestamp) = 1\`.`,
     '',
     '### Why this happens',
