@@ -9,7 +9,13 @@ import { InputError } from './errors.ts';
 import { INPUT, INPUT_DEFAULTS, type InputName } from './inputs.ts';
 import { API_VERSIONS, FEEDS, type ApiVersion, type Feed } from './onepassword/feeds.ts';
 import { FORMATS, type Format } from './output/files.ts';
+import { parseArtifactName } from './validate/artifact-name.ts';
+import { parseBranchName } from './validate/branch-name.ts';
+import { githubTokenProblem } from './validate/github-token.ts';
+import { checkLabels } from './validate/labels.ts';
+import { checkOutputDir } from './validate/output-dir.ts';
 import { parseRepoName, type RepoName } from './validate/repo-name.ts';
+import { parseRetentionDays } from './validate/retention-days.ts';
 import { parseStoragePath } from './validate/storage-path.ts';
 import { tokenShapeProblem } from './validate/token.ts';
 
@@ -141,18 +147,6 @@ function parseBoolean(input: string, value: string): boolean {
   throw new InputError(input, `"${value}" is not true or false`);
 }
 
-function parseRetentionDays(value: string): number | undefined {
-  if (value.trim() === '') return undefined;
-  const days = Number(value.trim());
-  if (!Number.isInteger(days) || days < 1 || days > 90) {
-    throw new InputError(
-      'retention-days',
-      `"${value}" is not a whole number of days from 1 to 90 (empty: the repository default)`,
-    );
-  }
-  return days;
-}
-
 function parseStateKey(value: string): string {
   const key = value.trim();
   // Cache keys: at most 512 characters, no commas; the account and run ids are appended.
@@ -207,11 +201,31 @@ export function parseConfig(
   const maxDurationMs = attempt(() => parseMaxDuration(raw(INPUT.maxDuration)));
   const alertIssues = attempt(() => parseBoolean(INPUT.alertIssues, raw(INPUT.alertIssues)));
   const allowPublicRepo = attempt(() => parseBoolean(INPUT.allowPublicRepo, raw(INPUT.allowPublicRepo)));
-  const alertLabels = parseCommaList(raw(INPUT.alertLabels));
+  const alertLabels = attempt(() => checkLabels(parseCommaList(raw(INPUT.alertLabels)), INPUT.alertLabels));
+  const artifactName = attempt(() =>
+    parseArtifactName(
+      raw(INPUT.artifactName) || `1password-events-${context.runId}-${context.runAttempt}`,
+      INPUT.artifactName,
+    ),
+  );
+  const storageBranch = attempt(() => parseBranchName(raw(INPUT.storageBranch), INPUT.storageBranch));
+  const outputDir = attempt(() =>
+    checkOutputDir(
+      raw(INPUT.outputDir) || path.join(context.runnerTemp, '1password-events'),
+      INPUT.outputDir,
+    ),
+  );
 
   // github-token's default is the runner's `${{ github.token }}`: an empty value means there is none.
   const storageToken = (getInput(INPUT.storageToken) ?? '').trim() || undefined;
   const githubToken = (getInput(INPUT.githubToken) ?? '').trim() || undefined;
+  for (const [name, value] of [
+    [INPUT.storageToken, storageToken],
+    [INPUT.githubToken, githubToken],
+  ] as const) {
+    const problem = value === undefined ? undefined : githubTokenProblem(value);
+    if (problem) errors.push(new InputError(name, problem));
+  }
   if (destination === 'repo' && !storageToken && !githubToken) {
     errors.push(
       new InputError(
@@ -222,7 +236,6 @@ export function parseConfig(
   }
   if (errors.length > 0) throw new ConfigErrors(errors);
 
-  const outputDir = raw(INPUT.outputDir) || path.join(context.runnerTemp, '1password-events');
   return {
     token: token!,
     serverUrl,
@@ -231,18 +244,18 @@ export function parseConfig(
     startTime: startTime!,
     formats: formats!,
     destination: destination!,
-    outputDir: path.resolve(outputDir),
-    artifactName: raw(INPUT.artifactName) || `1password-events-${context.runId}-${context.runAttempt}`,
+    outputDir: outputDir!,
+    artifactName: artifactName!,
     retentionDays,
     storageRepo: storageRepo!,
-    storageBranch: raw(INPUT.storageBranch) || undefined,
+    storageBranch: storageBranch,
     storagePath: storagePath!,
     storageToken,
     githubToken,
     stateKey: stateKey!,
     maxDurationMs: maxDurationMs!,
     alertIssues: alertIssues!,
-    alertLabels: alertLabels.length > 0 ? alertLabels : [INPUT_DEFAULTS['alert-labels']],
+    alertLabels: alertLabels!.length > 0 ? alertLabels! : [INPUT_DEFAULTS['alert-labels']],
     allowPublicRepo: allowPublicRepo!,
   };
 }

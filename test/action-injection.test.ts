@@ -110,7 +110,7 @@ describe('outside text in the log and the summary', () => {
     expectInertMarkdown(result.summary);
   });
 
-  it('an input that lands in the log', async () => {
+  it('an input that lands in the log (refused, and its error line quotes it defused)', async () => {
     const result = await world.run({
       destination: 'repo',
       'storage-repo': STORAGE,
@@ -118,6 +118,8 @@ describe('outside text in the log and the summary', () => {
       'storage-branch': `main${PAYLOAD}`,
       'start-time': '1d',
     });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(/^Invalid storage-branch/);
     expect(`${result.stdout}${result.stderr}`).toContain('##\\[add-mask]'); // reached the log, defused
     expectNoInjectedCommand(result, [world.opToken, STORAGE_TOKEN, GITHUB_TOKEN]);
     expectInertMarkdown(result.summary);
