@@ -79,6 +79,20 @@ export interface SeedArtifact {
   expired?: boolean;
   workflowRunId?: number;
   digest?: string;
+  /** Branch of the run that uploaded it; the default branch when absent. */
+  headBranch?: string;
+  /** Repository id of the run's head (a fork's for a fork pull request); this repository's when absent. */
+  headRepositoryId?: number;
+  /** The artifact's zip, served by GET /actions/artifacts/{id}/zip. */
+  zip?: Buffer;
+}
+
+export interface SeedWorkflowRun {
+  id: number;
+  path: string;
+  event?: string;
+  headBranch?: string;
+  headRepositoryId?: number;
 }
 
 export interface GitHubRestSim {
@@ -105,6 +119,10 @@ export interface GitHubRestSim {
   seedPullRequest(fullName: string, pr: { title: string; body?: string; labels?: string[] }): number;
   /** A workflow artifact for GET /actions/artifacts. Returns its id. */
   seedArtifact(fullName: string, artifact: SeedArtifact): number;
+  /** A workflow run for GET /actions/runs/{id}: where an artifact came from. */
+  seedWorkflowRun(fullName: string, run: SeedWorkflowRun): void;
+  /** The repository's database id (artifact and run payloads carry it). */
+  repoId(fullName: string): number;
   /** Before each of the next `n` PATCH git/refs, another commit lands on the branch first. */
   nextRefUpdateConflicts(n: number): void;
   /**
@@ -344,11 +362,26 @@ export async function startGitHubRestSim(
         expiresAt: artifact.expiresAt ?? new Date(Date.parse(createdAt) + 90 * 86_400_000).toISOString(),
         expired: artifact.expired ?? false,
         workflowRunId: artifact.workflowRunId ?? id,
-        headBranch: repo.defaultBranch,
+        headBranch: artifact.headBranch ?? repo.defaultBranch,
         headSha: repo.head(repo.defaultBranch) ?? randomBytes(20).toString('hex'),
+        headRepositoryId: artifact.headRepositoryId ?? repo.id,
         ...(artifact.digest ? { digest: artifact.digest } : {}),
+        ...(artifact.zip ? { zip: artifact.zip } : {}),
       });
       return id;
+    },
+    seedWorkflowRun(fullName, run) {
+      const repo = repoOf(fullName);
+      repo.runs.set(run.id, {
+        id: run.id,
+        path: run.path,
+        event: run.event ?? 'schedule',
+        headBranch: run.headBranch ?? repo.defaultBranch,
+        headRepositoryId: run.headRepositoryId ?? repo.id,
+      });
+    },
+    repoId(fullName) {
+      return repoOf(fullName).id;
     },
     nextRefUpdateConflicts(n) {
       refConflicts += Math.max(0, n);

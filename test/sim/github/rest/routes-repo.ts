@@ -1,5 +1,5 @@
 import { satisfies } from './auth.ts';
-import { json, pageOf } from './router.ts';
+import { fail, json, pageOf } from './router.ts';
 import type { Route, RouteContext, RestReply } from './router.ts';
 
 /** The repository itself, and the workflow artifacts list (docs.github.com/rest/actions/artifacts). */
@@ -12,7 +12,62 @@ export const repoRoutes: Route[] = [
     level: 'read',
     handle: listArtifacts,
   },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/actions/artifacts/:id/zip',
+    scope: 'actions',
+    level: 'read',
+    handle: downloadArtifact,
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/actions/artifacts/:id/blob',
+    scope: 'actions',
+    level: 'read',
+    handle: artifactBlob,
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/actions/runs/:id',
+    scope: 'actions',
+    level: 'read',
+    handle: getWorkflowRun,
+  },
 ];
+
+/** GitHub answers 302 to a short-lived signed URL of the zip; 410 once it expired. */
+function downloadArtifact({ repo, params, sim }: RouteContext): RestReply {
+  const artifact = repo.artifacts.find((candidate) => String(candidate.id) === params.id);
+  if (!artifact) return fail(404, 'Not Found');
+  if (artifact.expired || !artifact.zip) return fail(410, 'Artifact has expired');
+  const location = `${sim.apiUrl}/repos/${repo.owner}/${repo.name}/actions/artifacts/${artifact.id}/blob?sig=simulated`;
+  return { status: 302, headers: { location } };
+}
+
+/** The signed blob URL: Azure serves byte ranges (`bytes=a-b`, `bytes=-n`) with 206. */
+function artifactBlob({ repo, params, req }: RouteContext): RestReply {
+  const artifact = repo.artifacts.find((candidate) => String(candidate.id) === params.id);
+  if (!artifact?.zip) return fail(404, 'Not Found');
+  const zip = artifact.zip;
+  const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
+  if (!range || (range[1] === '' && range[2] === '')) {
+    return { status: 200, raw: zip, headers: { 'content-type': 'application/zip' } };
+  }
+  const start = range[1] === '' ? Math.max(0, zip.length - Number(range[2])) : Number(range[1]);
+  const end =
+    range[1] === '' || range[2] === '' ? zip.length - 1 : Math.min(Number(range[2]), zip.length - 1);
+  if (start > end || start >= zip.length) return fail(416, 'Range Not Satisfiable');
+  return {
+    status: 206,
+    raw: zip.subarray(start, end + 1),
+    headers: { 'content-type': 'application/zip', 'content-range': `bytes ${start}-${end}/${zip.length}` },
+  };
+}
+
+function getWorkflowRun({ repo, params, render }: RouteContext): RestReply {
+  const run = repo.runs.get(Number(params.id));
+  return run ? json(200, render.workflowRun(run)) : fail(404, 'Not Found');
+}
 
 function getRepository({ render, permissions }: RouteContext): RestReply {
   const push = satisfies(permissions?.contents, 'write');

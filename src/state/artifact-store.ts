@@ -1,0 +1,165 @@
+import type { Octokit } from '@octokit/rest';
+import type { Logger } from '../logger.ts';
+import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
+import type { StateDocument } from './document.ts';
+import { MAX_STATE_BYTES, readStateDocument } from './parse.ts';
+import type { StateRead, StateStore } from './store.ts';
+import { readZipMember, type RangeFetch } from './zip-member.ts';
+
+/** Where the state sits inside every artifact of this export (the output-dir layout). */
+export const ARTIFACT_STATE_PATH = '_state/state.json';
+
+/** Artifacts whose state is downloaded at most per restore, however many match. */
+const MAX_ARTIFACTS_TRIED = 5;
+/** Events that run a workflow on code someone outside the default branch chose. */
+const UNTRUSTED_EVENTS =
+  /^(pull_request|pull_request_target|pull_request_review|pull_request_review_comment|workflow_run)$/;
+
+export interface ArtifactStateStoreOptions {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  account: string;
+  /** Whether an artifact name is one of this export's (src/action/history.ts artifactNameShape). */
+  isExportArtifact: (name: string) => boolean;
+  /**
+   * The run an artifact must come from to be trusted: this workflow file on the default branch of
+   * this repository (not a fork, not a pull request). Only code in the export's own workflow can
+   * upload such an artifact, and that code can read the Events token anyway.
+   */
+  trusted: { workflowPath: string; branch: string };
+  logger: Logger;
+  /** Range downloads of the zip (tests may pass their own transport; the default is fetch). */
+  range?: RangeFetch;
+}
+
+interface ListedArtifact {
+  id: number;
+  name: string;
+  expired: boolean;
+  created_at: string | null;
+  workflow_run?: {
+    id?: number;
+    repository_id?: number;
+    head_repository_id?: number;
+    head_branch?: string | null;
+  } | null;
+}
+
+/**
+ * The state carried by the newest artifact of this export (artifact mode, when the Actions cache has
+ * nothing). Trust comes from provenance, not from a MAC: an artifact is used only when the REST API
+ * says the run that uploaded it is this workflow on the default branch of this repository, so a
+ * token rotation costs nothing. Saving happens in the artifact sink (the state travels with the data).
+ *
+ * Needs `actions: read`. Every failure is a warning and `absent`: the lost-state rules decide then.
+ */
+export class ArtifactStateStore implements StateStore {
+  readonly name = 'artifact' as const;
+  private readonly options: ArtifactStateStoreOptions;
+
+  constructor(options: ArtifactStateStoreOptions) {
+    this.options = options;
+  }
+
+  async read(): Promise<StateRead> {
+    const { logger } = this.options;
+    try {
+      return await this.readNewestTrusted();
+    } catch (error) {
+      const status = httpStatusOf(error);
+      logger.warning(
+        `Could not read the state from this export's artifacts: ${status ? describeGitHubError(error) : (error as Error).message}` +
+          (status === 403 || status === 404 ? ' (grant the workflow `actions: read`)' : ''),
+      );
+      return { status: 'absent' };
+    }
+  }
+
+  async save(): Promise<{ saved: boolean; detail: string }> {
+    return { saved: true, detail: `carried by the artifact as ${ARTIFACT_STATE_PATH}` };
+  }
+
+  private async readNewestTrusted(): Promise<StateRead> {
+    const { octokit, owner, repo, logger } = this.options;
+    const { data } = await octokit.rest.actions.listArtifactsForRepo({ owner, repo, per_page: 100 });
+    const candidates = (data.artifacts as ListedArtifact[])
+      .filter((artifact) => !artifact.expired && this.options.isExportArtifact(artifact.name))
+      .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '') || b.id - a.id)
+      .slice(0, MAX_ARTIFACTS_TRIED);
+    let firstRefusal: StateRead | undefined;
+    for (const artifact of candidates) {
+      const origin = `artifact "${artifact.name}" (id ${artifact.id})`;
+      const distrust = await this.provenanceProblem(artifact);
+      const read: StateRead =
+        distrust !== undefined
+          ? { status: 'refused', origin, reason: distrust }
+          : await this.stateOf(artifact, origin);
+      if (read.status === 'found') return read;
+      if (read.status === 'refused') {
+        if (firstRefusal === undefined) firstRefusal = read;
+        else logger.warning(`Ignoring the state in ${read.origin}: ${read.reason}.`);
+      }
+    }
+    return firstRefusal ?? { status: 'absent' };
+  }
+
+  /** Why the artifact's run is not one we trust, or undefined when it is. */
+  private async provenanceProblem(artifact: ListedArtifact): Promise<string | undefined> {
+    const { octokit, owner, repo, trusted } = this.options;
+    const run = artifact.workflow_run;
+    if (!run?.id) return 'the API does not say which run uploaded it';
+    if (run.head_repository_id !== run.repository_id) return 'it was uploaded by a run on a fork';
+    if (run.head_branch !== trusted.branch) {
+      return `it was uploaded by a run on another branch than ${trusted.branch}`;
+    }
+    const { data } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: run.id });
+    if (data.path !== trusted.workflowPath) return 'it was uploaded by another workflow';
+    if (UNTRUSTED_EVENTS.test(data.event)) return `it was uploaded by a run triggered by ${data.event}`;
+    return undefined;
+  }
+
+  private async stateOf(artifact: ListedArtifact, origin: string): Promise<StateRead> {
+    const { octokit, owner, repo } = this.options;
+    const url = await signedZipUrl(octokit, owner, repo, artifact.id);
+    if (url === undefined) return { status: 'refused', origin, reason: 'the API gave no download location' };
+    const member = await readZipMember(url, ARTIFACT_STATE_PATH, MAX_STATE_BYTES, this.options.range);
+    if (!member.ok) {
+      // Artifacts of releases before the state travelled with the data hold none: not an alarm.
+      return member.reason.startsWith('the artifact holds no ')
+        ? { status: 'absent' }
+        : { status: 'refused', origin, reason: member.reason };
+    }
+    const reading = readStateDocument(member.bytes);
+    if (!reading.ok) return { status: 'refused', origin, reason: reading.reason };
+    if (!sameAccount(reading.doc, this.options.account)) {
+      return { status: 'refused', origin, reason: 'it holds the state of another account' };
+    }
+    return { status: 'found', doc: reading.doc, origin };
+  }
+}
+
+/** The short-lived signed URL GitHub redirects the zip download to, without following it. */
+async function signedZipUrl(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  artifactId: number,
+): Promise<string | undefined> {
+  const response = await octokit.request(
+    'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+    {
+      owner,
+      repo,
+      artifact_id: artifactId,
+      archive_format: 'zip',
+      request: { redirect: 'manual' },
+    },
+  );
+  const location = (response.headers as Record<string, string | undefined>).location;
+  return typeof location === 'string' && /^https?:\/\//.test(location) ? location : undefined;
+}
+
+function sameAccount(doc: StateDocument, account: string): boolean {
+  return doc.account === account;
+}
