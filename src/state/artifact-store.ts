@@ -1,13 +1,14 @@
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../logger.ts';
+import { STATE_FILE } from '../github/storage-layout.ts';
 import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
 import type { StateDocument } from './document.ts';
 import { MAX_STATE_BYTES, readStateDocument } from './parse.ts';
 import type { StateRead, StateStore } from './store.ts';
 import { readZipMember, type RangeFetch } from './zip-member.ts';
 
-/** Where the state sits inside every artifact of this export (the output-dir layout). */
-export const ARTIFACT_STATE_PATH = '_state/state.json';
+/** Where the state sits inside every artifact of this export: the output-dir layout's state file. */
+export const ARTIFACT_STATE_PATH = STATE_FILE;
 
 /** Artifacts whose state is downloaded at most per restore, however many match. */
 const MAX_ARTIFACTS_TRIED = 5;

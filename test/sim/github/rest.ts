@@ -12,7 +12,7 @@ import type { RestReply, RestRequest, SimServices } from './rest/router.ts';
 import { contentsRoutes } from './rest/routes-contents.ts';
 import { gitRoutes } from './rest/routes-git.ts';
 import { issueRoutes } from './rest/routes-issues.ts';
-import { repoRoutes } from './rest/routes-repo.ts';
+import { SIGNED_ARTIFACT_BLOB, repoRoutes, signedArtifactBlob } from './rest/routes-repo.ts';
 
 export type { Level, Permissions, Scope } from './rest/auth.ts';
 export type { FileContent, Visibility } from './rest/repo-state.ts';
@@ -186,6 +186,14 @@ export async function startGitHubRestSim(
       return fault.body === undefined
         ? fail(fault.status, 'Simulated failure')
         : { status: fault.status, body: fault.body };
+    const signed = SIGNED_ARTIFACT_BLOB.exec(req.path);
+    if (signed && req.method === 'GET' && req.query.get('sig') === 'simulated') {
+      const repo = repos.get(`${signed[1]}/${signed[2]}`.toLowerCase());
+      const range = req.headers.range;
+      return repo
+        ? signedArtifactBlob(repo, signed[3]!, typeof range === 'string' ? range : undefined)
+        : fail(404, 'Not Found');
+    }
     const token = tokenFromHeader(req.headers.authorization);
     const grant = tokens.lookup(token);
     if (!grant) return fail(401, 'Bad credentials');

@@ -1,5 +1,6 @@
 import { satisfies } from './auth.ts';
 import { fail, json, pageOf } from './router.ts';
+import type { RepoState } from './repo-state.ts';
 import type { Route, RouteContext, RestReply } from './router.ts';
 
 /** The repository itself, and the workflow artifacts list (docs.github.com/rest/actions/artifacts). */
@@ -21,13 +22,6 @@ export const repoRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: '/repos/:owner/:repo/actions/artifacts/:id/blob',
-    scope: 'actions',
-    level: 'read',
-    handle: artifactBlob,
-  },
-  {
-    method: 'GET',
     pattern: '/repos/:owner/:repo/actions/runs/:id',
     scope: 'actions',
     level: 'read',
@@ -44,12 +38,15 @@ function downloadArtifact({ repo, params, sim }: RouteContext): RestReply {
   return { status: 302, headers: { location } };
 }
 
-/** The signed blob URL: Azure serves byte ranges (`bytes=a-b`, `bytes=-n`) with 206. */
-function artifactBlob({ repo, params, req }: RouteContext): RestReply {
-  const artifact = repo.artifacts.find((candidate) => String(candidate.id) === params.id);
+/** Path of the signed zip URL the download redirects to; the signature stands in for a token. */
+export const SIGNED_ARTIFACT_BLOB = /^\/repos\/([^/]+)\/([^/]+)\/actions\/artifacts\/(\d+)\/blob$/;
+
+/** The signed blob URL (no token needed): Azure serves byte ranges (`bytes=a-b`, `bytes=-n`) with 206. */
+export function signedArtifactBlob(repo: RepoState, id: string, rangeHeader: string | undefined): RestReply {
+  const artifact = repo.artifacts.find((candidate) => String(candidate.id) === id);
   if (!artifact?.zip) return fail(404, 'Not Found');
   const zip = artifact.zip;
-  const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
+  const range = /^bytes=(\d*)-(\d*)$/.exec(rangeHeader ?? '');
   if (!range || (range[1] === '' && range[2] === '')) {
     return { status: 200, raw: zip, headers: { 'content-type': 'application/zip' } };
   }
