@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createOctokit } from '../src/github/octokit.ts';
 import { MemoryLogger } from '../src/logger.ts';
 import { CacheStateStore, type CacheStateStoreOptions } from '../src/state/cache-store.ts';
+import { cacheKeyLister } from '../src/state/cache-listing.ts';
 import { FileStateStore } from '../src/state/file-store.ts';
 import { stateSealKey } from '../src/state/seal.ts';
 import type { StateDocument } from '../src/state/document.ts';
@@ -189,6 +190,27 @@ describe('restoreFirstTrusted: artifact mode takes the first copy it can trust',
     expect(logger.lines).toContain(
       `warning: Ignoring the state in cache entry events-${account}-7-1: it was not sealed with this Events token (the token was rotated, or someone without the token wrote it).`,
     );
+  });
+
+  it('looks past cache entries planted without the token, through the REST cache listing', async () => {
+    rest.addToken(token, { [`octo/${repoName}`]: { contents: 'write', actions: 'read' } });
+    rest.linkCacheEntries(`octo/${repoName}`, () => actions.cache.entries());
+    await stores('10').cache.save(doc('2026-11-02T00:00:00Z', 'real-run'));
+    const attacker = stateSealKey('guess', account, 'https://events.1password.com');
+    for (const runId of ['11', '12', '13']) {
+      await new CacheStateStore({ ...cacheOptions(runId), seal: attacker }).save(
+        doc('2026-11-09T00:00:00Z', `planted-${runId}`),
+      );
+    }
+    const listKeys = cacheKeyLister(createOctokit({ token, baseUrl: rest.url }), {
+      owner: 'octo',
+      repo: repoName,
+    });
+    const cache = new CacheStateStore({ ...cacheOptions('14'), listKeys });
+    const restored = await restoreFirstTrusted([cache], logger);
+    expect(restored).toEqual({ source: 'cache', doc: doc('2026-11-02T00:00:00Z', 'real-run') });
+    // Without the listing, the newest (planted) entry is all the cache service shows: refused.
+    expect(await restoreFirstTrusted([stores('15').cache], logger)).toEqual({ source: 'none' });
   });
 
   it('takes the first store that has a copy, and says "none" when none has', async () => {

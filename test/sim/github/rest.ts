@@ -6,7 +6,7 @@ import { TokenRegistry, tokenFromHeader } from './rest/auth.ts';
 import type { Permissions } from './rest/auth.ts';
 import { Renderer } from './rest/render.ts';
 import { RepoState } from './rest/repo-state.ts';
-import type { FileContent, Issue, Visibility } from './rest/repo-state.ts';
+import type { FileContent, Issue, ListedCacheEntry, Visibility } from './rest/repo-state.ts';
 import { compile, fail, match } from './rest/router.ts';
 import type { RestReply, RestRequest, SimServices } from './rest/router.ts';
 import { contentsRoutes } from './rest/routes-contents.ts';
@@ -121,6 +121,8 @@ export interface GitHubRestSim {
   seedArtifact(fullName: string, artifact: SeedArtifact): number;
   /** A workflow run for GET /actions/runs/{id}: where an artifact came from. */
   seedWorkflowRun(fullName: string, run: SeedWorkflowRun): void;
+  /** GET /actions/caches of this repository lists the entries of that cache service. */
+  linkCacheEntries(fullName: string, entries: () => readonly ListedCacheEntry[]): void;
   /** The repository's database id (artifact and run payloads carry it). */
   repoId(fullName: string): number;
   /** Before each of the next `n` PATCH git/refs, another commit lands on the branch first. */
@@ -377,6 +379,9 @@ export async function startGitHubRestSim(
         ...(artifact.zip ? { zip: artifact.zip } : {}),
       });
       return id;
+    },
+    linkCacheEntries(fullName, entries) {
+      repoOf(fullName).cacheEntries = entries;
     },
     seedWorkflowRun(fullName, run) {
       const repo = repoOf(fullName);

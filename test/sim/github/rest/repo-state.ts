@@ -53,6 +53,15 @@ export interface WorkflowArtifact {
   zip?: Buffer;
 }
 
+/** A cache entry as GET /actions/caches lists it. */
+export interface ListedCacheEntry {
+  id: number;
+  key: string;
+  version: string;
+  size: number;
+  createdAt: Date;
+}
+
 /** A workflow run as GET /actions/runs/{id} shows it. */
 export interface WorkflowRun {
   id: number;
@@ -79,6 +88,8 @@ export class RepoState {
   readonly labels: Label[] = [];
   readonly artifacts: WorkflowArtifact[] = [];
   readonly runs = new Map<number, WorkflowRun>();
+  /** The Actions cache entries of this repository, when a cache service is linked to it. */
+  cacheEntries: () => readonly ListedCacheEntry[] = () => [];
   private nextNumber = 1;
 
   constructor(

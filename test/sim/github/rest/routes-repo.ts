@@ -22,6 +22,13 @@ export const repoRoutes: Route[] = [
   },
   {
     method: 'GET',
+    pattern: '/repos/:owner/:repo/actions/caches',
+    scope: 'actions',
+    level: 'read',
+    handle: listCaches,
+  },
+  {
+    method: 'GET',
     pattern: '/repos/:owner/:repo/actions/runs/:id',
     scope: 'actions',
     level: 'read',
@@ -59,6 +66,40 @@ export function signedArtifactBlob(repo: RepoState, id: string, rangeHeader: str
     raw: zip.subarray(start, end + 1),
     headers: { 'content-type': 'application/zip', 'content-range': `bytes ${start}-${end}/${zip.length}` },
   };
+}
+
+/** docs.github.com/rest/actions/cache#list-github-actions-caches-for-a-repository (`key` is a prefix). */
+function listCaches({ repo, req, sim }: RouteContext): RestReply {
+  const key = req.query.get('key');
+  const sort = req.query.get('sort') ?? 'last_accessed_at';
+  const ascending = req.query.get('direction') === 'asc';
+  const matching = repo
+    .cacheEntries()
+    .filter((entry) => key === null || entry.key.startsWith(key))
+    .sort((a, b) => {
+      const order =
+        sort === 'size_in_bytes'
+          ? a.size - b.size
+          : a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
+      return ascending ? order : -order;
+    });
+  const page = pageOf(req, matching, sim.apiUrl);
+  return json(
+    200,
+    {
+      total_count: matching.length,
+      actions_caches: page.items.map((entry) => ({
+        id: entry.id,
+        ref: `refs/heads/${repo.defaultBranch}`,
+        key: entry.key,
+        version: entry.version,
+        last_accessed_at: entry.createdAt.toISOString(),
+        created_at: entry.createdAt.toISOString(),
+        size_in_bytes: entry.size,
+      })),
+    },
+    page.headers,
+  );
 }
 
 function getWorkflowRun({ repo, params, render }: RouteContext): RestReply {
