@@ -103,7 +103,7 @@ function store(overrides: { account?: string } = {}): ArtifactStateStore {
     repo: 'security',
     account: overrides.account ?? account,
     isExportArtifact: (name) => artifactNameShape(name) === shape,
-    trusted: { workflowPath: EXPORT_WORKFLOW, branch: 'main' },
+    trusted: async () => ({ workflowPath: EXPORT_WORKFLOW, branch: 'main' }),
     logger,
   });
 }

@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../logger.ts';
-import { STATE_FILE } from '../github/storage-layout.ts';
+import { STATE_FILE } from '../output/layout.ts';
 import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
 import type { StateDocument } from './document.ts';
 import { MAX_STATE_BYTES, readStateDocument } from './parse.ts';
@@ -26,9 +26,10 @@ export interface ArtifactStateStoreOptions {
   /**
    * The run an artifact must come from to be trusted: this workflow file on the default branch of
    * this repository (not a fork, not a pull request). Only code in the export's own workflow can
-   * upload such an artifact, and that code can read the Events token anyway.
+   * upload such an artifact, and that code can read the Events token anyway. Asked for only when an
+   * artifact is found; without a workflow path no artifact can be trusted.
    */
-  trusted: { workflowPath: string; branch: string };
+  trusted: () => Promise<{ workflowPath: string | undefined; branch: string }>;
   logger: Logger;
   /** Range downloads of the zip (tests may pass their own transport; the default is fetch). */
   range?: RangeFetch;
@@ -58,6 +59,7 @@ interface ListedArtifact {
 export class ArtifactStateStore implements StateStore {
   readonly name = 'artifact' as const;
   private readonly options: ArtifactStateStoreOptions;
+  private trusted?: { workflowPath: string | undefined; branch: string };
 
   constructor(options: ArtifactStateStoreOptions) {
     this.options = options;
@@ -107,7 +109,11 @@ export class ArtifactStateStore implements StateStore {
 
   /** Why the artifact's run is not one we trust, or undefined when it is. */
   private async provenanceProblem(artifact: ListedArtifact): Promise<string | undefined> {
-    const { octokit, owner, repo, trusted } = this.options;
+    const { octokit, owner, repo } = this.options;
+    this.trusted ??= await this.options.trusted();
+    const trusted = this.trusted;
+    if (trusted.workflowPath === undefined)
+      return 'the runner did not say which workflow this run is (GITHUB_WORKFLOW_REF)';
     const run = artifact.workflow_run;
     if (!run?.id) return 'the API does not say which run uploaded it';
     if (run.head_repository_id !== run.repository_id) return 'it was uploaded by a run on a fork';

@@ -6,7 +6,8 @@
 import type { ActionsServices } from '../sim/github/actions-services.ts';
 import type { GitHubRestSim } from '../sim/github/rest.ts';
 
-export const EXPORT_WORKFLOW = '.github/workflows/1password-events.yml';
+/** The workflow file test/harness/run-action.ts runs the action in (GITHUB_WORKFLOW_REF). */
+export const EXPORT_WORKFLOW = '.github/workflows/export.yml';
 
 export interface UploadingRun {
   runId: number;
