@@ -5,7 +5,10 @@ import { dirname, join } from 'node:path';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { DefaultArtifactClient } from '@actions/artifact';
+
 import { artifactNameShape } from '../src/action/history.ts';
+import { buildManifest } from '../src/output/manifest.ts';
 import { createOctokit } from '../src/github/octokit.ts';
 import { MemoryLogger } from '../src/logger.ts';
 import { ArtifactSink } from '../src/sinks/artifact.ts';
@@ -173,6 +176,56 @@ describe('ArtifactStateStore', () => {
     expect(await store().read()).toMatchObject({
       status: 'refused',
       reason: '"writtenBy" is not a run label',
+    });
+  });
+
+  it('resumes from the manifest of an artifact uploaded by a release before the state travelled with it', async () => {
+    // What the earlier ArtifactSink uploaded: the data and the run's manifest, no _state/state.json.
+    const runId = nextRun++;
+    const outDir = join(root, randomUUID());
+    const data = 'auditevents/date=2026-11-02/part-1-1-0001.parquet';
+    await mkdir(dirname(join(outDir, data)), { recursive: true });
+    await writeFile(join(outDir, data), randomBytes(10_000));
+    const manifest = buildManifest({
+      runId: String(runId),
+      runAttempt: '1',
+      startedAt: '2026-11-02T00:00:00Z',
+      finishedAt: '2026-11-02T00:01:00Z',
+      server: 'https://events.1password.com',
+      account,
+      apiVersion: 'v2',
+      feeds: {
+        auditevents: {
+          count: 5,
+          cursorBefore: 'before',
+          cursorAfter: 'after-old-run',
+          lastEventTime: '2026-11-02T00:00:30Z',
+        },
+      },
+      files: [],
+    });
+    await mkdir(join(outDir, '_manifests'), { recursive: true });
+    await writeFile(join(outDir, `_manifests/${runId}-1.json`), JSON.stringify(manifest));
+    await new DefaultArtifactClient().uploadArtifact(
+      `${prefix}-${runId}-1`,
+      [join(outDir, data), join(outDir, `_manifests/${runId}-1.json`)],
+      outDir,
+    );
+    publishNewArtifacts(actions, rest, REPOSITORY, { runId }, published);
+    expect(await store().read()).toMatchObject({
+      status: 'found',
+      doc: {
+        account,
+        writtenBy: `${runId}-1`,
+        feeds: {
+          auditevents: {
+            cursor: 'after-old-run',
+            apiVersion: 'v2',
+            recentUuids: [],
+            newestEventTime: '2026-11-02T00:00:30Z',
+          },
+        },
+      },
     });
   });
 

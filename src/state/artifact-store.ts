@@ -2,14 +2,17 @@ import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../logger.ts';
 import { STATE_FILE } from '../output/layout.ts';
 import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
+import { isFeed } from '../onepassword/feeds.ts';
 import type { StateDocument } from './document.ts';
-import { MAX_STATE_BYTES, readStateDocument } from './parse.ts';
+import { MAX_STATE_BYTES, readStateDocument, serializeStateDocument, type StateReading } from './parse.ts';
 import type { StateRead, StateStore } from './store.ts';
 import { readZipMember, type RangeFetch } from './zip-member.ts';
 
 /** Where the state sits inside every artifact of this export: the output-dir layout's state file. */
 export const ARTIFACT_STATE_PATH = STATE_FILE;
 
+/** A manifest lists every file of a run: far more than a state, still bounded. */
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 /** Artifacts whose state is downloaded at most per restore, however many match. */
 const MAX_ARTIFACTS_TRIED = 5;
 /** Events that run a workflow on code someone outside the default branch chose. */
@@ -131,13 +134,41 @@ export class ArtifactStateStore implements StateStore {
     const url = await signedZipUrl(octokit, owner, repo, artifact.id);
     if (url === undefined) return { status: 'refused', origin, reason: 'the API gave no download location' };
     const member = await readZipMember(url, ARTIFACT_STATE_PATH, MAX_STATE_BYTES, this.options.range);
+    if (!member.ok && member.reason === `the artifact holds no ${ARTIFACT_STATE_PATH}`) {
+      return this.stateOfManifest(url, `${origin}, manifest`);
+    }
+    if (!member.ok) return { status: 'refused', origin, reason: member.reason };
+    return this.accepted(readStateDocument(member.bytes), origin);
+  }
+
+  /**
+   * Artifacts of releases before the state travelled with the data carry only the run's manifest:
+   * per feed the cursor after the run's last delivered page. That is where the next run resumes, so
+   * the first run after an upgrade whose cache copy cannot be verified (it was not sealed) continues
+   * from it instead of restarting. No recent uuids are known; the cursor alone is exact.
+   */
+  private async stateOfManifest(url: string, origin: string): Promise<StateRead> {
+    const member = await readZipMember(
+      url,
+      (name) => /^_manifests\/\d+-\d+\.json$/.test(name),
+      MAX_MANIFEST_BYTES,
+      this.options.range,
+    );
     if (!member.ok) {
-      // Artifacts of releases before the state travelled with the data hold none: not an alarm.
       return member.reason.startsWith('the artifact holds no ')
         ? { status: 'absent' }
         : { status: 'refused', origin, reason: member.reason };
     }
-    const reading = readStateDocument(member.bytes);
+    const doc = stateFromManifest(member.bytes);
+    if (doc === undefined)
+      return { status: 'refused', origin, reason: 'its manifest is not one this export writes' };
+    this.options.logger.info(
+      `The newest artifact predates the state in artifacts: resuming from its manifest's cursors.`,
+    );
+    return this.accepted(readStateDocument(serializeStateDocument(doc)), origin);
+  }
+
+  private accepted(reading: StateReading, origin: string): StateRead {
     if (!reading.ok) return { status: 'refused', origin, reason: reading.reason };
     if (!sameAccount(reading.doc, this.options.account)) {
       return { status: 'refused', origin, reason: 'it holds the state of another account' };
@@ -169,4 +200,49 @@ async function signedZipUrl(
 
 function sameAccount(doc: StateDocument, account: string): boolean {
   return doc.account === account;
+}
+
+/** The state a run's manifest implies (src/output/manifest.ts), or undefined when it is not one. */
+function stateFromManifest(bytes: Buffer): StateDocument | undefined {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const m = manifest as Partial<Record<string, unknown>> | null;
+  if (m === null || typeof m !== 'object' || m.manifestVersion !== 1) return undefined;
+  const { account, server, finishedAt, runId, runAttempt, apiVersion, feeds } = m;
+  if (
+    typeof account !== 'string' ||
+    typeof server !== 'string' ||
+    typeof finishedAt !== 'string' ||
+    typeof runId !== 'string' ||
+    typeof runAttempt !== 'string' ||
+    (apiVersion !== 'v1' && apiVersion !== 'v2') ||
+    typeof feeds !== 'object' ||
+    feeds === null
+  ) {
+    return undefined;
+  }
+  const state: StateDocument['feeds'] = {};
+  for (const [feed, value] of Object.entries(feeds as Record<string, unknown>)) {
+    const entry = value as { cursorAfter?: unknown; lastEventTime?: unknown } | null;
+    if (!isFeed(feed) || typeof entry?.cursorAfter !== 'string') continue;
+    state[feed] = {
+      cursor: entry.cursorAfter,
+      apiVersion,
+      savedAt: finishedAt,
+      recentUuids: [],
+      ...(typeof entry.lastEventTime === 'string' ? { newestEventTime: entry.lastEventTime } : {}),
+    };
+  }
+  return {
+    schema: 1,
+    account,
+    server,
+    updatedAt: finishedAt,
+    writtenBy: `${runId}-${runAttempt}`,
+    feeds: state,
+  };
 }

@@ -30,12 +30,17 @@ export const fetchRange: RangeFetch = async (url, range) => {
   return Buffer.from(await response.arrayBuffer());
 };
 
+/**
+ * The one member named `name` (or, given a predicate, the one member whose name it accepts), at most
+ * `maxBytes` uncompressed. Two matching members make the zip something this export did not write.
+ */
 export async function readZipMember(
   url: string,
-  name: string,
+  name: string | ((entryName: string) => boolean),
   maxBytes: number,
   range: RangeFetch = fetchRange,
 ): Promise<ZipMemberResult> {
+  const label = typeof name === 'string' ? name : 'the member';
   const tail = await range(url, `bytes=-${TAIL_BYTES}`);
   if (tail === undefined) return { ok: false, reason: 'the artifact download does not serve byte ranges' };
   const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -55,7 +60,7 @@ export async function readZipMember(
   const entry = findCentralEntry(directory, name);
   if (typeof entry === 'string') return { ok: false, reason: entry };
   if (entry.uncompressedSize > maxBytes || entry.compressedSize > maxBytes + 1024) {
-    return { ok: false, reason: `its ${name} is larger than ${maxBytes} bytes` };
+    return { ok: false, reason: `its ${label} is larger than ${maxBytes} bytes` };
   }
   // The local header repeats the name and may carry a different extra field: read both lengths.
   const headerEnd = entry.localOffset + 30 + 0xffff * 2;
@@ -73,11 +78,11 @@ export async function readZipMember(
   try {
     if (entry.method === 0) bytes = Buffer.from(data);
     else if (entry.method === 8) bytes = inflateRawSync(data, { maxOutputLength: maxBytes });
-    else return { ok: false, reason: `its ${name} uses a compression this export does not write` };
+    else return { ok: false, reason: `its ${label} uses a compression this export does not write` };
   } catch {
-    return { ok: false, reason: `its ${name} does not decompress within ${maxBytes} bytes` };
+    return { ok: false, reason: `its ${label} does not decompress within ${maxBytes} bytes` };
   }
-  if (bytes.length !== entry.uncompressedSize) return { ok: false, reason: `its ${name} is damaged` };
+  if (bytes.length !== entry.uncompressedSize) return { ok: false, reason: `its ${label} is damaged` };
   return { ok: true, bytes };
 }
 
@@ -89,8 +94,15 @@ interface CentralEntry {
 }
 
 /** The one entry named `name` in a central directory; a second one with that name is refused. */
-function findCentralEntry(directory: Buffer, name: string): CentralEntry | string {
-  const wanted = Buffer.from(name, 'utf8');
+function findCentralEntry(
+  directory: Buffer,
+  name: string | ((entryName: string) => boolean),
+): CentralEntry | string {
+  const matches =
+    typeof name === 'string'
+      ? (entryName: Buffer) => entryName.equals(Buffer.from(name, 'utf8'))
+      : (entryName: Buffer) => name(entryName.toString('utf8'));
+  const label = typeof name === 'string' ? name : 'the member';
   let found: CentralEntry | undefined;
   let offset = 0;
   while (offset + 46 <= directory.length) {
@@ -99,8 +111,8 @@ function findCentralEntry(directory: Buffer, name: string): CentralEntry | strin
     const extraLength = directory.readUInt16LE(offset + 30);
     const commentLength = directory.readUInt16LE(offset + 32);
     const entryName = directory.subarray(offset + 46, offset + 46 + nameLength);
-    if (entryName.equals(wanted)) {
-      if (found !== undefined) return `the artifact holds ${name} twice`;
+    if (matches(entryName)) {
+      if (found !== undefined) return `the artifact holds ${label} twice`;
       found = {
         method: directory.readUInt16LE(offset + 10),
         compressedSize: directory.readUInt32LE(offset + 20),
@@ -110,5 +122,5 @@ function findCentralEntry(directory: Buffer, name: string): CentralEntry | strin
     }
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return found ?? `the artifact holds no ${name}`;
+  return found ?? `the artifact holds no ${label}`;
 }
