@@ -65,7 +65,9 @@ describe('readStateDocument', () => {
     ['an account that is not a string', JSON.stringify({ ...ok, account: 7 }), /"account"/],
     ['an account with a newline', JSON.stringify({ ...ok, account: 'A\n::add-mask::x' }), /"account"/],
     ['a server with a path', JSON.stringify({ ...ok, server: 'https://evil.example/x' }), /"server"/],
-    ['a plain-http server', JSON.stringify({ ...ok, server: 'http://evil.example' }), /"server"/],
+    ['a server with credentials', JSON.stringify({ ...ok, server: 'https://u:p@evil.example' }), /"server"/],
+    ['a server that is not http(s)', JSON.stringify({ ...ok, server: 'file:///etc' }), /"server"/],
+    ['a server that is not http(s)', JSON.stringify({ ...ok, server: 'file:///etc' }), /"server"/],
     ['a bad time', JSON.stringify(doc('yesterday')), /"updatedAt" is not an RFC 3339 time/],
     [
       'a legacy date Date.parse accepts, with a command in its comment',

@@ -12,6 +12,7 @@ import { ArtifactSink } from '../sinks/artifact.ts';
 import { NoneSink } from '../sinks/none.ts';
 import { RepoSink } from '../sinks/repo.ts';
 import type { Sink } from '../sinks/sink.ts';
+import { STATE_FILE } from '../output/layout.ts';
 import { ArtifactStateStore } from '../state/artifact-store.ts';
 import { cacheKeyLister } from '../state/cache-listing.ts';
 import { CacheStateStore } from '../state/cache-store.ts';
@@ -111,6 +112,7 @@ export function stateStores(
         octokit,
         ...workflowRepo,
         account: session.account,
+        statePath: STATE_FILE,
         isExportArtifact: (name) => artifactNameShape(name) === shape,
         trusted: async () => ({
           workflowPath: context.workflowPath,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { ExportError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { ARTIFACT_STATE_PATH } from '../state/artifact-store.ts';
+import { STATE_FILE } from '../output/layout.ts';
 import { serializeStateDocument } from '../state/parse.ts';
 import type { Delivery, DeliveryResult, Sink } from './sink.ts';
 
@@ -36,10 +36,10 @@ export class ArtifactSink implements Sink {
     if (delivery.files.length === 0) return { detail: 'nothing to upload' };
     // The state travels with the data, so a run whose cache entry was evicted continues from the
     // newest artifact (src/state/artifact-store.ts) instead of restarting.
-    const statePath = join(delivery.outDir, ARTIFACT_STATE_PATH);
+    const statePath = join(delivery.outDir, STATE_FILE);
     await mkdir(dirname(statePath), { recursive: true });
     await writeFile(statePath, serializeStateDocument(delivery.state), { mode: 0o600 });
-    const files = [...delivery.files.filter((file) => file !== ARTIFACT_STATE_PATH), ARTIFACT_STATE_PATH];
+    const files = [...delivery.files.filter((file) => file !== STATE_FILE), STATE_FILE];
     const absolutePaths = files.map((file) => join(delivery.outDir, file));
     let id: number | undefined;
     try {

@@ -1,15 +1,11 @@
 import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../logger.ts';
-import { STATE_FILE } from '../output/layout.ts';
 import { describeGitHubError, httpStatusOf } from '../github/request-error.ts';
 import { isFeed } from '../onepassword/feeds.ts';
 import type { StateDocument } from './document.ts';
 import { MAX_STATE_BYTES, readStateDocument, serializeStateDocument, type StateReading } from './parse.ts';
 import type { StateRead, StateStore } from './store.ts';
 import { readZipMember, type RangeFetch } from './zip-member.ts';
-
-/** Where the state sits inside every artifact of this export: the output-dir layout's state file. */
-export const ARTIFACT_STATE_PATH = STATE_FILE;
 
 /** A manifest lists every file of a run: far more than a state, still bounded. */
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
@@ -24,6 +20,8 @@ export interface ArtifactStateStoreOptions {
   owner: string;
   repo: string;
   account: string;
+  /** Where the state sits inside every artifact (the output-dir layout's `_state/state.json`). */
+  statePath: string;
   /** Whether an artifact name is one of this export's (src/action/history.ts artifactNameShape). */
   isExportArtifact: (name: string) => boolean;
   /**
@@ -82,8 +80,8 @@ export class ArtifactStateStore implements StateStore {
     }
   }
 
-  async save(): Promise<{ saved: boolean; detail: string }> {
-    return { saved: true, detail: `carried by the artifact as ${ARTIFACT_STATE_PATH}` };
+  save(): Promise<{ saved: boolean; detail: string }> {
+    return Promise.resolve({ saved: true, detail: `carried by the artifact as ${this.options.statePath}` });
   }
 
   private async readNewestTrusted(): Promise<StateRead> {
@@ -133,8 +131,8 @@ export class ArtifactStateStore implements StateStore {
     const { octokit, owner, repo } = this.options;
     const url = await signedZipUrl(octokit, owner, repo, artifact.id);
     if (url === undefined) return { status: 'refused', origin, reason: 'the API gave no download location' };
-    const member = await readZipMember(url, ARTIFACT_STATE_PATH, MAX_STATE_BYTES, this.options.range);
-    if (!member.ok && member.reason === `the artifact holds no ${ARTIFACT_STATE_PATH}`) {
+    const member = await readZipMember(url, this.options.statePath, MAX_STATE_BYTES, this.options.range);
+    if (!member.ok && member.reason === `the artifact holds no ${this.options.statePath}`) {
       return this.stateOfManifest(url, `${origin}, manifest`);
     }
     if (!member.ok) return { status: 'refused', origin, reason: member.reason };

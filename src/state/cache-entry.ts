@@ -124,12 +124,12 @@ async function downloadBounded(url: string, max: number): Promise<Buffer | undef
     await response.body?.cancel();
     return response.body === null ? Buffer.alloc(0) : undefined;
   }
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of response.body) {
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     length += chunk.byteLength;
     if (length > max) return undefined; // leaving the loop cancels the stream
-    chunks.push(Buffer.from(chunk));
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks, length);
 }

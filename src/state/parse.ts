@@ -1,5 +1,4 @@
 import { API_VERSIONS, isFeed } from '../onepassword/feeds.ts';
-import { normaliseServerUrl } from '../onepassword/server-url.ts';
 import { parseRfc3339Micros } from '../time/rfc3339.ts';
 import { RECENT_UUIDS_LIMIT } from './document.ts';
 import type { StateDocument } from './document.ts';
@@ -138,11 +137,15 @@ function isToken(value: unknown, maxLength: number, shape: RegExp): value is str
   return typeof value === 'string' && value.length <= maxLength && shape.test(value);
 }
 
-/** The origin form normaliseServerUrl produces, and nothing else. */
+/**
+ * An http(s) origin and nothing else (the form src/onepassword/server-url.ts produces). Which server
+ * is acceptable is not decided here: a document is only used for the server the run talks to.
+ */
 function isServerOrigin(value: string): boolean {
   if (value.length > 300) return false;
   try {
-    return normaliseServerUrl(value, 'state') === value;
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
   } catch {
     return false;
   }
@@ -150,7 +153,8 @@ function isServerOrigin(value: string): boolean {
 
 /** A value from the document, quoted and cut short, safe to put in a message. */
 function describe(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify(undefined) is undefined at run time, whatever its type says.
+  const text = (JSON.stringify(value) as string | undefined) ?? 'undefined';
   const quoted = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return quoted.replace(/[^\x20-\x7e…]/g, '?');
 }
