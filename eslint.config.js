@@ -17,7 +17,12 @@ const GITHUB_PACKAGES = {
 /** A pattern refusing relative imports from a folder under src/ other than to `allowed`. */
 const onlyFromSubfolder = (allowed, message) => ({ regex: `^\\.\\./(?!${allowed})`, message });
 /** State stores whose backend is GitHub itself: the one place in src/state that may use it. */
-const GITHUB_STATE_STORES = ['src/state/cache-store.ts', 'src/state/repo-store.ts'];
+const GITHUB_STATE_STORES = [
+  'src/state/cache-store.ts',
+  'src/state/cache-listing.ts',
+  'src/state/artifact-store.ts',
+  'src/state/repo-store.ts',
+];
 
 const restrict = (files, patterns, extra = {}) => ({
   files,

@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FEEDS } from '../src/onepassword/feeds.ts';
+import { hugeStateRun } from './bench-state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -125,6 +126,7 @@ try {
     `${(ours / theirs).toFixed(2)}x (DuckDB ${Math.round(theirs).toLocaleString('en-US')}/s)`,
     ours / theirs >= 0.4,
   );
+  const huge = await hugeStateRun(work, ready.url, ready.token);
   const rows: [string, string, string, Verdict][] = [
     ['events/s end to end (median)', speedRow[0], '>= 30,000', speedRow[1]],
     ['vs DuckDB NDJSON -> ZSTD Parquet (median)', ratioRow[0], '>= 0.4x', ratioRow[1]],
@@ -134,6 +136,12 @@ try {
       `${(parquet / gzBytes).toFixed(2)}x (${mb(parquet)} vs ${mb(gzBytes)}; DuckDB ${mb(duckBytes)})`,
       '<= 0.6x',
       verdict(parquet / gzBytes <= 0.6),
+    ],
+    [
+      `${huge.megabytes.toFixed(0)} MB state document refused (CLI)`,
+      `${huge.refused ? 'refused' : 'NOT refused'} in ${huge.seconds.toFixed(2)} s, peak RSS ${huge.peakRssMiB.toFixed(0)} MB`,
+      'refused, <= 2 s, <= 256 MB',
+      verdict(huge.refused && huge.seconds <= 2 && huge.peakRssMiB <= 256),
     ],
   ];
   console.log('\n| measure | result | target | |\n|---|---|---|---|');

@@ -19,6 +19,7 @@ import { isExportError } from '../src/errors.ts';
 import type { InputName } from '../src/inputs.ts';
 import { MemoryLogger } from '../src/logger.ts';
 import { CacheStateStore } from '../src/state/cache-store.ts';
+import { stateSealKey } from '../src/state/seal.ts';
 import { EventsApiSimulator } from './sim/events-api/index.ts';
 import { startActionsServices, type ActionsServices } from './sim/github/actions-services.ts';
 import { useRunnerEnv, type RunnerEnv } from './support/runner-env.ts';
@@ -118,6 +119,7 @@ describe('restore', () => {
       runAttempt: '1',
       workspace: runnerEnv.workspace,
       logger: run.logger,
+      seal: stateSealKey(run.config.token, session.account, session.server),
     });
     const saved = await cache.save({
       schema: 1,
@@ -153,6 +155,7 @@ describe('restore', () => {
       runAttempt: '1',
       workspace: runnerEnv.workspace,
       logger,
+      seal: stateSealKey(run.config.token, session.account, session.server),
     });
     await cache.save({
       schema: 1,

@@ -11,6 +11,7 @@ import { ArtifactSink } from '../src/sinks/artifact.ts';
 import { NoneSink } from '../src/sinks/none.ts';
 import type { Delivery } from '../src/sinks/sink.ts';
 import type { StateDocument } from '../src/state/document.ts';
+import { serializeStateDocument } from '../src/state/parse.ts';
 import { startActionsServices } from './sim/github/actions-services.ts';
 import type { ActionsServices } from './sim/github/actions-services.ts';
 
@@ -23,7 +24,7 @@ let outDir: string;
 
 const state: StateDocument = {
   schema: 1,
-  account: 'A',
+  account: 'ACCOUNTA',
   server: 'https://events.1password.com',
   updatedAt: '2026-11-02T00:00:00Z',
   writtenBy: '1-1',
@@ -88,9 +89,11 @@ describe('ArtifactSink', () => {
     expect(result).toEqual({
       artifactId: artifact!.id,
       artifactUrl: `https://github.example/octo/exports/actions/runs/77/artifacts/${artifact!.id}`,
-      detail: `uploaded 4 files as artifact "${name}"`,
+      detail: `uploaded 4 files and the state as artifact "${name}"`,
     });
-    expect([...artifact!.files.keys()].sort()).toEqual([...FILES].sort());
+    // The state travels with the data (read back by src/state/artifact-store.ts).
+    expect([...artifact!.files.keys()].sort()).toEqual([...FILES, '_state/state.json'].sort());
+    expect(artifact!.files.get('_state/state.json')?.toString('utf8')).toBe(serializeStateDocument(state));
     for (const file of FILES) {
       expect(artifact!.files.get(file)?.equals(await readFile(join(outDir, file)))).toBe(true);
     }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
-import { isExportError } from '../src/errors.ts';
 import { MemoryLogger } from '../src/logger.ts';
 import { RECENT_UUIDS_LIMIT } from '../src/state/document.ts';
 import type { StateDocument } from '../src/state/document.ts';
-import { newer, nextState } from '../src/state/merge.ts';
-import { parseStateDocument, serializeStateDocument } from '../src/state/parse.ts';
+import { nextState } from '../src/state/merge.ts';
+import {
+  MAX_CURSOR_LENGTH,
+  MAX_STATE_BYTES,
+  MAX_UUID_LENGTH,
+  acceptedState,
+  readStateDocument,
+  serializeStateDocument,
+} from '../src/state/parse.ts';
 
 function doc(updatedAt: string, overrides: Partial<StateDocument> = {}): StateDocument {
   return {
@@ -29,77 +35,105 @@ function doc(updatedAt: string, overrides: Partial<StateDocument> = {}): StateDo
 
 const uuids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
-describe('parseStateDocument', () => {
-  it('reads back what serializeStateDocument wrote', () => {
-    const original = doc('2026-11-02T10:00:00Z');
-    const logger = new MemoryLogger();
-    expect(parseStateDocument(serializeStateDocument(original), 'test', logger)).toEqual(original);
-    expect(logger.lines).toEqual([]);
+const ok = doc('2026-11-02T10:00:00Z');
+const withFeed = (feed: Record<string, unknown>) =>
+  JSON.stringify({ ...ok, feeds: { itemusages: { ...ok.feeds.signinattempts, ...feed } } });
+
+describe('readStateDocument', () => {
+  it('reads back what serializeStateDocument wrote, from text or bytes', () => {
+    const text = serializeStateDocument(ok);
+    expect(readStateDocument(text)).toEqual({ ok: true, doc: ok });
+    expect(readStateDocument(Buffer.from(text))).toEqual({ ok: true, doc: ok });
+  });
+
+  it(`accepts exactly ${RECENT_UUIDS_LIMIT} uuids per feed, and a document at the size cap`, () => {
+    const full = withFeed({ recentUuids: uuids('ZZZZZZZZZZZZZZZZZZZZZZ', RECENT_UUIDS_LIMIT) });
+    expect(readStateDocument(full).ok).toBe(true);
+    const padded = serializeStateDocument(ok).replace(
+      /\n$/,
+      ' '.repeat(MAX_STATE_BYTES - Buffer.byteLength(serializeStateDocument(ok)) + 1),
+    );
+    expect(Buffer.byteLength(padded)).toBe(MAX_STATE_BYTES);
+    expect(readStateDocument(padded).ok).toBe(true);
   });
 
   it.each([
     ['not JSON', '{"schema":1,', /not JSON/],
     ['an array', '[1,2]', /not a JSON object/],
-    ['a missing account', JSON.stringify({ ...doc('2026-11-02T10:00:00Z'), account: 7 }), /"account"/],
-    ['a bad time', JSON.stringify(doc('yesterday')), /"updatedAt" is not a time/],
+    ['an unknown top-level field', JSON.stringify({ ...ok, extra: 1 }), /unknown field "extra"/],
+    ['an unknown feed field', withFeed({ mine: true }), /"feeds\.itemusages" has an unknown field "mine"/],
+    ['an account that is not a string', JSON.stringify({ ...ok, account: 7 }), /"account"/],
+    ['an account with a newline', JSON.stringify({ ...ok, account: 'A\n::add-mask::x' }), /"account"/],
+    ['a server with a path', JSON.stringify({ ...ok, server: 'https://evil.example/x' }), /"server"/],
+    ['a server with credentials', JSON.stringify({ ...ok, server: 'https://u:p@evil.example' }), /"server"/],
+    ['a server that is not http(s)', JSON.stringify({ ...ok, server: 'file:///etc' }), /"server"/],
+    ['a server that is not http(s)', JSON.stringify({ ...ok, server: 'file:///etc' }), /"server"/],
+    ['a bad time', JSON.stringify(doc('yesterday')), /"updatedAt" is not an RFC 3339 time/],
     [
-      'an unknown feed',
-      JSON.stringify({ ...doc('2026-11-02T10:00:00Z'), feeds: { emails: {} } }),
-      /unknown feed "emails"/,
+      'a legacy date Date.parse accepts, with a command in its comment',
+      JSON.stringify(doc('Tue, 01 Dec 2026 10:00:00 GMT (\n::warning::forged)')),
+      /"updatedAt"/,
     ],
+    ['February 30', JSON.stringify(doc('2026-02-30T00:00:00Z')), /"updatedAt"/],
+    ['a time without a zone', JSON.stringify(doc('2026-11-02T10:00:00')), /"updatedAt"/],
     [
-      'a cursor that is not a string',
-      JSON.stringify({
-        ...doc('2026-11-02T10:00:00Z'),
-        feeds: {
-          itemusages: { cursor: 5, apiVersion: 'v2', savedAt: '2026-11-02T10:00:00Z', recentUuids: [] },
-        },
-      }),
+      'a writtenBy with a workflow command',
+      JSON.stringify({ ...ok, writtenBy: '1\n::stop-commands::x' }),
+      /"writtenBy"/,
+    ],
+    ['an unknown feed', JSON.stringify({ ...ok, feeds: { emails: {} } }), /unknown feed "emails"/],
+    ['a cursor that is not a string', withFeed({ cursor: 5 }), /feeds\.itemusages\.cursor/],
+    ['an empty cursor', withFeed({ cursor: '' }), /feeds\.itemusages\.cursor/],
+    ['a cursor with a newline', withFeed({ cursor: 'abc\ndef' }), /feeds\.itemusages\.cursor/],
+    [
+      'a cursor too long',
+      withFeed({ cursor: 'c'.repeat(MAX_CURSOR_LENGTH + 1) }),
       /feeds\.itemusages\.cursor/,
     ],
+    ['an unknown api version', withFeed({ apiVersion: 'v9' }), /apiVersion/],
+    ['a bad savedAt', withFeed({ savedAt: '2026-13-01T00:00:00Z' }), /savedAt/],
+    ['a bad newestEventTime', withFeed({ newestEventTime: 'now' }), /newestEventTime/],
+    ['uuids that are not strings', withFeed({ recentUuids: [1] }), /recentUuids/],
+    ['uuids that are too long', withFeed({ recentUuids: ['u'.repeat(MAX_UUID_LENGTH + 1)] }), /recentUuids/],
     [
-      'uuids that are not strings',
-      JSON.stringify({
-        ...doc('2026-11-02T10:00:00Z'),
-        feeds: {
-          itemusages: { cursor: 'c', apiVersion: 'v2', savedAt: '2026-11-02T10:00:00Z', recentUuids: [1] },
-        },
-      }),
-      /recentUuids/,
+      `more than ${RECENT_UUIDS_LIMIT} uuids`,
+      withFeed({ recentUuids: uuids('u', RECENT_UUIDS_LIMIT + 1) }),
+      new RegExp(`holds ${RECENT_UUIDS_LIMIT + 1} uuids, more than the ${RECENT_UUIDS_LIMIT}`),
     ],
-  ])('rejects %s with an error naming where the document came from', (_what, text, reason) => {
-    let caught: unknown;
-    try {
-      parseStateDocument(text, 'cache entry k-1', new MemoryLogger());
-    } catch (error) {
-      caught = error;
-    }
-    expect(isExportError(caught)).toBe(true);
-    expect((caught as Error).message).toMatch(/^State in cache entry k-1 is not a valid state document/);
-    expect((caught as Error).message).toMatch(reason);
+  ])('refuses %s with a reason naming the field', (_what, text, reason) => {
+    const reading = readStateDocument(text);
+    expect(reading.ok).toBe(false);
+    expect(!reading.ok && reading.reason).toMatch(reason);
+    // The reason never carries a line break or a workflow command from the document.
+    expect(!reading.ok && reading.reason).not.toMatch(/[\r\n]|::/);
   });
 
-  it('treats an unknown schema as no state, with a warning', () => {
+  it('refuses a document over the size cap on its length alone (the 261 MB case is in the bench)', () => {
+    // Valid JSON of a shape that would pass every other check except the uuid count.
+    const oversized = withFeed({ recentUuids: uuids('0123456789ABCDEFGHIJKLMNOP', 60_000) });
+    expect(Buffer.byteLength(oversized)).toBeGreaterThan(MAX_STATE_BYTES);
+    expect(readStateDocument(oversized)).toEqual({
+      ok: false,
+      reason: `it is ${Buffer.byteLength(oversized)} bytes, more than the ${MAX_STATE_BYTES} a state document can be`,
+    });
+  });
+
+  it('treats an unknown schema as unreadable, marked as written by a newer release', () => {
+    const reading = readStateDocument(JSON.stringify({ ...ok, schema: 2 }));
+    expect(reading).toEqual({
+      ok: false,
+      unknownSchema: true,
+      reason: 'it has schema 2, which this version does not know (written by a newer release?)',
+    });
+  });
+
+  it('acceptedState warns with the origin and the reason, and returns nothing', () => {
     const logger = new MemoryLogger();
-    const text = JSON.stringify({ ...doc('2026-11-02T10:00:00Z'), schema: 2 });
-    expect(parseStateDocument(text, 'state.json', logger)).toBeUndefined();
-    expect(logger.lines).toHaveLength(1);
-    expect(logger.lines[0]).toMatch(/^warning: State in state\.json has schema 2/);
-  });
-});
-
-describe('newer', () => {
-  it('keeps the later updatedAt, whatever the order, and the first one on a tie', () => {
-    const old = doc('2026-11-01T00:00:00Z');
-    const recent = doc('2026-11-01T00:00:01.5+00:00');
-    expect(newer(old, recent)).toBe(recent);
-    expect(newer(recent, old)).toBe(recent);
-    const twin = doc('2026-11-01T00:00:00.000Z');
-    expect(newer(old, twin)).toBe(old);
-    expect(newer(twin, old)).toBe(twin);
-    expect(newer(undefined, old)).toBe(old);
-    expect(newer(old, undefined)).toBe(old);
-    expect(newer(undefined, undefined)).toBeUndefined();
+    expect(acceptedState(readStateDocument('[]'), 'cache entry k-1', logger)).toBeUndefined();
+    expect(logger.lines).toEqual([
+      'warning: Ignoring the state in cache entry k-1: it is not a JSON object.',
+    ]);
+    expect(acceptedState({ ok: true, doc: ok }, 'x', logger)).toBe(ok);
   });
 });
 

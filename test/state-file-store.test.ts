@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isExportError } from '../src/errors.ts';
 import { MemoryLogger } from '../src/logger.ts';
 import type { StateDocument } from '../src/state/document.ts';
+import { MAX_STATE_BYTES } from '../src/state/parse.ts';
 import { FileStateStore } from '../src/state/file-store.ts';
-import { restoreState } from '../src/state/store.ts';
 
 let dir: string;
 
@@ -83,34 +83,21 @@ describe('FileStateStore', () => {
     expect(await readFile(path, 'utf8')).toBe('{"schema":1,"account":');
   });
 
+  it('refuses a file past the size cap without reading it, naming the file and its size', async () => {
+    const path = join(dir, 'state.json');
+    await writeFile(path, Buffer.alloc(MAX_STATE_BYTES + 1, 0x20));
+    const error = await new FileStateStore(path).load().catch((caught: unknown) => caught);
+    expect(isExportError(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      `State in ${path} is not a valid state document: it is ${MAX_STATE_BYTES + 1} bytes, more than the ${MAX_STATE_BYTES} a state document can be.`,
+    );
+  });
+
   it('ignores a document of an unknown schema, with a warning', async () => {
     const path = join(dir, 'state.json');
     await writeFile(path, JSON.stringify({ schema: 9 }));
     const logger = new MemoryLogger();
     expect(await new FileStateStore(path, { logger }).load()).toBeUndefined();
-    expect(logger.lines.join('\n')).toMatch(/warning: State in .*state\.json has schema 9/);
-  });
-});
-
-describe('restoreState', () => {
-  it('says "none" when no store has state', async () => {
-    const logger = new MemoryLogger();
-    const restored = await restoreState([new FileStateStore(join(dir, 'missing.json'))], logger);
-    expect(restored).toEqual({ source: 'none' });
-    expect(logger.lines).toEqual(['info: No state in the file store.']);
-  });
-
-  it('keeps the newest document among the stores, and the earlier store on a tie', async () => {
-    const older = new FileStateStore(join(dir, 'older.json'));
-    const newest = new FileStateStore(join(dir, 'newest.json'));
-    const twin = new FileStateStore(join(dir, 'twin.json'));
-    await older.save(doc('2026-11-01T00:00:00Z', 'old'));
-    await newest.save(doc('2026-11-05T00:00:00Z', 'new'));
-    await twin.save(doc('2026-11-05T00:00:00.000Z', 'twin'));
-    const logger = new MemoryLogger();
-    const restored = await restoreState([older, newest, twin], logger);
-    expect(restored.source).toBe('file');
-    expect(restored.doc?.feeds.auditevents?.cursor).toBe('new');
-    expect(logger.lines.at(-1)).toBe('info: Using the state from the file store.');
+    expect(logger.lines.join('\n')).toMatch(/warning: Ignoring the state in .*state\.json: it has schema 9/);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import { SimulatedClock } from '../src/clock.ts';
 import { isExportError } from '../src/errors.ts';
+import { MAX_STATE_BYTES } from '../src/state/parse.ts';
 import { createOctokit } from '../src/github/octokit.ts';
 import { MemoryLogger } from '../src/logger.ts';
 import { RepoSink } from '../src/sinks/repo.ts';
@@ -122,14 +123,28 @@ describe('RepoStateStore', () => {
     expect((await store().load())?.writtenBy).toBe('on-main');
   });
 
-  it('refuses a damaged state file with an error naming the repository and path', async () => {
+  it('refuses a damaged state file, naming the repository and path and why', async () => {
     sim.createRepo(fullName());
     sim.commitFiles(fullName(), { files: { [STATE_PATH]: '{"schema":1,"acc' } });
-    const error = await store()
-      .load()
-      .catch((caught: unknown) => caught);
-    expect(isExportError(error)).toBe(true);
-    expect((error as Error).message).toContain(`${fullName()}@main:${STATE_PATH}`);
+    expect(await store().read()).toEqual({
+      status: 'refused',
+      origin: `${fullName()}@main:${STATE_PATH}`,
+      reason: 'it is not JSON',
+    });
+  });
+
+  it('refuses a state file past the size cap from its size alone (GitHub sends no content above 1 MB)', async () => {
+    sim.createRepo(fullName());
+    const huge = JSON.stringify({ ...doc, padding: 'x'.repeat(3 * 1024 * 1024) });
+    sim.commitFiles(fullName(), { files: { [STATE_PATH]: huge } });
+    expect(await store().read()).toEqual({
+      status: 'refused',
+      origin: `${fullName()}@main:${STATE_PATH}`,
+      reason: `it is ${Buffer.byteLength(huge)} bytes, more than the ${MAX_STATE_BYTES} a state document can be`,
+    });
+    // load() (what the repo sink uses to detect another writer) ignores it with a warning.
+    expect(await store().load()).toBeUndefined();
+    expect(logger.lines.join('\n')).toMatch(/warning: Ignoring the state in .* bytes, more than/);
   });
 
   it('fails, rather than guessing, when the repository cannot be read', async () => {

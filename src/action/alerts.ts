@@ -10,6 +10,7 @@ import {
   authFailedAlert,
   lostStateAlert,
   missingScopeAlert,
+  stateConflictAlert,
   tokenExpiringAlert,
 } from '../alerts/messages.ts';
 import type { Feed } from '../onepassword/feeds.ts';
@@ -73,6 +74,10 @@ export class ActionAlerts {
 
   async lostState(feeds: Feed[], startTime: Date, lastExportAt?: Date): Promise<void> {
     await this.issues?.raise(lostStateAlert({ ...this.common, feeds, startTime, lastExportAt }));
+  }
+
+  async stateConflict(conflict: { what: string; todo: string }): Promise<void> {
+    await this.issues?.raise(stateConflictAlert({ ...this.common, ...conflict }));
   }
 
   async tokenExpiring(expiresAt: Date, daysLeft: number): Promise<void> {

@@ -10,6 +10,10 @@ export interface ActionContext extends RunContext {
   workspace: string;
   /** `private` of the workflow repository from the event payload, when the payload carries it. */
   repositoryPrivate?: boolean;
+  /** `default_branch` of the workflow repository from the event payload, when it carries it. */
+  defaultBranch?: string;
+  /** This workflow's file, e.g. `.github/workflows/export.yml` (from GITHUB_WORKFLOW_REF). */
+  workflowPath?: string;
 }
 
 export function readActionContext(env: NodeJS.ProcessEnv = process.env): ActionContext {
@@ -27,16 +31,25 @@ export function readActionContext(env: NodeJS.ProcessEnv = process.env): ActionC
     runUrl: `${serverUrl}/${repository}/actions/runs/${runId}/attempts/${runAttempt}`,
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
   };
-  const isPrivate = readEventRepositoryPrivate(env.GITHUB_EVENT_PATH);
-  if (isPrivate !== undefined) context.repositoryPrivate = isPrivate;
+  const eventRepository = readEventRepository(env.GITHUB_EVENT_PATH);
+  if (typeof eventRepository?.private === 'boolean') context.repositoryPrivate = eventRepository.private;
+  if (typeof eventRepository?.default_branch === 'string')
+    context.defaultBranch = eventRepository.default_branch;
+  // `owner/repo/.github/workflows/export.yml@refs/heads/main` -> `.github/workflows/export.yml`
+  const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? '')?.[1];
+  if (workflowPath) context.workflowPath = workflowPath;
   return context;
 }
 
-function readEventRepositoryPrivate(eventPath: string | undefined): boolean | undefined {
+function readEventRepository(
+  eventPath: string | undefined,
+): { private?: unknown; default_branch?: unknown } | undefined {
   if (!eventPath) return undefined;
   try {
-    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { repository?: { private?: unknown } };
-    return typeof event.repository?.private === 'boolean' ? event.repository.private : undefined;
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      repository?: { private?: unknown; default_branch?: unknown };
+    };
+    return event.repository;
   } catch {
     return undefined;
   }

@@ -12,12 +12,17 @@ import { ArtifactSink } from '../sinks/artifact.ts';
 import { NoneSink } from '../sinks/none.ts';
 import { RepoSink } from '../sinks/repo.ts';
 import type { Sink } from '../sinks/sink.ts';
+import { STATE_FILE } from '../output/layout.ts';
+import { ArtifactStateStore } from '../state/artifact-store.ts';
+import { cacheKeyLister } from '../state/cache-listing.ts';
 import { CacheStateStore } from '../state/cache-store.ts';
+import { stateSealKey } from '../state/seal.ts';
 import { RepoStateStore } from '../state/repo-store.ts';
 import type { StateStore } from '../state/store.ts';
-import { formatRepoName } from '../validate/repo-name.ts';
+import { formatRepoName, parseRepoName } from '../validate/repo-name.ts';
 import type { ActionContext } from './context.ts';
 import type { GitHubClients } from './github-clients.ts';
+import { artifactNameShape } from './history.ts';
 
 /** Personal data must not land where everyone can read it: refuse public targets unless allowed. */
 export async function guardVisibility(
@@ -59,29 +64,66 @@ function storageTarget(config: Config, github: GitHubClients, logger: Logger): S
 }
 
 /** The stores the action keeps state in. */
-export type ActionStateSource = 'repo' | 'cache';
+export type ActionStateSource = 'repo' | 'cache' | 'artifact';
 
-/** Repo mode reads the committed state first; the Actions cache is always kept too, for speed. */
+/** Where this run restores its state from, by the rules of src/state/store.ts, and saves it to. */
+export interface ActionStateStores {
+  /** Repo mode: the committed state, authoritative; the others are only hints then. */
+  authority?: StateStore<ActionStateSource>;
+  /** Without an authority: read in order, the first trusted copy wins. */
+  others: StateStore<ActionStateSource>[];
+  /** Saved after delivery (the artifact carries its own copy, written by the sink). */
+  saveTo: StateStore<ActionStateSource>[];
+}
+
+/**
+ * Repo mode: the storage repository decides, the cache is a hint. Artifact mode: the cache, then the
+ * newest trusted artifact. None: the cache. The cache copy is sealed with a key from the Events token
+ * (SECURITY.md, "Threat model").
+ */
 export function stateStores(
   config: Config,
   context: ActionContext,
   github: GitHubClients,
-  account: string,
+  session: { account: string; server: string },
   logger: Logger,
-): StateStore<ActionStateSource>[] {
-  const stores: StateStore<ActionStateSource>[] = [];
-  if (config.destination === 'repo') stores.push(new RepoStateStore(storageTarget(config, github, logger)));
-  stores.push(
-    new CacheStateStore({
-      stateKey: config.stateKey,
-      account,
-      runId: context.runId,
-      runAttempt: context.runAttempt,
-      workspace: context.workspace,
-      logger,
-    }),
-  );
-  return stores;
+): ActionStateStores {
+  const workflowRepo = github.workflow ? parseRepoName(context.repository, 'GITHUB_REPOSITORY') : undefined;
+  const cache = new CacheStateStore({
+    stateKey: config.stateKey,
+    account: session.account,
+    runId: context.runId,
+    runAttempt: context.runAttempt,
+    workspace: context.workspace,
+    logger,
+    seal: stateSealKey(config.token, session.account, session.server),
+    ...(github.workflow && workflowRepo ? { listKeys: cacheKeyLister(github.workflow, workflowRepo) } : {}),
+  });
+  if (config.destination === 'repo') {
+    const repo = new RepoStateStore(storageTarget(config, github, logger));
+    return { authority: repo, others: [cache], saveTo: [repo, cache] };
+  }
+  const others: StateStore<ActionStateSource>[] = [cache];
+  if (config.destination === 'artifact' && github.workflow && workflowRepo) {
+    const octokit = github.workflow;
+    const shape = artifactNameShape(config.artifactName);
+    others.push(
+      new ArtifactStateStore({
+        octokit,
+        ...workflowRepo,
+        account: session.account,
+        statePath: STATE_FILE,
+        isExportArtifact: (name) => artifactNameShape(name) === shape,
+        trusted: async () => ({
+          workflowPath: context.workflowPath,
+          branch:
+            context.defaultBranch ?? (await getRepoVisibility(octokit, context.repository)).defaultBranch,
+        }),
+        logger,
+      }),
+    );
+  }
+  return { others, saveTo: [cache] };
 }
 
 export function makeSink(

@@ -2,11 +2,11 @@
  * Phase 3: where does each feed resume? Restores the saved state from the destination's stores,
  * keeps it only if it belongs to this account and server, and tells a first run from lost state.
  */
-import { InputError } from '../errors.ts';
+import { ExportError, InputError } from '../errors.ts';
 import { INPUT } from '../inputs.ts';
 import { usableState, type Session } from '../pipeline.ts';
 import type { StateDocument } from '../state/document.ts';
-import { restoreState, type StateStore } from '../state/store.ts';
+import { restoreAuthoritative, restoreFirstTrusted, type StateStore } from '../state/store.ts';
 import { formatRepoName } from '../validate/repo-name.ts';
 import { stateStores } from './destination.ts';
 import { exportHistory } from './history.ts';
@@ -20,9 +20,17 @@ export interface Restored {
 
 export async function restore(run: ActionRun, session: Session): Promise<Restored> {
   const { config, logger, report } = run;
-  const stores = stateStores(config, run.context, run.github, session.account, logger);
-  const restored = await restoreState(stores, logger);
+  const { authority, others, saveTo: stores } = stateStores(config, run.context, run.github, session, logger);
+  const restored = authority
+    ? await restoreAuthoritative(authority, others, logger)
+    : await restoreFirstTrusted(others, logger);
   report.outputs.stateSource = restored.source;
+  if (restored.conflict) {
+    // Starting over would commit on top of the only record of the position: stop, and say so.
+    await run.alerts.stateConflict(restored.conflict);
+    throw new ExportError('internal', `${restored.conflict.what} ${restored.conflict.todo}`);
+  }
+  if (authority) await run.alerts.resolve('state-conflict', 'The saved state can be used again.');
   const previous = usableState(restored.doc, session);
   if (restored.doc && !previous) {
     const owner = `${restored.doc.account} at ${restored.doc.server}`;

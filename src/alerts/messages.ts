@@ -146,6 +146,34 @@ export function lostStateAlert(
   };
 }
 
+/**
+ * The saved copies of the position disagree in a way the run cannot settle by itself (see
+ * src/state/store.ts restoreAuthoritative): nothing was pulled or committed.
+ */
+export function stateConflictAlert(facts: AlertFacts & { what: string; todo: string }): Alert {
+  const summary = `State conflict: ${facts.what}`;
+  const body = [
+    markerFor('state-conflict', facts),
+    '## The saved export position cannot be used: the export is paused',
+    '',
+    facts.what,
+    '',
+    factsTable(facts),
+    '',
+    '### What to do',
+    '',
+    facts.todo,
+    '',
+    'Every run checks again and exports nothing until the conflict is resolved; the first run that can use the saved position again closes this issue.',
+  ].join('\n');
+  return {
+    kind: 'state-conflict',
+    title: titleFor('the saved state is in conflict, export paused', facts),
+    body,
+    summary,
+  };
+}
+
 export function tokenExpiringAlert(facts: AlertFacts & { expiresAt: Date; daysLeft: number }): Alert {
   const expires = formatTime(facts.expiresAt);
   const when =

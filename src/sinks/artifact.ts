@@ -1,7 +1,10 @@
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { ExportError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { STATE_FILE } from '../output/layout.ts';
+import { serializeStateDocument } from '../state/parse.ts';
 import type { Delivery, DeliveryResult, Sink } from './sink.ts';
 
 export interface ArtifactSinkOptions {
@@ -17,8 +20,8 @@ export interface ArtifactSinkOptions {
 }
 
 /**
- * `destination: artifact`: one workflow artifact holding the run's files with the output-dir layout,
- * uploaded with @actions/artifact (the same service and zip format as actions/upload-artifact).
+ * `destination: artifact`: one workflow artifact holding the run's files with the output-dir layout
+ * and the state the run moves to (`_state/state.json`), uploaded with @actions/artifact (the same service and zip format as actions/upload-artifact).
  */
 export class ArtifactSink implements Sink {
   readonly name = 'artifact' as const;
@@ -31,7 +34,13 @@ export class ArtifactSink implements Sink {
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     const { name, retentionDays, logger } = this.options;
     if (delivery.files.length === 0) return { detail: 'nothing to upload' };
-    const absolutePaths = delivery.files.map((file) => join(delivery.outDir, file));
+    // The state travels with the data, so a run whose cache entry was evicted continues from the
+    // newest artifact (src/state/artifact-store.ts) instead of restarting.
+    const statePath = join(delivery.outDir, STATE_FILE);
+    await mkdir(dirname(statePath), { recursive: true });
+    await writeFile(statePath, serializeStateDocument(delivery.state), { mode: 0o600 });
+    const files = [...delivery.files.filter((file) => file !== STATE_FILE), STATE_FILE];
+    const absolutePaths = files.map((file) => join(delivery.outDir, file));
     let id: number | undefined;
     try {
       const client = new DefaultArtifactClient();
@@ -51,11 +60,13 @@ export class ArtifactSink implements Sink {
       throw new ExportError('delivery', `Uploading artifact "${name}" failed: the service returned no id.`);
     }
     const artifactUrl = `${this.options.serverUrl.replace(/\/+$/, '')}/${this.options.repository}/actions/runs/${this.options.runId}/artifacts/${id}`;
-    logger.info(`Uploaded ${delivery.files.length} files as artifact "${name}" (${artifactUrl}).`);
+    logger.info(
+      `Uploaded ${delivery.files.length} files and the state as artifact "${name}" (${artifactUrl}).`,
+    );
     return {
       artifactId: id,
       artifactUrl,
-      detail: `uploaded ${delivery.files.length} files as artifact "${name}"`,
+      detail: `uploaded ${delivery.files.length} files and the state as artifact "${name}"`,
     };
   }
 }

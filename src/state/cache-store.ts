@@ -1,11 +1,17 @@
-import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import * as cache from '@actions/cache';
 import type { Logger } from '../logger.ts';
 import type { StateDocument } from './document.ts';
-import { parseStateDocument, serializeStateDocument } from './parse.ts';
-import type { StateStore } from './store.ts';
+import {
+  COMPRESSION_METHODS,
+  cacheServiceV2Available,
+  readCacheEntryFile,
+  type CacheEntryResult,
+} from './cache-entry.ts';
+import { MAX_SEALED_BYTES, openSealedState, sealState, type StateSealKey } from './seal.ts';
+import type { StateRead, StateStore } from './store.ts';
 
 /**
  * The one path the cache entry holds, relative to the workspace. @actions/cache hashes the path
@@ -21,12 +27,26 @@ export interface CacheStateStoreOptions {
   /** Directory @actions/cache archives relative to (GITHUB_WORKSPACE on a runner). */
   workspace: string;
   logger: Logger;
+  /** Key of the MAC that seals the cached copy (from the Events token: see src/state/seal.ts). */
+  seal: StateSealKey;
+  /**
+   * Every key of this repository's cache entries starting with a prefix, newest first (the REST API's
+   * cache listing). Lets a restore look past a newest entry it cannot trust; without it, it cannot.
+   */
+  listKeys?: (prefix: string) => Promise<string[]>;
 }
+
+/** Cache lookups (each may download one bounded entry) per restore, however many were planted. */
+const MAX_LOOKUPS = 12;
 
 /**
  * State in the Actions cache. Entries are immutable, so every run saves a new key
  * `<stateKey>-<account>-<runId>-<runAttempt>` and a restore takes the newest entry with the prefix
  * `<stateKey>-<account>-`. The cache is best-effort: every failure is a warning, never an exception.
+ *
+ * Anyone whose workflow runs on the default branch can write entries under our prefix, so the copy is
+ * sealed with a MAC keyed from the Events token (src/state/seal.ts) and read without extracting the
+ * archive (src/state/cache-entry.ts). An entry that does not verify is ignored with a warning.
  */
 export class CacheStateStore implements StateStore {
   readonly name = 'cache' as const;
@@ -46,31 +66,68 @@ export class CacheStateStore implements StateStore {
     return `${this.keyPrefix}${cacheKeyPart(this.options.runId)}-${cacheKeyPart(this.options.runAttempt)}`;
   }
 
-  async load(): Promise<StateDocument | undefined> {
+  async read(): Promise<StateRead> {
     const { logger } = this.options;
-    if (!cacheAvailable()) {
-      logger.warning('The Actions cache service is not available to this step: no cached state to restore.');
-      return undefined;
+    if (!cacheAvailable() || !cacheServiceV2Available()) {
+      logger.warning(
+        'The Actions cache service (v2) is not available to this step: no cached state to restore.',
+      );
+      return { status: 'absent' };
     }
-    const file = this.localFile();
+    // Each compression method is its own version: the newest entry of each is looked at.
+    const lookups = COMPRESSION_METHODS.map((method) => ({ key: this.keyPrefix, method }));
+    const tried = new Set<string>();
+    let listed = false;
+    let firstRefusal: StateRead | undefined;
+    for (let index = 0; index < lookups.length && index < MAX_LOOKUPS; index++) {
+      const { key, method } = lookups[index]!;
+      let entry: CacheEntryResult;
+      try {
+        entry = await readCacheEntryFile({
+          key,
+          method,
+          path: CACHE_STATE_PATH,
+          maxFileBytes: MAX_SEALED_BYTES,
+        });
+      } catch (error) {
+        logger.warning(`Could not restore the state from the Actions cache: ${(error as Error).message}`);
+        break;
+      }
+      if (!entry.found || tried.has(`${method} ${entry.matchedKey}`)) continue;
+      tried.add(`${method} ${entry.matchedKey}`);
+      const origin = `cache entry ${entry.matchedKey}`;
+      const reading =
+        'bytes' in entry
+          ? openSealedState(entry.bytes, this.options.seal)
+          : { ok: false as const, reason: entry.problem };
+      if (reading.ok && reading.doc.account === this.options.account) {
+        return { status: 'found', doc: reading.doc, origin };
+      }
+      const reason = reading.ok ? 'it holds the state of another account' : reading.reason;
+      if (firstRefusal === undefined) firstRefusal = { status: 'refused', origin, reason };
+      else logger.warning(`Ignoring the state in ${origin}: ${reason}.`);
+      // A newest entry we cannot trust must not hide an older one we can: look at every key.
+      if (!listed && this.options.listKeys !== undefined) {
+        listed = true;
+        for (const older of await this.olderKeys()) {
+          for (const olderMethod of COMPRESSION_METHODS) lookups.push({ key: older, method: olderMethod });
+        }
+      }
+    }
+    if (firstRefusal === undefined) logger.info(`No Actions cache entry starts with ${this.keyPrefix}.`);
+    return firstRefusal ?? { status: 'absent' };
+  }
+
+  /** Keys of this account's entries, newest first, from the caller's listing (the REST API). */
+  private async olderKeys(): Promise<string[]> {
     try {
-      await rm(file, { force: true });
-      const matchedKey = await this.inWorkspace(() => cache.restoreCache([CACHE_STATE_PATH], this.keyPrefix));
-      if (matchedKey === undefined) {
-        logger.info(`No Actions cache entry starts with ${this.keyPrefix}.`);
-        return undefined;
-      }
-      const doc = parseStateDocument(await readFile(file, 'utf8'), `cache entry ${matchedKey}`, logger);
-      if (doc !== undefined && doc.account !== this.options.account) {
-        logger.warning(`Cache entry ${matchedKey} holds the state of another account; ignoring it.`);
-        return undefined;
-      }
-      return doc;
+      const keys = await this.options.listKeys!(this.keyPrefix);
+      return keys.filter((key) => key.startsWith(this.keyPrefix));
     } catch (error) {
-      logger.warning(`Could not restore the state from the Actions cache: ${(error as Error).message}`);
-      return undefined;
-    } finally {
-      await this.removeLocalFile();
+      this.options.logger.warning(
+        `Could not list older Actions cache entries to find a trusted state: ${(error as Error).message}`,
+      );
+      return [];
     }
   }
 
@@ -82,7 +139,7 @@ export class CacheStateStore implements StateStore {
     try {
       const file = this.localFile();
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, serializeStateDocument(doc), { mode: 0o600 });
+      await writeFile(file, sealState(doc, this.options.seal), { mode: 0o600 });
       const cacheId = await this.inWorkspace(() => cache.saveCache([CACHE_STATE_PATH], key));
       if (cacheId === -1) {
         // @actions/cache already logged why (key taken, write denied, rate limit, server error).

@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { silentLogger } from '../logger.ts';
 import type { Logger } from '../logger.ts';
 import type { StateDocument } from './document.ts';
-import { parseStateDocument, serializeStateDocument } from './parse.ts';
-import type { StateStore } from './store.ts';
+import { ExportError } from '../errors.ts';
+import { readStateFileBounded } from './bounded-read.ts';
+import { readStateDocument, serializeStateDocument } from './parse.ts';
+import type { StateRead, StateStore } from './store.ts';
 
 /**
  * State in a local JSON file, for the CLI. Written atomically (temporary file in the same directory,
  * then rename) so an interrupted run leaves the old document intact, and readable by the owner only.
- * A missing file is no state; a broken one is an error, since it is the only copy.
+ * A missing file is no state; a broken or oversized one is an error, since it is the only copy and
+ * starting over would export the whole window again. A newer release's schema is a warning and no state.
  */
 export class FileStateStore implements StateStore {
   readonly name = 'file' as const;
@@ -22,15 +25,31 @@ export class FileStateStore implements StateStore {
     this.logger = options.logger ?? silentLogger;
   }
 
+  async read(): Promise<StateRead> {
+    const doc = await this.load();
+    return doc === undefined ? { status: 'absent' } : { status: 'found', doc, origin: this.path };
+  }
+
   async load(): Promise<StateDocument | undefined> {
-    let text: string;
+    let read: Awaited<ReturnType<typeof readStateFileBounded>>;
     try {
-      text = await readFile(this.path, 'utf8');
+      read = await readStateFileBounded(this.path);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
     }
-    return parseStateDocument(text, this.path, this.logger);
+    const reading = read.ok ? readStateDocument(read.bytes) : { ok: false as const, reason: read.reason };
+    if (reading.ok) return reading.doc;
+    if ('unknownSchema' in reading && reading.unknownSchema) {
+      this.logger.warning(
+        `Ignoring the state in ${this.path}: ${reading.reason}; starting as if there were none.`,
+      );
+      return undefined;
+    }
+    throw new ExportError(
+      'internal',
+      `State in ${this.path} is not a valid state document: ${reading.reason}.`,
+    );
   }
 
   async save(doc: StateDocument): Promise<{ saved: boolean; detail: string }> {

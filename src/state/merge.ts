@@ -2,16 +2,6 @@ import type { ApiVersion, Feed } from '../onepassword/feeds.ts';
 import { belongsTo, RECENT_UUIDS_LIMIT } from './document.ts';
 import type { FeedState, StateDocument } from './document.ts';
 
-/**
- * The newer of two documents by `updatedAt`. On a tie the first wins, so callers pass the copy they
- * trust more first. Either may be missing.
- */
-export function newer(a: StateDocument | undefined, b: StateDocument | undefined): StateDocument | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a;
-}
-
 /** What one run delivered for one feed. */
 export interface FeedUpdate {
   /** Cursor after the last delivered page. */

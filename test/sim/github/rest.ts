@@ -6,13 +6,13 @@ import { TokenRegistry, tokenFromHeader } from './rest/auth.ts';
 import type { Permissions } from './rest/auth.ts';
 import { Renderer } from './rest/render.ts';
 import { RepoState } from './rest/repo-state.ts';
-import type { FileContent, Issue, Visibility } from './rest/repo-state.ts';
+import type { FileContent, Issue, ListedCacheEntry, Visibility } from './rest/repo-state.ts';
 import { compile, fail, match } from './rest/router.ts';
 import type { RestReply, RestRequest, SimServices } from './rest/router.ts';
 import { contentsRoutes } from './rest/routes-contents.ts';
 import { gitRoutes } from './rest/routes-git.ts';
 import { issueRoutes } from './rest/routes-issues.ts';
-import { repoRoutes } from './rest/routes-repo.ts';
+import { SIGNED_ARTIFACT_BLOB, repoRoutes, signedArtifactBlob } from './rest/routes-repo.ts';
 
 export type { Level, Permissions, Scope } from './rest/auth.ts';
 export type { FileContent, Visibility } from './rest/repo-state.ts';
@@ -79,6 +79,20 @@ export interface SeedArtifact {
   expired?: boolean;
   workflowRunId?: number;
   digest?: string;
+  /** Branch of the run that uploaded it; the default branch when absent. */
+  headBranch?: string;
+  /** Repository id of the run's head (a fork's for a fork pull request); this repository's when absent. */
+  headRepositoryId?: number;
+  /** The artifact's zip, served by GET /actions/artifacts/{id}/zip. */
+  zip?: Buffer;
+}
+
+export interface SeedWorkflowRun {
+  id: number;
+  path: string;
+  event?: string;
+  headBranch?: string;
+  headRepositoryId?: number;
 }
 
 export interface GitHubRestSim {
@@ -105,6 +119,12 @@ export interface GitHubRestSim {
   seedPullRequest(fullName: string, pr: { title: string; body?: string; labels?: string[] }): number;
   /** A workflow artifact for GET /actions/artifacts. Returns its id. */
   seedArtifact(fullName: string, artifact: SeedArtifact): number;
+  /** A workflow run for GET /actions/runs/{id}: where an artifact came from. */
+  seedWorkflowRun(fullName: string, run: SeedWorkflowRun): void;
+  /** GET /actions/caches of this repository lists the entries of that cache service. */
+  linkCacheEntries(fullName: string, entries: () => readonly ListedCacheEntry[]): void;
+  /** The repository's database id (artifact and run payloads carry it). */
+  repoId(fullName: string): number;
   /** Before each of the next `n` PATCH git/refs, another commit lands on the branch first. */
   nextRefUpdateConflicts(n: number): void;
   /**
@@ -170,6 +190,14 @@ export async function startGitHubRestSim(
       return fault.body === undefined
         ? fail(fault.status, 'Simulated failure')
         : { status: fault.status, body: fault.body };
+    const signed = SIGNED_ARTIFACT_BLOB.exec(req.path);
+    if (signed && req.method === 'GET' && req.query.get('sig') === 'simulated') {
+      const repo = repos.get(`${signed[1]}/${signed[2]}`.toLowerCase());
+      const range = req.headers.range;
+      return repo
+        ? signedArtifactBlob(repo, signed[3]!, typeof range === 'string' ? range : undefined)
+        : fail(404, 'Not Found');
+    }
     const token = tokenFromHeader(req.headers.authorization);
     const grant = tokens.lookup(token);
     if (!grant) return fail(401, 'Bad credentials');
@@ -346,11 +374,29 @@ export async function startGitHubRestSim(
         expiresAt: artifact.expiresAt ?? new Date(Date.parse(createdAt) + 90 * 86_400_000).toISOString(),
         expired: artifact.expired ?? false,
         workflowRunId: artifact.workflowRunId ?? id,
-        headBranch: repo.defaultBranch,
+        headBranch: artifact.headBranch ?? repo.defaultBranch,
         headSha: repo.head(repo.defaultBranch) ?? randomBytes(20).toString('hex'),
+        headRepositoryId: artifact.headRepositoryId ?? repo.id,
         ...(artifact.digest ? { digest: artifact.digest } : {}),
+        ...(artifact.zip ? { zip: artifact.zip } : {}),
       });
       return id;
+    },
+    linkCacheEntries(fullName, entries) {
+      repoOf(fullName).cacheEntries = entries;
+    },
+    seedWorkflowRun(fullName, run) {
+      const repo = repoOf(fullName);
+      repo.runs.set(run.id, {
+        id: run.id,
+        path: run.path,
+        event: run.event ?? 'schedule',
+        headBranch: run.headBranch ?? repo.defaultBranch,
+        headRepositoryId: run.headRepositoryId ?? repo.id,
+      });
+    },
+    repoId(fullName) {
+      return repoOf(fullName).id;
     },
     nextRefUpdateConflicts(n) {
       refConflicts += Math.max(0, n);

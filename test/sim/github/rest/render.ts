@@ -1,5 +1,5 @@
 import type { CommitData, PathEntry } from './git-store.ts';
-import type { Comment, Issue, Label, RepoState, WorkflowArtifact } from './repo-state.ts';
+import type { Comment, Issue, Label, RepoState, WorkflowArtifact, WorkflowRun } from './repo-state.ts';
 
 /** JSON bodies shaped like GitHub's (the fields Octokit users read, plus the usual URLs). */
 const WEB = 'https://github.com';
@@ -192,6 +192,20 @@ export class Renderer {
     };
   }
 
+  workflowRun(run: WorkflowRun): Record<string, unknown> {
+    return {
+      id: run.id,
+      name: run.path.replace(/^.*\//, ''),
+      path: run.path,
+      event: run.event,
+      head_branch: run.headBranch,
+      status: 'completed',
+      html_url: `https://github.com/${this.repo.owner}/${this.repo.name}/actions/runs/${run.id}`,
+      repository: { id: this.repo.id, full_name: `${this.repo.owner}/${this.repo.name}` },
+      head_repository: { id: run.headRepositoryId },
+    };
+  }
+
   artifact(artifact: WorkflowArtifact): Record<string, unknown> {
     return {
       id: artifact.id,
@@ -208,7 +222,7 @@ export class Renderer {
       workflow_run: {
         id: artifact.workflowRunId,
         repository_id: this.repo.id,
-        head_repository_id: this.repo.id,
+        head_repository_id: artifact.headRepositoryId,
         head_branch: artifact.headBranch,
         head_sha: artifact.headSha,
       },

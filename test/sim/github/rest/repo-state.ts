@@ -46,7 +46,30 @@ export interface WorkflowArtifact {
   workflowRunId: number;
   headBranch: string;
   headSha: string;
+  /** The repository the run's head commit came from (a fork's id for a fork pull request). */
+  headRepositoryId: number;
   digest?: string;
+  /** The zip GET /actions/artifacts/{id}/zip serves; absent: the download answers 410 (expired/gone). */
+  zip?: Buffer;
+}
+
+/** A cache entry as GET /actions/caches lists it. */
+export interface ListedCacheEntry {
+  id: number;
+  key: string;
+  version: string;
+  size: number;
+  createdAt: Date;
+}
+
+/** A workflow run as GET /actions/runs/{id} shows it. */
+export interface WorkflowRun {
+  id: number;
+  /** `.github/workflows/<file>.yml` */
+  path: string;
+  event: string;
+  headBranch: string;
+  headRepositoryId: number;
 }
 
 /** File content given to the simulator: text is stored as UTF-8; `null` deletes the path. */
@@ -64,6 +87,9 @@ export class RepoState {
   readonly issues: Issue[] = [];
   readonly labels: Label[] = [];
   readonly artifacts: WorkflowArtifact[] = [];
+  readonly runs = new Map<number, WorkflowRun>();
+  /** The Actions cache entries of this repository, when a cache service is linked to it. */
+  cacheEntries: () => readonly ListedCacheEntry[] = () => [];
   private nextNumber = 1;
 
   constructor(

@@ -53,10 +53,12 @@ function getContents({ repo, req, params, render }: RouteContext): RestReply {
     if (/raw/.test(String(req.headers.accept ?? ''))) {
       return { status: 200, raw: content, headers: { 'content-type': 'application/vnd.github.raw' } };
     }
+    // GitHub leaves the content out of the JSON form above 1 MB (the raw media type gives it).
+    const inline = content.length <= 1024 * 1024;
     return json(200, {
       ...render.contentEntry(path, 'file', file.sha, content.length, ref.name),
-      content: wrappedBase64(content),
-      encoding: 'base64',
+      content: inline ? wrappedBase64(content) : '',
+      encoding: inline ? 'base64' : 'none',
     });
   }
   const listing = directoryListing(repo, ref.sha, path);
