@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
+import { formatDuration } from '../time/duration.ts';
+import { DeadlineReached } from './retry.ts';
 
 export interface RateLimit {
   /** Requests allowed in any window of `windowMs`. */
@@ -16,6 +18,8 @@ export const EVENTS_API_LIMITS: readonly RateLimit[] = [
 export interface RateBudgetOptions {
   limits?: readonly RateLimit[];
   clock?: Clock;
+  /** Told each time a request starts waiting for the limits or a hold (ms to wait), e.g. for progress. */
+  onWait?: (waitMs: number) => void;
 }
 
 export interface RateBudgetCounters {
@@ -47,6 +51,7 @@ export interface RateBudgetCounters {
 export class RateBudget {
   private readonly limits: readonly RateLimit[];
   private readonly clock: Clock;
+  private readonly onWait: ((waitMs: number) => void) | undefined;
   private readonly sendTimes: Float64Array;
   /** Index where the next send time is written. */
   private next = 0;
@@ -70,6 +75,7 @@ export class RateBudget {
     }
     this.limits = limits;
     this.clock = options.clock ?? systemClock;
+    this.onWait = options.onWait;
     this.sendTimes = new Float64Array(Math.max(1, ...limits.map((limit) => limit.max)));
   }
 
@@ -88,7 +94,7 @@ export class RateBudget {
   }
 
   /** Joins the first-come-first-served queue; `take` claims the slot once it is this caller's turn. */
-  private async enqueue(signal: AbortSignal | undefined, take: () => void): Promise<void> {
+  private async enqueue(signal: AbortSignal | undefined, take: () => void, deadline?: number): Promise<void> {
     signal?.throwIfAborted();
     const ahead = this.queueTail;
     let leave!: () => void;
@@ -96,7 +102,7 @@ export class RateBudget {
     this.queueTail = ahead.then(() => served);
     try {
       await untilAborted(ahead, signal);
-      await this.waitForSlot(signal);
+      await this.waitForSlot(signal, deadline);
       take();
       this.tally.acquired += 1;
     } finally {
@@ -107,11 +113,16 @@ export class RateBudget {
   /**
    * Waits for a slot like `acquire`, runs `send`, and counts the request as in flight until it settles,
    * then records it at that time. This is what the Events API client uses for every request.
+   * With `deadline` (clock epoch ms), a slot that only frees after it is not waited for: DeadlineReached.
    */
-  async withSlot<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.enqueue(signal, () => {
-      this.inFlight += 1;
-    });
+  async withSlot<T>(send: () => Promise<T>, signal?: AbortSignal, deadline?: number): Promise<T> {
+    await this.enqueue(
+      signal,
+      () => {
+        this.inFlight += 1;
+      },
+      deadline,
+    );
     try {
       return await send();
     } finally {
@@ -149,12 +160,18 @@ export class RateBudget {
     return earliest;
   }
 
-  private async waitForSlot(signal: AbortSignal | undefined): Promise<void> {
+  private async waitForSlot(signal: AbortSignal | undefined, deadline?: number): Promise<void> {
     let waited = false;
     for (;;) {
       const now = this.clock.now();
       const slot = this.nextSlotAt();
       if (slot <= now) return;
+      // An in-flight request (Infinity) settles within its timeout, the one overrun max-duration allows.
+      if (deadline !== undefined && slot !== Number.POSITIVE_INFINITY && slot > deadline) {
+        throw new DeadlineReached(
+          `the API's rate limit leaves no request before max-duration ends (next slot in ${formatDuration(slot - now)})`,
+        );
+      }
       if (!waited) this.tally.waits += 1;
       waited = true;
       if (slot === Number.POSITIVE_INFINITY) {
@@ -162,6 +179,7 @@ export class RateBudget {
         continue;
       }
       this.tally.waitedMs += slot - now;
+      this.onWait?.(slot - now);
       // A hold may be extended while we sleep, so look again after waking.
       await this.clock.sleep(slot - now, signal);
     }

@@ -87,3 +87,14 @@ export function exhaustedError(
     status === undefined ? {} : { status },
   );
 }
+
+/**
+ * Not a failure: the run's max-duration would pass before the next attempt (or the next free slot
+ * of the rate budget). The pager ends the feed as stopped by the deadline; the next run resumes.
+ */
+export class DeadlineReached extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeadlineReached';
+  }
+}
