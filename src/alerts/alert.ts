@@ -2,7 +2,14 @@
  * What an alert issue is about. One open issue per (kind, namespace), found again by a hidden marker
  * in its body, so repeat failures comment on it instead of opening another one.
  */
-export const ALERT_KINDS = ['auth-failed', 'missing-scope', 'lost-state', 'token-expiring'] as const;
+export const ALERT_KINDS = [
+  'auth-failed',
+  'missing-scope',
+  'lost-state',
+  'token-expiring',
+  'stuck-feed',
+  'cursor-refused',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface Alert {
