@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FEEDS } from '../src/onepassword/feeds.ts';
+import { hostileRows } from './bench-hostile.ts';
 
 const { values } = parseArgs({
   options: {
@@ -136,6 +137,7 @@ try {
       verdict(parquet / gzBytes <= 0.6),
     ],
   ];
+  rows.push(...(await hostileRows()));
   console.log('\n| measure | result | target | |\n|---|---|---|---|');
   for (const [name, result, target, ok] of rows) console.log(`| ${name} | ${result} | ${target} | ${ok} |`);
   if (rows.some((r) => r[3] === 'FAIL')) process.exitCode = 1;
