@@ -44,6 +44,11 @@ export interface Session {
 export interface SessionDeps {
   clock: Clock;
   logger: Logger;
+  /** How messages name the server setting (`server-url`, or `--server-url` in the CLI) and where it came from. */
+  serverSetting?: string;
+  serverSource?: 'input' | 'token' | 'default';
+  /** Told when a request starts waiting for the API's rate limit (ms), for progress lines. */
+  onRateLimitWait?: (waitMs: number) => void;
 }
 
 /** Builds the client and introspects the token (401 -> ExportError 'auth'). No feed is pulled yet. */
@@ -56,8 +61,10 @@ export async function openSession(
     serverUrl: server,
     token: settings.token,
     clock: deps.clock,
-    budget: new RateBudget({ clock: deps.clock }),
+    budget: new RateBudget({ clock: deps.clock, onWait: deps.onRateLimitWait }),
     logger: deps.logger,
+    serverSetting: deps.serverSetting,
+    serverSource: deps.serverSource,
   });
   const claims = decodeTokenClaims(settings.token);
   const introspection = await client.introspect();
