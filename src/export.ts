@@ -30,6 +30,8 @@ export interface ExportOptions {
   writer: RunWriter;
   /** Called after every page that was handed to the writer. */
   onPage?: (progress: FeedProgress) => void;
+  /** Aborted to stop early (the CLI's Ctrl-C): no new page is requested, the one in flight is dropped. */
+  signal?: AbortSignal;
 }
 
 export interface FeedProgress {
@@ -39,9 +41,12 @@ export interface FeedProgress {
   elapsedMs: number;
   /**
    * How far the feed has come, 0..1: the newest event time so far between where it started and
-   * now. A backlog is read in time order, so this is what a progress bar can honestly show.
+   * now. Only a hint: the API does not say how many events remain, and a backlog is not spread
+   * evenly over time, so this is not the share of the backlog done.
    */
   covered?: number;
+  /** Timestamp of the newest event so far (as the API sent it). */
+  newestEventTime?: string;
 }
 
 export interface FeedOutcome {
@@ -63,6 +68,8 @@ export interface FeedOutcome {
   /** True when the API said has_more: false. */
   caughtUp: boolean;
   stoppedByDeadline: boolean;
+  /** Stopped by ExportOptions.signal before it caught up; like stoppedByDeadline, more is pending. */
+  interrupted?: boolean;
   /** uuids of the newest events this run delivered, oldest first, bounded. */
   recentUuids: string[];
   newestEventTime?: string;
@@ -159,6 +166,7 @@ async function exportFeed(
       knownUuids: saved?.recentUuids ?? [],
       clock: options.clock,
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });
 
   let pager: FeedPager;
@@ -192,6 +200,7 @@ async function exportFeed(
         ...(newest.ms > origin
           ? { covered: Math.min(1, (newest.ms - origin) / Math.max(1, now - origin)) }
           : {}),
+        ...(outcome.newestEventTime ? { newestEventTime: outcome.newestEventTime } : {}),
       });
     }
   };
@@ -210,8 +219,9 @@ async function exportFeed(
       pager = newPager(restartFrom('cursor-refused'));
       await pull(pager);
     }
-    outcome.caughtUp = !pager.stoppedByDeadline;
+    outcome.caughtUp = !pager.stoppedByDeadline && !pager.interrupted;
     outcome.stoppedByDeadline = pager.stoppedByDeadline;
+    if (pager.interrupted) outcome.interrupted = true;
     if (pager.deadlineReason !== undefined) {
       outcome.deadlineReason = pager.deadlineReason;
       options.logger.info(`${feed}: stopped at max-duration: ${pager.deadlineReason}`);
@@ -228,7 +238,7 @@ async function exportFeed(
   if (pager.committedCursor !== undefined) outcome.cursorAfter = pager.committedCursor;
   outcome.recentUuids = delivered.values();
   options.logger.info(
-    `${feed}: ${outcome.events} new events in ${outcome.pages} pages (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`,
+    `${feed}: ${outcome.events} new events in ${outcome.pages} page${outcome.pages === 1 ? '' : 's'} (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`,
   );
   return outcome;
 }

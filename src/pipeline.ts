@@ -93,6 +93,8 @@ export interface RunOptions {
   clock: Clock;
   logger: Logger;
   onPage?: (progress: FeedProgress) => void;
+  /** Aborted to stop early and keep what was written (the CLI's Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 export interface ExportResult extends ExportedFiles {
@@ -127,6 +129,7 @@ export async function runExport(
     startedAt: options.startedAt,
     deadline,
     onPage: options.onPage,
+    signal: options.signal,
   });
   const state = nextStateDocument(options.previous, exported.outcomes, {
     account: session.account,
@@ -139,6 +142,6 @@ export async function runExport(
     ...exported,
     state,
     total: exported.outcomes.reduce((sum, o) => sum + o.events, 0),
-    morePending: exported.outcomes.some((o) => o.stoppedByDeadline),
+    morePending: exported.outcomes.some((o) => o.stoppedByDeadline || o.interrupted === true),
   };
 }

@@ -260,19 +260,24 @@ export class EventsClient {
       'user-agent': this.userAgent,
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    signal?.throwIfAborted();
     // A stream, so the body is counted (after decompression) while it arrives and never buffered past
     // the bound: a gzip bomb or an endless body is cut off, not inflated into memory.
     const stream = got.stream(`${this.serverUrl}${path}`, {
       method,
       headers,
       body,
-      signal,
       timeout: { request: this.timeoutMs },
       retry: { limit: 0 },
       throwHttpErrors: false,
       // A redirect could carry the token to another host; the API never redirects.
       followRedirect: false,
     });
+    // got's own `signal` option keeps its listener after the request ended, and aborting then destroys
+    // a finished stream with nobody listening: an uncaught error. So the abort is wired here, per request.
+    stream.on('error', () => {}); // errors are read through the iterator below
+    const abort = () => stream.destroy(new Error('aborted'));
+    signal?.addEventListener('abort', abort, { once: true });
     let response: Response | undefined;
     stream.once('response', (answer: Response) => (response = answer));
     const chunks: Buffer[] = [];
@@ -309,6 +314,8 @@ export class EventsClient {
         description: this.describeNetworkError(error),
         ...(problem === undefined ? {} : { problem }),
       };
+    } finally {
+      signal?.removeEventListener('abort', abort);
     }
   }
 

@@ -79,6 +79,8 @@ export class FeedPager {
   /** Cursor of the last page the consumer fully took; undefined until one was. */
   committedCursor: string | undefined;
   stoppedByDeadline = false;
+  /** True when the walk stopped because `signal` was aborted (the pages before it were handed on). */
+  interrupted = false;
   /** Why the walk stopped at the deadline, when a wait would have run past it. */
   deadlineReason: string | undefined;
   pagesFetched = 0;
@@ -103,6 +105,11 @@ export class FeedPager {
     try {
       yield* this.walk();
     } catch (error) {
+      if (this.options.signal?.aborted) {
+        // Stopped from outside (Ctrl-C): the request in flight is dropped, its cursor not committed.
+        this.interrupted = true;
+        return;
+      }
       if (!(error instanceof DeadlineReached)) throw error;
       this.stoppedByDeadline = true;
       this.deadlineReason = error.message;
@@ -123,6 +130,10 @@ export class FeedPager {
     const stallCursors = new Set<string>();
 
     for (;;) {
+      if (signal?.aborted) {
+        this.interrupted = true;
+        return;
+      }
       if (deadline !== undefined && clock.now() >= deadline) {
         this.stoppedByDeadline = true;
         return;
