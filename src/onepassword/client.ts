@@ -62,7 +62,7 @@ export interface RequestStats {
 
 export type StatsKey = Feed | 'introspect';
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 60_000;
 /**
  * Largest response body accepted, decompressed: 16 MiB. A full page is 1,000 events; the biggest
  * events in the reference's real samples and in the simulator weigh about 1 KB (audit events with

@@ -83,9 +83,8 @@ export class FeedPager {
   interrupted = false;
   /** Why the walk stopped at the deadline, when a wait would have run past it. */
   deadlineReason: string | undefined;
+  /** Requests answered so far (the feed loop tells a refused saved cursor by none). */
   pagesFetched = 0;
-  eventsYielded = 0;
-  dropped = 0;
 
   constructor(options: FeedPagerOptions) {
     const limit = options.limit ?? MAX_PAGE_LIMIT;
@@ -157,11 +156,9 @@ export class FeedPager {
         this.seen.add(event.uuid);
         events.push(event);
       }
-      this.dropped += dropped;
 
       // A page that neither carries events nor moves the cursor has nothing for the consumer.
       if (events.length > 0 || dropped > 0 || response.cursor !== position) {
-        this.eventsYielded += events.length;
         yield { feed, events, dropped, cursor: response.cursor, hasMore: response.has_more };
       }
       // Reaching here means the consumer asked for more: the page was handed on.

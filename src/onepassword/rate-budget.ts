@@ -43,8 +43,7 @@ export interface RateBudgetCounters {
  *
  * The server counts a request when it arrives, which is somewhere between our send and its answer.
  * `withSlot` therefore counts a request as happening "now" for as long as it is in flight and records
- * it at the time its answer came back, the latest moment the server can have counted it. (A plain
- * `acquire` records the send time; that is exact only when requests arrive at once.)
+ * it at the time its answer came back, the latest moment the server can have counted it.
  *
  * Acquirers are served first come, first served, which keeps concurrent feeds progressing evenly.
  */
@@ -88,11 +87,6 @@ export class RateBudget {
     return this.holdUntilMs;
   }
 
-  /** Waits until one more request fits under every limit and any hold, then records it as sent now. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    return this.enqueue(signal, () => this.record(this.clock.now()));
-  }
-
   /** Joins the first-come-first-served queue; `take` claims the slot once it is this caller's turn. */
   private async enqueue(signal: AbortSignal | undefined, take: () => void, deadline?: number): Promise<void> {
     signal?.throwIfAborted();
@@ -111,7 +105,7 @@ export class RateBudget {
   }
 
   /**
-   * Waits for a slot like `acquire`, runs `send`, and counts the request as in flight until it settles,
+   * Waits until one more request fits under every limit and any hold, runs `send`, and counts the request as in flight until it settles,
    * then records it at that time. This is what the Events API client uses for every request.
    * With `deadline` (clock epoch ms), a slot that only frees after it is not waited for: DeadlineReached.
    */

@@ -33,11 +33,6 @@ export const DEFAULT_RETRY = {
   maxDelayMs: 30_000,
 } as const;
 
-/** Statuses that say "try again later": rate limiting and server errors. 4xx other than 429 never heal. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 429 || (status >= 500 && status <= 599);
-}
-
 export class RetryPolicy {
   readonly maxAttempts: number;
   readonly maxElapsedMs: number;
