@@ -69,13 +69,10 @@ export class OutputLock {
 
 async function readOwner(file: string): Promise<LockOwner | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<LockOwner>;
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
-      return {
-        pid: parsed.pid,
-        host: parsed.host,
-        startedAt: String(parsed.startedAt ?? 'at an unknown time'),
-      };
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const { pid, host, startedAt } = parsed;
+    if (typeof pid === 'number' && typeof host === 'string') {
+      return { pid, host, startedAt: typeof startedAt === 'string' ? startedAt : 'at an unknown time' };
     }
   } catch {
     // unreadable: treated as stale

@@ -10,7 +10,8 @@ const { argv, stderrIsTTY } = workerContext();
 const stderr = Object.assign(process.stderr, { isTTY: stderrIsTTY });
 const stop = new AbortController();
 parentPort?.on('message', (message: LauncherMessage) => {
-  if (message.type === 'stop') stop.abort(new Error('interrupted'));
+  // The only message so far; the type says which one it is when there are more.
+  if ((message as { type: string }).type === 'stop') stop.abort(new Error('interrupted'));
 });
 // The port must not keep the worker alive once main() is done.
 parentPort?.unref();
