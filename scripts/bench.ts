@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FEEDS } from '../src/onepassword/feeds.ts';
 import { hugeStateRun } from './bench-state.ts';
+import { hostileRows } from './bench-hostile.ts';
 
 const { values } = parseArgs({
   options: {
@@ -144,6 +145,7 @@ try {
       verdict(huge.refused && huge.seconds <= 2 && huge.peakRssMiB <= 256),
     ],
   ];
+  rows.push(...(await hostileRows()));
   console.log('\n| measure | result | target | |\n|---|---|---|---|');
   for (const [name, result, target, ok] of rows) console.log(`| ${name} | ${result} | ${target} | ${ok} |`);
   if (rows.some((r) => r[3] === 'FAIL')) process.exitCode = 1;

@@ -21,8 +21,11 @@ export interface WorkerContext {
   stderrIsTTY: boolean;
 }
 
-/** Starts the bundle `file` (next to the launcher) in a capped worker; resolves with its exit code. */
-export function runInCappedWorker(file: URL): Promise<number> {
+/**
+ * Starts the bundle `file` (next to the launcher) in a capped worker; resolves with its exit code.
+ * `onStart` gets the worker, e.g. to forward signals (only the main thread receives them).
+ */
+export function runInCappedWorker(file: URL, onStart?: (worker: Worker) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const context: WorkerContext = {
       argv: process.argv.slice(2),
@@ -36,6 +39,7 @@ export function runInCappedWorker(file: URL): Promise<number> {
     });
     worker.once('error', reject);
     worker.once('exit', resolve);
+    onStart?.(worker);
   });
 }
 

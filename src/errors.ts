@@ -9,6 +9,9 @@ export type ErrorKind =
   | 'bad-request' // 400 from the Events API (bad body, forged cursor...)
   | 'rate-limited' // 429 that outlived the retries
   | 'transient' // 5xx, network errors, unparseable bodies that outlived the retries
+  | 'unreachable' // unknown host, TLS/protocol mismatch, refused connection: not retried into a long wait
+  | 'bad-response' // a body past the size bound or a page larger than asked for: refused, not retried
+  | 'stuck-feed' // has_more stayed true while the cursor did not move
   | 'delivery' // writing to the artifact service / storage repository failed
   | 'internal';
 

@@ -8,7 +8,7 @@ import { ExportError, isExportError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { EventsClient } from './onepassword/client.ts';
 import { FEEDS, type ApiVersion, type Feed } from './onepassword/feeds.ts';
-import { FeedPager } from './onepassword/pager.ts';
+import { FeedPager, type PagerStart } from './onepassword/pager.ts';
 import type { RawEvent } from './onepassword/types.ts';
 import type { Format, WrittenFile } from './output/files.ts';
 import { buildManifest, writeManifest } from './output/manifest.ts';
@@ -30,6 +30,8 @@ export interface ExportOptions {
   writer: RunWriter;
   /** Called after every page that was handed to the writer. */
   onPage?: (progress: FeedProgress) => void;
+  /** Aborted to stop early (the CLI's Ctrl-C): no new page is requested, the one in flight is dropped. */
+  signal?: AbortSignal;
 }
 
 export interface FeedProgress {
@@ -39,14 +41,23 @@ export interface FeedProgress {
   elapsedMs: number;
   /**
    * How far the feed has come, 0..1: the newest event time so far between where it started and
-   * now. A backlog is read in time order, so this is what a progress bar can honestly show.
+   * now. Only a hint: the API does not say how many events remain, and a backlog is not spread
+   * evenly over time, so this is not the share of the backlog done.
    */
   covered?: number;
+  /** Timestamp of the newest event so far (as the API sent it). */
+  newestEventTime?: string;
 }
 
 export interface FeedOutcome {
   feed: Feed;
-  startedFrom: 'cursor' | 'start-time';
+  /**
+   * `newest-event`: the saved position could not be used (cursor refused by the API, or saved for the
+   * other api-version), so the feed restarted from its newest exported event time (see `restart`).
+   */
+  startedFrom: 'cursor' | 'start-time' | 'newest-event';
+  /** Set when the feed could not continue from its saved cursor and restarted from a time instead. */
+  restart?: FeedRestart;
   cursorBefore?: string;
   /** Cursor after the last page handed to the writer; the one to save once the files are delivered. */
   cursorAfter?: string;
@@ -57,6 +68,8 @@ export interface FeedOutcome {
   /** True when the API said has_more: false. */
   caughtUp: boolean;
   stoppedByDeadline: boolean;
+  /** Stopped by ExportOptions.signal before it caught up; like stoppedByDeadline, more is pending. */
+  interrupted?: boolean;
   /** uuids of the newest events this run delivered, oldest first, bounded. */
   recentUuids: string[];
   newestEventTime?: string;
@@ -66,6 +79,17 @@ export interface FeedOutcome {
   categories: Map<string, number>;
   /** Set when the feed stopped on an error; pages before it are still written and count. */
   error?: ExportError;
+  /** Why the feed stopped early at max-duration, when a wait would have run past it. */
+  deadlineReason?: string;
+}
+
+export interface FeedRestart {
+  /** `cursor-refused`: the API answered 400 to the saved cursor; `api-version`: the cursor was saved for the other version. */
+  reason: 'cursor-refused' | 'api-version';
+  /** RFC 3339 time the feed restarted from. */
+  from: string;
+  /** Whether that is the newest exported event time (else start-time: state kept no event time). */
+  fromNewestEvent: boolean;
 }
 
 /** Pull every feed concurrently (one shared rate budget lives in the client) into the writer. */
@@ -87,11 +111,6 @@ async function exportFeed(
 ): Promise<FeedOutcome> {
   const saved = options.previous?.feeds[feed];
   const usable = saved && saved.apiVersion === options.apiVersion ? saved : undefined;
-  if (saved && !usable) {
-    options.logger.warning(
-      `${feed}: the saved cursor belongs to the ${saved.apiVersion} endpoints, not ${options.apiVersion}; starting from start-time`,
-    );
-  }
   const delivered = new RecentUuids();
   const outcome: FeedOutcome = {
     feed,
@@ -108,28 +127,61 @@ async function exportFeed(
   if (usable) {
     outcome.cursorBefore = usable.cursor;
     outcome.cursorAfter = usable.cursor;
-    if (usable.newestEventTime) outcome.newestEventTime = usable.newestEventTime;
   }
+  if (saved?.newestEventTime) outcome.newestEventTime = saved.newestEventTime;
   const started = options.clock.now();
   const newest = { ms: outcome.newestEventTime ? Date.parse(outcome.newestEventTime) : -Infinity };
   // Where the progress bar starts: the saved position's newest event, else start-time.
   const origin = Number.isFinite(newest.ms) ? newest.ms : options.startTime.getTime();
-  const pager = new FeedPager({
-    client: options.client,
-    feed,
-    version: options.apiVersion,
-    start: usable ? { cursor: usable.cursor } : { startTime: options.startTime },
-    knownUuids: usable?.recentUuids ?? [],
-    clock: options.clock,
-    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
-  });
-  options.logger.info(
-    usable
-      ? `${feed}: resuming from the saved cursor (saved ${usable.savedAt})`
-      : `${feed}: no saved cursor, starting at ${options.startTime.toISOString()}`,
-  );
-  try {
-    for await (const page of pager.pages()) {
+
+  /**
+   * A saved position that cannot be used as a cursor continues from the newest event it exported
+   * (deduplicated against the uuids state kept), never from start-time: that would repeat or skip
+   * the whole backlog. Without an event time in state, start-time is all there is.
+   */
+  const restartFrom = (reason: FeedRestart['reason']): PagerStart => {
+    const from = saved?.newestEventTime ? new Date(saved.newestEventTime) : options.startTime;
+    const fromNewestEvent = saved?.newestEventTime !== undefined && !Number.isNaN(from.getTime());
+    const point = fromNewestEvent ? from : options.startTime;
+    outcome.restart = { reason, from: point.toISOString(), fromNewestEvent };
+    outcome.startedFrom = fromNewestEvent ? 'newest-event' : 'start-time';
+    const why =
+      reason === 'cursor-refused'
+        ? 'the Events API refused the saved cursor (400)'
+        : `the saved cursor belongs to the ${saved?.apiVersion ?? 'other'} endpoints, not ${options.apiVersion}`;
+    options.logger.warning(
+      fromNewestEvent
+        ? `${feed}: ${why}; continuing from the newest exported event (${point.toISOString()}), dropping events already exported. Events that reached the API late with an older time may be missing.`
+        : `${feed}: ${why}, and the saved state has no event time; starting from start-time (${point.toISOString()})`,
+    );
+    return { startTime: point };
+  };
+
+  const newPager = (start: PagerStart) =>
+    new FeedPager({
+      client: options.client,
+      feed,
+      version: options.apiVersion,
+      start,
+      knownUuids: saved?.recentUuids ?? [],
+      clock: options.clock,
+      ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    });
+
+  let pager: FeedPager;
+  if (usable) {
+    options.logger.info(`${feed}: resuming from the saved cursor (saved ${usable.savedAt})`);
+    pager = newPager({ cursor: usable.cursor });
+  } else if (saved) {
+    pager = newPager(restartFrom('api-version'));
+  } else {
+    options.logger.info(`${feed}: no saved cursor, starting at ${options.startTime.toISOString()}`);
+    pager = newPager({ startTime: options.startTime });
+  }
+
+  const pull = async (current: FeedPager) => {
+    for await (const page of current.pages()) {
       if (page.events.length > 0) await write(feed, page.events);
       outcome.pages += 1;
       outcome.events += page.events.length;
@@ -148,23 +200,66 @@ async function exportFeed(
         ...(newest.ms > origin
           ? { covered: Math.min(1, (newest.ms - origin) / Math.max(1, now - origin)) }
           : {}),
+        ...(outcome.newestEventTime ? { newestEventTime: outcome.newestEventTime } : {}),
       });
     }
-    outcome.caughtUp = !pager.stoppedByDeadline;
+  };
+
+  try {
+    try {
+      await pull(pager);
+    } catch (error) {
+      // Only the saved cursor's own first request: a cursor this run was given is not second-guessed.
+      const refused =
+        usable !== undefined &&
+        pager.pagesFetched === 0 &&
+        isExportError(error, 'bad-request') &&
+        error.status === 400;
+      if (!refused) throw error;
+      pager = newPager(restartFrom('cursor-refused'));
+      await pull(pager);
+    }
+    outcome.caughtUp = !pager.stoppedByDeadline && !pager.interrupted;
     outcome.stoppedByDeadline = pager.stoppedByDeadline;
+    if (pager.interrupted) outcome.interrupted = true;
+    if (pager.deadlineReason !== undefined) {
+      outcome.deadlineReason = pager.deadlineReason;
+      options.logger.info(`${feed}: stopped at max-duration: ${pager.deadlineReason}`);
+    }
   } catch (error) {
     outcome.error = isExportError(error)
       ? error
       : new ExportError('internal', `${feed}: ${error instanceof Error ? error.message : String(error)}`);
-    options.logger.warning(`${feed}: stopped after ${outcome.pages} pages: ${outcome.error.message}`);
+    options.logger.warning(
+      `${feed}: stopped after ${outcome.pages} pages: ${withoutFeedPrefix(feed, outcome.error.message)}`,
+    );
   }
   // Only pages whose events reached the writer move the cursor forward.
   if (pager.committedCursor !== undefined) outcome.cursorAfter = pager.committedCursor;
   outcome.recentUuids = delivered.values();
   options.logger.info(
-    `${feed}: ${outcome.events} new events in ${outcome.pages} pages (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`,
+    `${feed}: ${outcome.events} new events in ${outcome.pages} page${outcome.pages === 1 ? '' : 's'} (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`,
   );
   return outcome;
+}
+
+/**
+ * One line per failed feed that says only what is true for it: its error (without repeating the
+ * feed's name), and whether events before the error were written (their position is saved once the
+ * files are delivered) or nothing was (its saved position stays, the next run tries again).
+ */
+export function feedFailureLine(outcome: FeedOutcome): string | undefined {
+  if (!outcome.error) return undefined;
+  const reason = withoutFeedPrefix(outcome.feed, outcome.error.message);
+  const written =
+    outcome.events > 0
+      ? `${outcome.events} events before the error were written; once they are delivered, the next run continues after them`
+      : 'No new events were written for it; its saved position stays, and the next run tries again';
+  return `${outcome.feed}: ${reason.replace(/\.$/, '')}. ${written}.`;
+}
+
+function withoutFeedPrefix(feed: Feed, message: string): string {
+  return message.startsWith(`${feed}: `) ? message.slice(feed.length + 2) : message;
 }
 
 function tally(outcome: FeedOutcome, feed: Feed, event: RawEvent, newest: { ms: number }): void {

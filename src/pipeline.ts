@@ -44,6 +44,11 @@ export interface Session {
 export interface SessionDeps {
   clock: Clock;
   logger: Logger;
+  /** How messages name the server setting (`server-url`, or `--server-url` in the CLI) and where it came from. */
+  serverSetting?: string;
+  serverSource?: 'input' | 'token' | 'default';
+  /** Told when a request starts waiting for the API's rate limit (ms), for progress lines. */
+  onRateLimitWait?: (waitMs: number) => void;
 }
 
 /** Builds the client and introspects the token (401 -> ExportError 'auth'). No feed is pulled yet. */
@@ -56,8 +61,10 @@ export async function openSession(
     serverUrl: server,
     token: settings.token,
     clock: deps.clock,
-    budget: new RateBudget({ clock: deps.clock }),
+    budget: new RateBudget({ clock: deps.clock, onWait: deps.onRateLimitWait }),
     logger: deps.logger,
+    serverSetting: deps.serverSetting,
+    serverSource: deps.serverSource,
   });
   const claims = decodeTokenClaims(settings.token);
   const introspection = await client.introspect();
@@ -86,6 +93,8 @@ export interface RunOptions {
   clock: Clock;
   logger: Logger;
   onPage?: (progress: FeedProgress) => void;
+  /** Aborted to stop early and keep what was written (the CLI's Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 export interface ExportResult extends ExportedFiles {
@@ -120,6 +129,7 @@ export async function runExport(
     startedAt: options.startedAt,
     deadline,
     onPage: options.onPage,
+    signal: options.signal,
   });
   const state = nextStateDocument(options.previous, exported.outcomes, {
     account: session.account,
@@ -132,6 +142,6 @@ export async function runExport(
     ...exported,
     state,
     total: exported.outcomes.reduce((sum, o) => sum + o.events, 0),
-    morePending: exported.outcomes.some((o) => o.stoppedByDeadline),
+    morePending: exported.outcomes.some((o) => o.stoppedByDeadline || o.interrupted === true),
   };
 }

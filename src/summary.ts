@@ -53,7 +53,12 @@ export function renderSummary(input: SummaryInput): string {
       const lag = o.newestEventTime
         ? formatDuration(Math.max(0, input.now.getTime() - Date.parse(o.newestEventTime)))
         : '–';
-      const from = o.startedFrom === 'cursor' ? 'saved cursor' : 'start-time';
+      const from =
+        o.startedFrom === 'cursor'
+          ? 'saved cursor'
+          : o.startedFrom === 'newest-event'
+            ? 'newest exported event'
+            : 'start-time';
       const status = o.error ? ` ⚠️ ${o.error.kind}` : o.stoppedByDeadline ? ' (more pending)' : '';
       lines.push(
         `| ${o.feed}${status} | ${o.events.toLocaleString('en-US')} | ${o.pages} | ${stats.requests} | ${stats.retries} | ${stats.rateLimited} | ${range.from} | ${range.to} | ${lag} | ${from} |`,

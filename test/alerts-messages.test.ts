@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { alertMarker, hasAlertMarker, stampAlertMarker } from '../src/alerts/alert.ts';
 import {
   authFailedAlert,
+  cursorRefusedAlert,
+  stuckFeedAlert,
   lostStateAlert,
   missingScopeAlert,
   tokenExpiringAlert,
@@ -263,5 +265,62 @@ describe('no token reaches an alert', () => {
     }
     // @ts-expect-error the builders have no parameter that could carry a token
     authFailedAlert({ at, runUrl, server: 'https://events.1password.com', token });
+  });
+});
+
+describe('stuckFeedAlert', () => {
+  it('names the feed, what the server did, that the others were exported and nothing is lost', () => {
+    const alert = stuckFeedAlert({
+      at,
+      runUrl,
+      server: 'https://events.1password.com',
+      namespace: 'ns-1',
+      feeds: ['signinattempts'],
+      detail: 'has_more: true 5 times in a row without moving the cursor',
+    });
+    expect(alert.kind).toBe('stuck-feed');
+    expect(hasAlertMarker(alert.body, 'stuck-feed', 'ns-1')).toBe(true);
+    expect(alert.body).toContain('`signinattempts` (sign-in attempts)');
+    expect(alert.body).toContain('has_more: true 5 times in a row without moving the cursor');
+    expect(alert.body).toContain('The other feeds were exported');
+    expect(alert.body).toContain('Nothing is lost');
+    expect(alert.body).toContain(runUrl);
+    expect(alert.summary).toContain('signinattempts');
+  });
+});
+
+describe('cursorRefusedAlert', () => {
+  it('names the restart point and that late events older than it may be missing', () => {
+    const alert = cursorRefusedAlert({
+      at,
+      runUrl,
+      namespace: 'ns-1',
+      feeds: ['auditevents'],
+      restartFrom: new Date('2026-11-19T23:59:58.123Z'),
+      fromNewestEvent: true,
+    });
+    expect(alert.kind).toBe('cursor-refused');
+    expect(hasAlertMarker(alert.body, 'cursor-refused', 'ns-1')).toBe(true);
+    expect(alert.body).toContain('400 Bad Request');
+    expect(alert.body).toContain('the newest event it had exported (2026-11-19T23:59:58Z)');
+    expect(alert.body).toContain('with a time older than 2026-11-19T23:59:58Z, may be missing');
+    expect(alert.body).toContain('| Restarted from | 2026-11-19T23:59:58Z |');
+    expect(alert.summary).toBe(
+      'The Events API refused the saved cursor of `auditevents` (audit events); restarted from 2026-11-19T23:59:58Z.',
+    );
+  });
+
+  it('says when it had to fall back to start-time', () => {
+    const alert = cursorRefusedAlert({
+      at,
+      runUrl,
+      feeds: ['itemusages'],
+      restartFrom: new Date('2026-08-01T00:00:00Z'),
+      fromNewestEvent: false,
+    });
+    expect(alert.body).toContain(
+      '`start-time` (2026-08-01T00:00:00Z), because the saved state held no event time',
+    );
+    expect(alert.body).toContain('may be exported twice');
   });
 });

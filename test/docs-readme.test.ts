@@ -208,8 +208,14 @@ describe('names in the README, docs and examples', () => {
     expect(flags.size).toBeGreaterThanOrEqual(10);
     expect([...flags].filter((flag) => !helpText.includes(`${flag} `))).toEqual([]);
 
-    expect(EXIT).toEqual({ ok: 0, failure: 1, badInput: 2, auth: 3 });
-    for (const phrase of ['`0` done', '`2` bad input', '`3` the token was refused', '`1` anything else']) {
+    expect(EXIT).toEqual({ ok: 0, failure: 1, badInput: 2, auth: 3, interrupted: 130 });
+    for (const phrase of [
+      '`0` done',
+      '`2` bad input',
+      '`3` the token was refused',
+      '`130` stopped with Ctrl-C',
+      '`1` anything else',
+    ]) {
       expect(cli).toContain(phrase);
     }
   });
@@ -273,8 +279,8 @@ describe('the README’s CLI commands', () => {
       for (const [feed, { count }] of Object.entries(feeds)) exported[feed] = (exported[feed] ?? 0) + count;
     }
     expect(exported).toEqual(Object.fromEntries(FEEDS.map((feed) => [feed, sim.eventCount(feed)])));
-    // The CLI's closing table, one line per feed; the second run's lines say 0.
-    expect(stderr.match(/^(signinattempts|itemusages|auditevents) +0 new events/gm)).toHaveLength(
+    // The CLI's closing lines, one per feed; the second run's lines say 0.
+    expect(stderr.match(/^(signinattempts|itemusages|auditevents): 100% done, 0 events/gm)).toHaveLength(
       FEEDS.length,
     );
   });

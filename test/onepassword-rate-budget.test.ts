@@ -3,6 +3,9 @@ import { SimulatedClock } from '../src/clock.ts';
 import type { RateLimit } from '../src/onepassword/rate-budget.ts';
 import { RateBudget } from '../src/onepassword/rate-budget.ts';
 
+/** A request answered at once: the budget records it when it was sent. */
+const instant = (budget: RateBudget, signal?: AbortSignal) => budget.withSlot(async () => {}, signal);
+
 /** The largest number of send times that fall in any window (t - windowMs, t]. */
 function busiestWindow(times: number[], windowMs: number): number {
   let busiest = 0;
@@ -17,7 +20,7 @@ function busiestWindow(times: number[], windowMs: number): number {
 async function sendTimes(budget: RateBudget, clock: SimulatedClock, count: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < count; i += 1) {
-    await budget.acquire();
+    await instant(budget);
     times.push(clock.now());
   }
   return times;
@@ -59,13 +62,13 @@ describe('RateBudget', () => {
     const clock = new SimulatedClock();
     const budget = new RateBudget({ clock, limits: [{ max: 2, windowMs: 1000 }] });
     const start = clock.now();
-    await budget.acquire();
+    await instant(budget);
     clock.advance(400);
-    await budget.acquire();
+    await instant(budget);
     // The third must wait for the first to leave the window (t=1000), the fourth for the second (t=1400).
-    const third = budget.acquire().then(() => clock.now() - start);
+    const third = instant(budget).then(() => clock.now() - start);
     expect(await third).toBe(1000);
-    await budget.acquire();
+    await instant(budget);
     expect(clock.now() - start).toBe(1400);
   });
 
@@ -76,7 +79,7 @@ describe('RateBudget', () => {
     budget.holdUntil(start + 7_000);
     budget.holdUntil(start + 3_000);
     expect(budget.heldUntil).toBe(start + 7_000);
-    await Promise.all([budget.acquire(), budget.acquire(), budget.acquire()]);
+    await Promise.all([instant(budget), instant(budget), instant(budget)]);
     expect(clock.now()).toBe(start + 7_000);
     expect(budget.counters.holds).toBe(1);
     expect(budget.counters.waits).toBeGreaterThanOrEqual(1);
@@ -88,7 +91,7 @@ describe('RateBudget', () => {
     const done = [0, 0, 0];
     const feed = async (index: number) => {
       for (let i = 0; i < 100; i += 1) {
-        await budget.acquire();
+        await instant(budget);
         done[index] = (done[index] ?? 0) + 1;
       }
     };
@@ -106,9 +109,9 @@ describe('RateBudget', () => {
     const budget = new RateBudget({ clock });
     budget.holdUntil(clock.now() + 10_000);
     const controller = new AbortController();
-    const first = budget.acquire();
-    const aborted = budget.acquire(controller.signal);
-    const third = budget.acquire();
+    const first = instant(budget);
+    const aborted = instant(budget, controller.signal);
+    const third = instant(budget);
     controller.abort(new Error('stop'));
     await expect(aborted).rejects.toThrow('stop');
     await Promise.all([first, third]);

@@ -1,6 +1,6 @@
 import { formatDuration } from '../src/time/duration.ts';
 import { describe, expect, it } from 'vitest';
-import { exhaustedError, isRetryableStatus, RetryPolicy } from '../src/onepassword/retry.ts';
+import { exhaustedError, RetryPolicy } from '../src/onepassword/retry.ts';
 import { parseRetryAfter } from '../src/validate/retry-after.ts';
 
 describe('parseRetryAfter', () => {
@@ -18,13 +18,6 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('', now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('-5', now)).toBeUndefined();
-  });
-});
-
-describe('isRetryableStatus', () => {
-  it('retries 429 and 5xx, never other 4xx', () => {
-    expect([429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
-    expect([400, 401, 403, 404, 409].some(isRetryableStatus)).toBe(false);
   });
 });
 

@@ -103,13 +103,13 @@ describe('the token never leaks into errors or logs', () => {
     expectNoToken(token, error, logger);
   });
 
-  it('connection refused until the retries run out', async () => {
+  it('connection refused on the first request (fails fast, see onepassword-fail-fast.test.ts)', async () => {
     const { sim, token, logger, clock } = await setup();
     const url = sim.url;
     await sim.close();
     const client = new EventsClient({ serverUrl: url, token, clock, logger });
     const error = await failure(client.introspect());
-    expect(error.kind).toBe('transient');
+    expect(error.kind).toBe('unreachable');
     expect(error.message).toContain('connection refused');
     expectNoToken(token, error, logger);
   });

@@ -89,4 +89,50 @@ describe('resolveServerUrl', () => {
     expect(error.message).not.toContain(token);
     expect(error.message).not.toContain(token.split('.')[1]);
   });
+
+  it('sends the token only to a 1Password Events API host named by aud; anything else stops before any request', () => {
+    for (const host of [
+      'events.1password.com',
+      'events.1password.ca',
+      'EVENTS.1password.eu',
+      'https://events.ent.1password.com/',
+    ]) {
+      expect(resolveServerUrl(undefined, jwt({ aud: [host] })).source).toBe('token');
+    }
+    for (const host of [
+      'attacker.example',
+      'events.1password.com.attacker.example',
+      'evil-events.1password.com',
+      'events.1password.com:8443',
+      'events.1password.com.',
+      '127.0.0.1',
+      'http://localhost:8080',
+    ]) {
+      const error = refusal(undefined, jwt({ aud: [host] }));
+      expect(error.input, host).toBe('server-url');
+      expect(error.message, host).toMatch(/^Invalid server-url: /);
+      expect(error.message, host).toMatch(
+        /set server-url to your account's Events API URL|the token's aud claim/,
+      );
+      expect(error.message, host).not.toContain('attacker');
+    }
+  });
+
+  it('names the setting the way the shell spells it (the CLI passes --server-url)', () => {
+    try {
+      resolveServerUrl(undefined, jwt({ aud: ['attacker.example'] }), '--server-url');
+      throw new Error('expected an InputError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).input).toBe('--server-url');
+      expect((error as InputError).message).toContain('set --server-url to your account');
+    }
+  });
+
+  it('keeps an explicit server-url the user chose, even off the Events API hosts', () => {
+    expect(resolveServerUrl('https://proxy.internal.example', jwt({ aud: ['attacker.example'] }))).toEqual({
+      url: 'https://proxy.internal.example',
+      source: 'input',
+    });
+  });
 });

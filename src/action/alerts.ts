@@ -8,6 +8,8 @@ import type { AlertKind } from '../alerts/alert.ts';
 import { AlertIssues } from '../alerts/issues.ts';
 import {
   authFailedAlert,
+  cursorRefusedAlert,
+  stuckFeedAlert,
   lostStateAlert,
   missingScopeAlert,
   stateConflictAlert,
@@ -82,6 +84,14 @@ export class ActionAlerts {
 
   async tokenExpiring(expiresAt: Date, daysLeft: number): Promise<void> {
     await this.issues?.raise(tokenExpiringAlert({ ...this.common, expiresAt, daysLeft }));
+  }
+
+  async stuckFeed(feeds: Feed[], detail: string): Promise<void> {
+    await this.issues?.raise(stuckFeedAlert({ ...this.common, feeds, detail }));
+  }
+
+  async cursorRefused(feeds: Feed[], restartFrom: Date, fromNewestEvent: boolean): Promise<void> {
+    await this.issues?.raise(cursorRefusedAlert({ ...this.common, feeds, restartFrom, fromNewestEvent }));
   }
 
   async resolve(kind: AlertKind, note: string): Promise<void> {

@@ -8,6 +8,8 @@ export const ALERT_KINDS = [
   'lost-state',
   'token-expiring',
   'state-conflict',
+  'stuck-feed',
+  'cursor-refused',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

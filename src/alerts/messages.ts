@@ -203,6 +203,68 @@ export function tokenExpiringAlert(facts: AlertFacts & { expiresAt: Date; daysLe
   };
 }
 
+export function stuckFeedAlert(facts: AlertFacts & { feeds: Feed[]; detail: string }): Alert {
+  const feeds = facts.feeds.map(feedLabel).join(', ');
+  const summary = `${feeds}: the Events API kept answering has_more: true without moving; the feed was stopped.`;
+  const body = [
+    markerFor('stuck-feed', facts),
+    '## The Events API stopped moving a feed forward',
+    '',
+    `For ${feeds} the Events API kept answering \`has_more: true\` while the cursor did not move and no new events came. The export stopped ${facts.feeds.length === 1 ? 'that feed' : 'those feeds'} after a few pages so it could not loop and use up the account's shared rate limit (other integrations of the account use it too). The other feeds were exported and their position saved. Nothing is lost: the saved position of ${facts.feeds.length === 1 ? 'this feed' : 'these feeds'} did not move, and every run tries again.`,
+    '',
+    factsTable({ ...facts, extra: [['What the server did', facts.detail]] }),
+    '',
+    '### What to do',
+    '',
+    '1. Nothing, if the next run gets through: this is a server-side problem and this issue closes itself.',
+    `2. If it lasts, check [1Password's status page](https://status.1password.com) and contact 1Password support with the time above and the server; say that the cursor of ${facts.feeds.map((feed) => `\`/api/v2/${feed}\``).join(', ')} returns itself with \`has_more: true\`.`,
+    '3. Events older than 120 days are deleted by the API: if this lasts for weeks, events are lost at the API.',
+    '',
+    FOOTER_RECOVERS,
+  ].join('\n');
+  return {
+    kind: 'stuck-feed',
+    title: titleFor('a feed stopped moving forward', facts),
+    body,
+    summary,
+  };
+}
+
+export function cursorRefusedAlert(
+  facts: AlertFacts & { feeds: Feed[]; restartFrom: Date; fromNewestEvent: boolean },
+): Alert {
+  const feeds = facts.feeds.map(feedLabel).join(', ');
+  const from = formatTime(facts.restartFrom);
+  const point = facts.fromNewestEvent
+    ? `the newest event it had exported (${from})`
+    : `\`start-time\` (${from}), because the saved state held no event time`;
+  const summary = `The Events API refused the saved cursor of ${feeds}; restarted from ${from}.`;
+  const consequence = facts.fromNewestEvent
+    ? `Events already exported were dropped by their \`uuid\`, so nothing is written twice. Events that reached the API late, with a time older than ${from}, may be missing: a restart by time only asks for events at or after it.`
+    : `Events between the last export and ${from} may be missing, and events after it may be exported twice: drop duplicates on \`uuid\` when reading.`;
+  const body = [
+    markerFor('cursor-refused', facts),
+    '## The Events API refused the saved position of a feed',
+    '',
+    `The Events API answered **400 Bad Request** to the saved cursor of ${feeds} (it may have expired or been invalidated by a change on the server). Instead of failing run after run, the export restarted ${facts.feeds.length === 1 ? 'that feed' : 'those feeds'} from ${point}. ${consequence}`,
+    '',
+    factsTable({ ...facts, extra: [['Restarted from', from]] }),
+    '',
+    '### What to do',
+    '',
+    `1. To be sure nothing is missing, backfill by hand (\`workflow_dispatch\`) with \`start-time\` a little before ${from} (for example an hour), a \`state-key\` that was never used and \`destination: artifact\`, so the regular runs' position stays as it is.`,
+    `2. Drop duplicates on \`uuid\` when reading the backfill together with the regular export, for example in DuckDB: \`SELECT * FROM read_parquet('${facts.feeds[0] ?? 'signinattempts'}/date=*/*.parquet', hive_partitioning = true) QUALIFY row_number() OVER (PARTITION BY uuid ORDER BY timestamp) = 1\`.`,
+    '',
+    'The next run that continues from its saved cursor closes this issue. If a cursor is refused again, a comment is added here.',
+  ].join('\n');
+  return {
+    kind: 'cursor-refused',
+    title: titleFor('a saved cursor was refused, the feed restarted', facts),
+    body,
+    summary,
+  };
+}
+
 const FOOTER_RECOVERS =
   'The next run that succeeds closes this issue. If the problem happens again, a comment is added here instead of a new issue.';
 

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import got, { ReadError, TimeoutError } from 'got';
+import got, { ReadError, TimeoutError, type Response } from 'got';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import { ExportError, InputError } from '../errors.ts';
@@ -11,9 +11,15 @@ import { feedPath, FEEDS } from './feeds.ts';
 import { RateBudget } from './rate-budget.ts';
 import type { RetryableFailure, RetryOptions } from './retry.ts';
 import { formatDuration } from '../time/duration.ts';
-import { exhaustedError, RetryPolicy } from './retry.ts';
+import { DeadlineReached, exhaustedError, RetryPolicy } from './retry.ts';
 import { parseRetryAfter } from '../validate/retry-after.ts';
 import { tokenShapeProblem } from '../validate/token.ts';
+import {
+  classifyNetworkError,
+  describeNetworkProblem,
+  errorCode,
+  type NetworkProblem,
+} from './network-errors.ts';
 import { parseIntrospection, parsePageResponse } from './responses.ts';
 import type { Introspection, PageRequest, PageResponse } from './types.ts';
 
@@ -29,6 +35,14 @@ export interface EventsClientOptions {
   logger?: Logger;
   /** Whole-request timeout (connect to last byte), real milliseconds. */
   timeoutMs?: number;
+  /** Most bytes a response body may have once decompressed (see MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /**
+   * How the user sets the server, for messages: `server-url` (action input) or `--server-url` (CLI).
+   * Where the URL came from (resolveServerUrl's `source`) picks the advice.
+   */
+  serverSetting?: string;
+  serverSource?: 'input' | 'token' | 'default';
 }
 
 /** What happened to the requests of one feed (or of introspection). */
@@ -48,13 +62,23 @@ export interface RequestStats {
 
 export type StatsKey = Feed | 'introspect';
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * Largest response body accepted, decompressed: 16 MiB. A full page is 1,000 events; the biggest
+ * events in the reference's real samples and in the simulator weigh about 1 KB (audit events with
+ * names, session and location), so a real page is 1-2 MB. 16 MiB leaves room for events 16 times
+ * that size on average, while three feeds reading at once still fit the 256 MB memory target.
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Attempts in all for failures no retry is likely to fix (TLS, unknown host, refused at first). */
+const PERMANENT_FAILURE_ATTEMPTS = 2;
 const INTROSPECT_PATH = '/api/v2/auth/introspect';
 const MAX_API_MESSAGE = 300;
 
 type Attempt =
   | { kind: 'response'; status: number; headers: Record<string, string | string[] | undefined>; body: string }
-  | { kind: 'network'; description: string };
+  | { kind: 'network'; description: string; problem?: NetworkProblem }
+  | { kind: 'too-large'; status: number; readBytes: number; announcedBytes?: number };
 
 /**
  * HTTP client for the Events API. Every request (retries too) first takes a slot from the rate budget;
@@ -71,7 +95,12 @@ export class EventsClient {
   private readonly userAgent: string;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly serverSetting: string;
+  private readonly serverSource: 'input' | 'token' | 'default';
   private readonly counts = new Map<StatsKey, RequestStats>();
+  /** Whether any request of this client got an HTTP answer: a refused connection after that is transient. */
+  private answered = false;
 
   constructor(options: EventsClientOptions) {
     const problem = tokenShapeProblem(options.token);
@@ -84,6 +113,9 @@ export class EventsClient {
     this.userAgent = options.userAgent ?? USER_AGENT;
     this.logger = options.logger ?? silentLogger;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.serverSetting = options.serverSetting ?? 'server-url';
+    this.serverSource = options.serverSource ?? 'input';
     for (const key of [...FEEDS, 'introspect'] as const) this.counts.set(key, emptyStats());
   }
 
@@ -99,9 +131,27 @@ export class EventsClient {
     return this.send('introspect', 'GET', INTROSPECT_PATH, undefined, parseIntrospection, signal);
   }
 
-  /** One page of a feed: a ResetCursor or a cursor request, answered by the `{cursor, has_more, items}` envelope. */
-  fetchPage(feed: Feed, version: ApiVersion, body: PageRequest, signal?: AbortSignal): Promise<PageResponse> {
-    return this.send(feed, 'POST', feedPath(feed, version), JSON.stringify(body), parsePageResponse, signal);
+  /**
+   * One page of a feed: a ResetCursor or a cursor request, answered by the `{cursor, has_more, items}`
+   * envelope. With `deadline` (clock epoch ms), no wait (rate budget, Retry-After, backoff) runs past
+   * it: the request gives up with DeadlineReached instead.
+   */
+  fetchPage(
+    feed: Feed,
+    version: ApiVersion,
+    body: PageRequest,
+    signal?: AbortSignal,
+    deadline?: number,
+  ): Promise<PageResponse> {
+    return this.send(
+      feed,
+      'POST',
+      feedPath(feed, version),
+      JSON.stringify(body),
+      parsePageResponse,
+      signal,
+      deadline,
+    );
   }
 
   private async send<T>(
@@ -109,8 +159,9 @@ export class EventsClient {
     method: 'GET' | 'POST',
     path: string,
     body: string | undefined,
-    parse: (json: unknown) => T | undefined,
+    parse: (json: unknown, text: string) => T | undefined,
     signal: AbortSignal | undefined,
+    deadline?: number,
   ): Promise<T> {
     const stats = this.counts.get(label) ?? emptyStats();
     const started = this.clock.now();
@@ -120,18 +171,31 @@ export class EventsClient {
     let heldMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const queuedAt = this.clock.now();
-      const result = await this.budget.withSlot(() => {
-        pacedMs += this.clock.now() - queuedAt;
-        stats.requests += 1;
-        return this.attempt(method, path, body, signal);
-      }, signal);
+      const result = await this.budget.withSlot(
+        () => {
+          pacedMs += this.clock.now() - queuedAt;
+          stats.requests += 1;
+          return this.attempt(method, path, body, signal);
+        },
+        signal,
+        deadline,
+      );
 
       let failure: RetryableFailure;
-      if (result.kind === 'network') {
+      if (result.kind === 'too-large') {
+        this.answered = true;
+        stats.invalidBodies += 1;
+        throw this.tooLarge(label, result);
+      } else if (result.kind === 'network') {
         stats.networkErrors += 1;
         failure = { reason: 'network', description: result.description };
+        const permanent = result.problem !== undefined && (result.problem !== 'refused' || !this.answered);
+        if (permanent && attempt >= PERMANENT_FAILURE_ATTEMPTS) {
+          throw this.unreachable(label, result.description, attempt, this.clock.now() - started);
+        }
       } else if (result.status >= 200 && result.status < 300) {
-        const parsed = parse(parseJson(result.body));
+        this.answered = true;
+        const parsed = parse(parseJson(result.body), result.body);
         if (parsed !== undefined) return parsed;
         stats.invalidBodies += 1;
         failure = {
@@ -140,19 +204,33 @@ export class EventsClient {
           description: describeBadBody(result.body),
         };
       } else if (result.status === 429) {
+        this.answered = true;
         stats.rateLimited += 1;
         const retryAfterMs = parseRetryAfter(result.headers['retry-after'], this.clock.now());
         failure = { reason: 'rate-limited', status: 429, description: statusLine(429) };
         if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
       } else if (result.status >= 500) {
+        this.answered = true;
         stats.serverErrors += 1;
         failure = { reason: 'server-error', status: result.status, description: statusLine(result.status) };
       } else {
+        this.answered = true;
         throw this.refusal(label, path, result.status, result.body);
       }
 
       const delay = this.policy.delayAfter(failure, attempt);
       const elapsed = this.clock.now() - started;
+      // max-duration is a hard bound: a wait that would end past it is not started. The run is out of
+      // time either way, so this is a stop at the deadline (more pending), not the feed's failure.
+      if (
+        attempt < this.policy.maxAttempts &&
+        deadline !== undefined &&
+        this.clock.now() + delay > deadline
+      ) {
+        throw new DeadlineReached(
+          `${label}: ${failure.description}; the retry in ${formatDuration(delay)} would run past max-duration`,
+        );
+      }
       if (!this.policy.allowsAnother(attempt, elapsed - pacedMs + heldMs, delay)) {
         throw exhaustedError(label, failure, attempt, elapsed);
       }
@@ -182,42 +260,75 @@ export class EventsClient {
       'user-agent': this.userAgent,
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    signal?.throwIfAborted();
+    // A stream, so the body is counted (after decompression) while it arrives and never buffered past
+    // the bound: a gzip bomb or an endless body is cut off, not inflated into memory.
+    const stream = got.stream(`${this.serverUrl}${path}`, {
+      method,
+      headers,
+      body,
+      timeout: { request: this.timeoutMs },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      // A redirect could carry the token to another host; the API never redirects.
+      followRedirect: false,
+    });
+    // got's own `signal` option keeps its listener after the request ended, and aborting then destroys
+    // a finished stream with nobody listening: an uncaught error. So the abort is wired here, per request.
+    stream.on('error', () => {}); // errors are read through the iterator below
+    const abort = () => stream.destroy(new Error('aborted'));
+    signal?.addEventListener('abort', abort, { once: true });
+    let response: Response | undefined;
+    stream.once('response', (answer: Response) => (response = answer));
+    const chunks: Buffer[] = [];
+    let readBytes = 0;
     try {
-      const response = await got(`${this.serverUrl}${path}`, {
-        method,
-        headers,
-        body,
-        signal,
-        responseType: 'text',
-        timeout: { request: this.timeoutMs },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        // A redirect could carry the token to another host; the API never redirects.
-        followRedirect: false,
-      });
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        readBytes += chunk.length;
+        if (readBytes > this.maxBodyBytes) {
+          stream.destroy();
+          const announced = Number(response?.headers['content-length']);
+          const encoded = response?.headers['content-encoding'] !== undefined;
+          return {
+            kind: 'too-large',
+            status: response?.statusCode ?? 0,
+            readBytes,
+            ...(Number.isFinite(announced) && !encoded ? { announcedBytes: announced } : {}),
+          };
+        }
+        chunks.push(chunk);
+      }
+      if (response === undefined) return { kind: 'network', description: 'no response' };
       return {
         kind: 'response',
         status: response.statusCode,
         headers: response.headers,
-        body: response.body,
+        body: Buffer.concat(chunks, readBytes).toString('utf8'),
       };
     } catch (error) {
+      stream.destroy();
       if (signal?.aborted) throw signal.reason;
-      return { kind: 'network', description: this.describeNetworkError(error) };
+      const problem = classifyNetworkError(error);
+      return {
+        kind: 'network',
+        description: this.describeNetworkError(error),
+        ...(problem === undefined ? {} : { problem }),
+      };
+    } finally {
+      signal?.removeEventListener('abort', abort);
     }
   }
 
   private describeNetworkError(error: unknown): string {
     if (error instanceof TimeoutError) return `request timed out after ${formatDuration(this.timeoutMs)}`;
-    const code = (error as { code?: unknown } | null)?.code;
-    const safeCode = typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : undefined;
+    const safeCode = errorCode(error);
     // The status line arrived but the body did not: a truncated response.
     if (error instanceof ReadError) return `response body cut short${safeCode ? ` (${safeCode})` : ''}`;
+    const problem = classifyNetworkError(error);
+    if (problem !== undefined && safeCode !== undefined) return describeNetworkProblem(problem, safeCode);
     switch (safeCode) {
       case 'ECONNRESET':
         return 'connection reset (ECONNRESET)';
-      case 'ECONNREFUSED':
-        return 'connection refused (ECONNREFUSED)';
       case 'ERR_STREAM_PREMATURE_CLOSE':
         return 'response cut short (ERR_STREAM_PREMATURE_CLOSE)';
       case undefined:
@@ -225,6 +336,42 @@ export class EventsClient {
       default:
         return `network error (${safeCode})`;
     }
+  }
+
+  /** The error for a body past maxBodyBytes: hostile or broken, and another attempt would get the same. */
+  private tooLarge(
+    label: StatsKey,
+    result: { status: number; readBytes: number; announcedBytes?: number },
+  ): ExportError {
+    const announced =
+      result.announcedBytes !== undefined
+        ? ` (the server announced ${formatBytes(result.announcedBytes)})`
+        : '';
+    return new ExportError(
+      'bad-response',
+      `${label}: the Events API at ${this.serverUrl} sent a response body larger than ${formatBytes(this.maxBodyBytes)} once decompressed${announced}; the request was cut off after ${formatBytes(result.readBytes)} and not retried. A real page of 1,000 events is about 1-2 MB.`,
+      result.status === 0 ? {} : { status: result.status },
+    );
+  }
+
+  /** The error for a host that cannot be reached in a way no retry fixes: names the host and the setting. */
+  private unreachable(
+    label: StatsKey,
+    description: string,
+    attempts: number,
+    elapsedMs: number,
+  ): ExportError {
+    const host = new URL(this.serverUrl).host;
+    const advice =
+      this.serverSource === 'input'
+        ? `check ${this.serverSetting}`
+        : this.serverSource === 'token'
+          ? `the server was taken from the token; set ${this.serverSetting} to your account's Events API URL`
+          : `no server was given, so the US server was used; set ${this.serverSetting} to your account's Events API URL`;
+    return new ExportError(
+      'unreachable',
+      `${label}: cannot reach the Events API at ${host}: ${description} (${attempts} attempts over ${formatDuration(elapsedMs)}); ${advice} (https://events.1password.com, .ca, .eu or events.ent.1password.com)`,
+    );
   }
 
   /** The error for a response no retry can fix (400, 401, 403, 404, other 4xx, 3xx). */
@@ -294,6 +441,12 @@ export class EventsClient {
 
 function emptyStats(): RequestStats {
   return { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, networkErrors: 0, invalidBodies: 0 };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 function statusLine(status: number): string {

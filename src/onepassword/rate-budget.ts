@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
+import { formatDuration } from '../time/duration.ts';
+import { DeadlineReached } from './retry.ts';
 
 export interface RateLimit {
   /** Requests allowed in any window of `windowMs`. */
@@ -16,6 +18,8 @@ export const EVENTS_API_LIMITS: readonly RateLimit[] = [
 export interface RateBudgetOptions {
   limits?: readonly RateLimit[];
   clock?: Clock;
+  /** Told each time a request starts waiting for the limits or a hold (ms to wait), e.g. for progress. */
+  onWait?: (waitMs: number) => void;
 }
 
 export interface RateBudgetCounters {
@@ -39,14 +43,14 @@ export interface RateBudgetCounters {
  *
  * The server counts a request when it arrives, which is somewhere between our send and its answer.
  * `withSlot` therefore counts a request as happening "now" for as long as it is in flight and records
- * it at the time its answer came back, the latest moment the server can have counted it. (A plain
- * `acquire` records the send time; that is exact only when requests arrive at once.)
+ * it at the time its answer came back, the latest moment the server can have counted it.
  *
  * Acquirers are served first come, first served, which keeps concurrent feeds progressing evenly.
  */
 export class RateBudget {
   private readonly limits: readonly RateLimit[];
   private readonly clock: Clock;
+  private readonly onWait: ((waitMs: number) => void) | undefined;
   private readonly sendTimes: Float64Array;
   /** Index where the next send time is written. */
   private next = 0;
@@ -70,6 +74,7 @@ export class RateBudget {
     }
     this.limits = limits;
     this.clock = options.clock ?? systemClock;
+    this.onWait = options.onWait;
     this.sendTimes = new Float64Array(Math.max(1, ...limits.map((limit) => limit.max)));
   }
 
@@ -82,13 +87,8 @@ export class RateBudget {
     return this.holdUntilMs;
   }
 
-  /** Waits until one more request fits under every limit and any hold, then records it as sent now. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    return this.enqueue(signal, () => this.record(this.clock.now()));
-  }
-
   /** Joins the first-come-first-served queue; `take` claims the slot once it is this caller's turn. */
-  private async enqueue(signal: AbortSignal | undefined, take: () => void): Promise<void> {
+  private async enqueue(signal: AbortSignal | undefined, take: () => void, deadline?: number): Promise<void> {
     signal?.throwIfAborted();
     const ahead = this.queueTail;
     let leave!: () => void;
@@ -96,7 +96,7 @@ export class RateBudget {
     this.queueTail = ahead.then(() => served);
     try {
       await untilAborted(ahead, signal);
-      await this.waitForSlot(signal);
+      await this.waitForSlot(signal, deadline);
       take();
       this.tally.acquired += 1;
     } finally {
@@ -105,13 +105,18 @@ export class RateBudget {
   }
 
   /**
-   * Waits for a slot like `acquire`, runs `send`, and counts the request as in flight until it settles,
+   * Waits until one more request fits under every limit and any hold, runs `send`, and counts the request as in flight until it settles,
    * then records it at that time. This is what the Events API client uses for every request.
+   * With `deadline` (clock epoch ms), a slot that only frees after it is not waited for: DeadlineReached.
    */
-  async withSlot<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.enqueue(signal, () => {
-      this.inFlight += 1;
-    });
+  async withSlot<T>(send: () => Promise<T>, signal?: AbortSignal, deadline?: number): Promise<T> {
+    await this.enqueue(
+      signal,
+      () => {
+        this.inFlight += 1;
+      },
+      deadline,
+    );
     try {
       return await send();
     } finally {
@@ -149,12 +154,18 @@ export class RateBudget {
     return earliest;
   }
 
-  private async waitForSlot(signal: AbortSignal | undefined): Promise<void> {
+  private async waitForSlot(signal: AbortSignal | undefined, deadline?: number): Promise<void> {
     let waited = false;
     for (;;) {
       const now = this.clock.now();
       const slot = this.nextSlotAt();
       if (slot <= now) return;
+      // An in-flight request (Infinity) settles within its timeout, the one overrun max-duration allows.
+      if (deadline !== undefined && slot !== Number.POSITIVE_INFINITY && slot > deadline) {
+        throw new DeadlineReached(
+          `the API's rate limit leaves no request before max-duration ends (next slot in ${formatDuration(slot - now)})`,
+        );
+      }
       if (!waited) this.tally.waits += 1;
       waited = true;
       if (slot === Number.POSITIVE_INFINITY) {
@@ -162,6 +173,7 @@ export class RateBudget {
         continue;
       }
       this.tally.waitedMs += slot - now;
+      this.onWait?.(slot - now);
       // A hold may be extended while we sleep, so look again after waking.
       await this.clock.sleep(slot - now, signal);
     }

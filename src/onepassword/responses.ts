@@ -1,16 +1,31 @@
-import type { Introspection, PageResponse, RawEvent } from './types.ts';
+import { rawItems } from './raw-items.ts';
+import { RAW_JSON, type Introspection, type PageResponse, type RawEvent } from './types.ts';
 
 /**
  * Shape checks for Events API response bodies. A body that fails them is treated like a truncated
  * one (retried), so a proxy's error page or a half-sent body never reaches the writers.
  */
 
-/** The `{cursor, has_more, items}` envelope, with every item an object holding string `uuid` and `timestamp`. */
-export function parsePageResponse(json: unknown): PageResponse | undefined {
+/**
+ * The `{cursor, has_more, items}` envelope, with every item an object holding string `uuid` and
+ * `timestamp`. `items: null` is an empty page (a Go server marshals an empty nil slice that way).
+ * With `body`, the text it was parsed from, each item also keeps its own text under RAW_JSON.
+ */
+export function parsePageResponse(json: unknown, body?: string): PageResponse | undefined {
   if (!isRecord(json)) return undefined;
-  const { cursor, has_more: hasMore, items } = json;
+  const { cursor, has_more: hasMore } = json;
+  const items = json['items'] === null ? [] : json['items'];
   if (typeof cursor !== 'string' || typeof hasMore !== 'boolean' || !Array.isArray(items)) return undefined;
   if (!items.every(isRawEvent)) return undefined;
+  if (body !== undefined && items.length > 0) {
+    const texts = rawItems(body);
+    // Both readings of the same text must agree; anything else is a body we do not understand.
+    if (texts?.length !== items.length) return undefined;
+    // Not enumerable: the text rides along with the event without being part of its value.
+    items.forEach((item, index) =>
+      Object.defineProperty(item, RAW_JSON, { value: texts[index], enumerable: false }),
+    );
+  }
   return { cursor, has_more: hasMore, items };
 }
 

@@ -33,11 +33,6 @@ export const DEFAULT_RETRY = {
   maxDelayMs: 30_000,
 } as const;
 
-/** Statuses that say "try again later": rate limiting and server errors. 4xx other than 429 never heal. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 429 || (status >= 500 && status <= 599);
-}
-
 export class RetryPolicy {
   readonly maxAttempts: number;
   readonly maxElapsedMs: number;
@@ -86,4 +81,15 @@ export function exhaustedError(
     `${label}: gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} over ${formatDuration(elapsedMs)}; last error: ${failure.description}`,
     status === undefined ? {} : { status },
   );
+}
+
+/**
+ * Not a failure: the run's max-duration would pass before the next attempt (or the next free slot
+ * of the rate budget). The pager ends the feed as stopped by the deadline; the next run resumes.
+ */
+export class DeadlineReached extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeadlineReached';
+  }
 }

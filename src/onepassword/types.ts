@@ -3,8 +3,14 @@
  * the writers flatten them, NDJSON keeps them verbatim, and unknown fields must survive.
  */
 
+/**
+ * Where an event read from a response keeps its own text, exactly as the server sent it (see
+ * raw-items.ts). A symbol key: JSON.stringify, Object.keys and the Parquet flattening never see it.
+ */
+export const RAW_JSON: unique symbol = Symbol('raw JSON of an event');
+
 /** One event as the API sent it. Only `uuid` and `timestamp` are relied on before flattening. */
-export type RawEvent = { uuid: string; timestamp: string } & Record<string, unknown>;
+export type RawEvent = { uuid: string; timestamp: string; [RAW_JSON]?: string } & Record<string, unknown>;
 
 /** Body that starts a new position (ResetCursor in the API reference). */
 export interface ResetCursor {

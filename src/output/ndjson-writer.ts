@@ -1,10 +1,11 @@
 /**
- * One gzip-compressed NDJSON file: one line per event, `JSON.stringify` of the object exactly as the
- * API sent it (after `JSON.parse`, so key order and values are the API's). Lines are buffered up to
- * `blockBytes`, then compressed and appended as one block of a single gzip stream.
+ * One gzip-compressed NDJSON file: one line per event, the event's own text exactly as the API sent
+ * it (see src/onepassword/raw-items.ts: spacing, key order and escapes like `\u003c` are kept; only
+ * whitespace around it and line breaks between its tokens go). Lines are buffered up to `blockBytes`,
+ * then compressed and appended as one block of a single gzip stream.
  */
 import { open, rm, type FileHandle } from 'node:fs/promises';
-import type { RawEvent } from '../onepassword/types.ts';
+import { RAW_JSON, type RawEvent } from '../onepassword/types.ts';
 import type { EventFileWriter } from './event-file.ts';
 import { decideFit } from './file-budget.ts';
 import { GzipBlockEncoder } from './gzip-blocks.ts';
@@ -44,7 +45,7 @@ export class NdjsonFileWriter implements EventFileWriter {
   }
 
   async tryAppend(event: RawEvent): Promise<boolean> {
-    const line = `${JSON.stringify(event)}\n`;
+    const line = `${ndjsonLine(event)}\n`;
     const lineBytes = Buffer.byteLength(line, 'utf8');
     for (;;) {
       const fit = decideFit({
@@ -111,4 +112,9 @@ export class NdjsonFileWriter implements EventFileWriter {
     }
     this.encodedBytes += bytes.length;
   }
+}
+
+/** The event's text as received; an event that did not come from a response (built in code) is serialised. */
+export function ndjsonLine(event: RawEvent): string {
+  return event[RAW_JSON] ?? JSON.stringify(event);
 }

@@ -20,12 +20,17 @@ export interface HandlerSettings {
   crossVersionCursors: boolean;
   rateLimit: false | RateLimitConfig;
   rateLimitHeaders: boolean;
+  /** Answer an empty page with `items: null` (Go's nil slice) instead of `[]`. */
+  emptyItemsNull?: boolean;
+  /** Feeds whose stream stopped moving: has_more stays true, the cursor comes back unchanged. */
+  stuckFeeds?: Set<Feed>;
 }
 
 export interface HandlerDeps {
   clock: Clock;
   store: EventStore;
   tokens: TokenRegistry;
+  /** Replaced by replaceCursorCodec to model a server-side change that invalidates every cursor. */
   cursors: CursorCodec;
   limiter?: RateLimiter;
   settings: HandlerSettings;
@@ -65,6 +70,16 @@ export function routeOf(path: string): Route | undefined {
 
 export class EventsApiHandler {
   constructor(private readonly deps: HandlerDeps) {}
+
+  stickFeed(feed: Feed, stuck: boolean): void {
+    this.deps.settings.stuckFeeds ??= new Set();
+    if (stuck) this.deps.settings.stuckFeeds.add(feed);
+    else this.deps.settings.stuckFeeds.delete(feed);
+  }
+
+  replaceCursorCodec(codec: CursorCodec): void {
+    this.deps.cursors = codec;
+  }
 
   /**
    * Answers one request. `countTowardsLimit: false` evaluates the rate limit without consuming it
@@ -160,6 +175,11 @@ export class EventsApiHandler {
       state = decoded;
     }
 
+    if (settings.stuckFeeds?.has(route.feed)) {
+      const same = query.kind === 'cursor' ? query.cursor : cursors.encode(state);
+      return { body: `{"cursor":${JSON.stringify(same)},"has_more":true,"items":[]}` };
+    }
+
     const log = this.deps.store.log(token.account, route.feed);
     const retentionEdge: Instant = { ms: now - settings.retentionDays * DAY, subNanos: 0 };
     const lower = compareInstants(state.start, retentionEdge) >= 0 ? state.start : retentionEdge;
@@ -173,8 +193,9 @@ export class EventsApiHandler {
     if (settings.cursorTtlMs !== undefined) next.mintedAt = now;
     else delete next.mintedAt;
     const cursor = cursors.encode(next);
+    const items = slice.items.length === 0 && settings.emptyItemsNull ? 'null' : `[${slice.items.join(',')}]`;
     return {
-      body: `{"cursor":${JSON.stringify(cursor)},"has_more":${slice.hasMore},"items":[${slice.items.join(',')}]}`,
+      body: `{"cursor":${JSON.stringify(cursor)},"has_more":${slice.hasMore},"items":${items}}`,
     };
   }
 

@@ -19,7 +19,15 @@ import type { ApiVersion, Feed } from '../../../src/onepassword/feeds.ts';
 import type { RawEvent } from '../../../src/onepassword/types.ts';
 import { CursorCodec } from './cursor.ts';
 import { EventStore } from './event-log.ts';
-import { faultResponse, NO_ANSWER, writeTruncated, type Fault } from './faults.ts';
+import {
+  faultResponse,
+  NO_ANSWER,
+  writeGzipBomb,
+  writeNotHttp,
+  writeOversized,
+  writeTruncated,
+  type Fault,
+} from './faults.ts';
 import { defaultAccountUuid, generateEvents } from './generator.ts';
 import { EventsApiHandler, routeOf, type HandledCall, type IncomingCall } from './handler.ts';
 import { Random } from './random.ts';
@@ -53,6 +61,8 @@ export interface EventsApiSimOptions {
   crossVersionCursors?: boolean;
   /** Default false: send RateLimit-Limit/Remaining/Reset on v1/v2 responses (UNCONFIRMED). */
   rateLimitHeaders?: boolean;
+  /** Default '[]'; 'null' answers an empty page with `items: null`, as a Go server marshals a nil slice. */
+  emptyItems?: '[]' | 'null';
 }
 
 export interface RequestLogEntry {
@@ -123,6 +133,8 @@ export class EventsApiSimulator {
         crossVersionCursors: options.crossVersionCursors ?? false,
         rateLimit,
         rateLimitHeaders: options.rateLimitHeaders ?? false,
+        emptyItemsNull: options.emptyItems === 'null',
+        stuckFeeds: new Set(),
       },
     });
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -215,6 +227,19 @@ export class EventsApiSimulator {
     return this.store.log(options.account ?? this.defaultAccount, feed).length;
   }
 
+  /**
+   * A stuck feed: from now on every page of `feed` answers `has_more: true` with the cursor it was
+   * asked with (a reset gets a fresh one) and no items, as a server whose stream stopped moving.
+   */
+  stickFeed(feed: Feed, stuck = true): void {
+    this.handler.stickFeed(feed, stuck);
+  }
+
+  /** A server-side change (new cursor key): every cursor handed out so far is refused with 400. */
+  invalidateCursors(): void {
+    this.handler.replaceCursorCodec(new CursorCodec(randomBytes(32)));
+  }
+
   /** Queues faults; each applies to one upcoming request to a known endpoint, in order. */
   injectFaults(...faults: Fault[]): void {
     this.faults.push(...faults);
@@ -261,6 +286,15 @@ export class EventsApiSimulator {
     if (fault.kind === 'reset') {
       log(handled, NO_ANSWER);
       req.socket.destroy();
+    } else if (fault.kind === 'not-http') {
+      log(handled, NO_ANSWER);
+      writeNotHttp(req.socket);
+    } else if (fault.kind === 'gzip-bomb') {
+      log(handled, 200);
+      await writeGzipBomb(res, fault.bytes);
+    } else if (fault.kind === 'oversized') {
+      log(handled, 200);
+      await writeOversized(res, fault.bytes);
     } else if (fault.kind === 'truncate') {
       log(handled, handled.response.status);
       writeTruncated(res, handled.response);
