@@ -67,6 +67,7 @@ function actionRun(inputs: Partial<Record<InputName, string>>, logger = new Memo
   return {
     config,
     server: sim.url,
+    serverSource: 'input',
     context,
     clock: systemClock,
     startedAt,

@@ -24,7 +24,11 @@ export async function authorise(run: ActionRun, feedLogger: ActionRun['logger'])
 
   let session: Session;
   try {
-    session = await openSession(run.config, server, { clock: run.clock, logger: feedLogger });
+    session = await openSession(run.config, server, {
+      clock: run.clock,
+      logger: feedLogger,
+      serverSource: run.serverSource,
+    });
   } catch (error) {
     if (isExportError(error, 'auth')) {
       report.outputs.authFailed = true;

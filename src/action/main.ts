@@ -32,12 +32,23 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     report.setOutputs('');
     return;
   }
-  const { config, server } = inputs;
+  const { config, server, serverSource } = inputs;
   report.outputs.outputDir = config.outputDir;
   const github = githubClients(config, context, logger);
   const now = () => new Date(clock.now());
   const alerts = new ActionAlerts({ config, context, github, logger, now });
-  const actionRun: ActionRun = { config, server, context, clock, startedAt, logger, github, alerts, report };
+  const actionRun: ActionRun = {
+    config,
+    server,
+    serverSource,
+    context,
+    clock,
+    startedAt,
+    logger,
+    github,
+    alerts,
+    report,
+  };
 
   try {
     await guardVisibility(config, context, github, logger);

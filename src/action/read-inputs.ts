@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { ConfigErrors, parseConfig, type Config } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { INPUT, SECRET_INPUTS } from '../inputs.ts';
-import { resolveServerUrl } from '../onepassword/server-url.ts';
+import { resolveServerUrl, type ResolvedServerUrl } from '../onepassword/server-url.ts';
 import * as log from './safe-log.ts';
 import type { ActionContext } from './context.ts';
 
@@ -24,11 +24,11 @@ export function maskSecrets(): void {
 export function readInputs(
   context: ActionContext,
   now: Date,
-): { config: Config; server: string } | undefined {
+): { config: Config; server: string; serverSource: ResolvedServerUrl['source'] } | undefined {
   try {
     const config = parseConfig((name) => core.getInput(name), context, now);
-    const server = resolveServerUrl(config.serverUrl, config.token).url;
-    return { config, server };
+    const { url: server, source: serverSource } = resolveServerUrl(config.serverUrl, config.token);
+    return { config, server, serverSource };
   } catch (error) {
     const errors =
       error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : undefined;

@@ -2,6 +2,7 @@
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import type { ResolvedServerUrl } from '../onepassword/server-url.ts';
 import type { ActionAlerts } from './alerts.ts';
 import type { ActionContext } from './context.ts';
 import type { GitHubClients } from './github-clients.ts';
@@ -11,6 +12,8 @@ export interface ActionRun {
   config: Config;
   /** The Events API base URL, resolved from server-url or the token. */
   server: string;
+  /** Where the server came from, so a connection error names the right setting. */
+  serverSource: ResolvedServerUrl['source'];
   context: ActionContext;
   clock: Clock;
   startedAt: Date;
