@@ -173,6 +173,12 @@ export class EventsApiHandler {
     if (settings.cursorTtlMs !== undefined) next.mintedAt = now;
     else delete next.mintedAt;
     const cursor = cursors.encode(next);
+    if (this.deps.store.style === 'spaced') {
+      const items = slice.items.length === 0 ? '[]' : `[${slice.items.join(', ')}]`;
+      return {
+        body: `{"cursor": ${JSON.stringify(cursor)}, "has_more": ${slice.hasMore}, "items": ${items}}`,
+      };
+    }
     return {
       body: `{"cursor":${JSON.stringify(cursor)},"has_more":${slice.hasMore},"items":[${slice.items.join(',')}]}`,
     };
