@@ -255,6 +255,11 @@ function github(repo) {
   };
 }
 
+/** Text for a workflow command's message: `%`, CR and LF escaped, so it stays one command. */
+function workflowCommandData(text) {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
 function readResults(work, id) {
   const errorFile = path.join(work, `${id}.error`);
   if (existsSync(errorFile)) {
@@ -297,7 +302,9 @@ async function report(values) {
     if (result.error) {
       // A rule that could not run says nothing about the incident: its issue stays as it is.
       summary.failed++;
-      console.log(`::warning::detection ${rule.id} did not run: ${result.error.split('\n')[0]}`);
+      console.log(
+        `::warning::detection ${rule.id} did not run: ${workflowCommandData(result.error.slice(0, 500))}`,
+      );
       continue;
     }
     const { rows } = result;

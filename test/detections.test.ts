@@ -4,13 +4,14 @@
  * incidents planted and exported by a second run, and each rule must find its incident. The SQL is
  * exactly what scripts/detections.mjs prepares for the DuckDB CLI, run by DuckDB's Node API.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { main } from '../src/cli.ts';
 import { FEEDS, type Feed } from '../src/onepassword/feeds.ts';
 import {
@@ -20,6 +21,10 @@ import {
   type IncidentName,
   type PlantedIncident,
 } from './sim/events-api/index.ts';
+import { startGitHubRestSim } from './sim/github/rest.ts';
+// The runner is plain JavaScript for workflows; its Markdown helpers are tested directly too.
+// @ts-expect-error -- an .mjs script without type declarations
+import { escapeCell, markdownTable } from '../scripts/detections.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SCRIPT = path.join(ROOT, 'scripts', 'detections.mjs');
@@ -129,6 +134,7 @@ let exportDir: string;
 let duckdb: DuckDBInstance;
 let connection: DuckDBConnection;
 let since: Date;
+let listsFile: string;
 const incidents = new Map<IncidentName, PlantedIncident>();
 const clean = new Map<string, Row[]>();
 const planted = new Map<string, Row[]>();
@@ -191,7 +197,7 @@ beforeAll(async () => {
   exportDir = path.join(work, 'export');
   since = new Date(now - 2 * DAY);
   const { owners, administrators } = privilegedGroups(2026, sim.defaultAccount);
-  const listsFile = path.join(work, 'lists.csv');
+  listsFile = path.join(work, 'lists.csv');
   await writeFile(
     listsFile,
     `# the simulated company's privileged groups\nkind,value,note\nprivileged_group,${owners},Owners\nprivileged_group,${administrators},Administrators\n`,
@@ -267,5 +273,199 @@ describe('detections/', () => {
     );
     console.log(lines.join('\n'));
     expect(lines).toHaveLength(Object.keys(EXPECTATIONS).length);
+  });
+});
+
+/**
+ * `duckdb -bail -json < rule.sql` as the workflow calls it, answered by DuckDB's Node API: the rows as
+ * one JSON array (nothing for no rows), an error on stderr with exit status 1.
+ */
+function fakeDuckdb(): string {
+  return `#!${process.execPath}
+import { DuckDBInstance } from '${import.meta.resolve('@duckdb/node-api')}';
+const args = process.argv.slice(2);
+if (args.join(' ') !== '-bail -json') { console.error('unexpected duckdb arguments: ' + args.join(' ')); process.exit(2); }
+let sql = '';
+for await (const chunk of process.stdin) sql += chunk;
+const instance = await DuckDBInstance.create(':memory:');
+const connection = await instance.connect();
+try {
+  const rows = (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  if (rows.length > 0) process.stdout.write(JSON.stringify(rows) + '\\n');
+} catch (error) {
+  console.error('Error: ' + error.message);
+  process.exitCode = 1;
+}
+`;
+}
+
+interface Step {
+  name: string;
+  run?: string;
+}
+
+describe('examples/detections.yml end to end', () => {
+  const REPO = 'acme/security-events';
+  const GITHUB_TOKEN = 'ghs_detections_test_token';
+  let github: Awaited<ReturnType<typeof startGitHubRestSim>>;
+  let workspace: string;
+  let steps: Step[];
+  let workflowEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    const workflow = parseYaml(await readFile(path.join(ROOT, 'examples', 'detections.yml'), 'utf8')) as {
+      jobs: { detect: { env: Record<string, string>; steps: Step[] } };
+    };
+    steps = workflow.jobs.detect.steps;
+    workflowEnv = workflow.jobs.detect.env;
+    github = await startGitHubRestSim();
+    github.createRepo(REPO, { visibility: 'private' });
+    github.createRepo('acme/public-site', { visibility: 'public' });
+    github.addToken(GITHUB_TOKEN, {
+      [REPO]: { issues: 'write', contents: 'read', metadata: 'read' },
+      'acme/public-site': { issues: 'write', contents: 'read', metadata: 'read' },
+    });
+    // The job's workspace after the two checkouts: the storage repository and this project.
+    workspace = await mkdtemp(path.join(os.tmpdir(), 'detections-workflow-'));
+    await mkdir(path.join(workspace, 'storage', '.github'), { recursive: true });
+    await symlink(exportDir, path.join(workspace, 'storage', workflowEnv.STORAGE_PATH!));
+    await writeFile(path.join(workspace, 'storage', workflowEnv.LISTS_FILE!), await readFile(listsFile));
+    await symlink(ROOT, path.join(workspace, 'kit'));
+    await mkdir(path.join(workspace, 'bin'));
+    await writeFile(path.join(workspace, 'bin', 'duckdb'), fakeDuckdb());
+    await chmod(path.join(workspace, 'bin', 'duckdb'), 0o755);
+  }, 30_000);
+
+  afterAll(async () => {
+    await github?.close();
+    if (workspace) await rm(workspace, { recursive: true, force: true });
+  });
+
+  /** Runs a step's `run:` with bash in the workspace, as the runner would. */
+  function runStep(
+    name: string,
+    env: Record<string, string> = {},
+  ): Promise<{ code: number; output: string }> {
+    const step = steps.find((s) => s.name === name);
+    if (!step?.run) throw new Error(`no step "${name}" with a run script`);
+    return new Promise((resolve, reject) => {
+      const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', step.run!], {
+        cwd: workspace,
+        env: {
+          PATH: `${path.join(workspace, 'bin')}:${path.dirname(process.execPath)}:${process.env.PATH}`,
+          HOME: workspace,
+          STORAGE_PATH: workflowEnv.STORAGE_PATH!,
+          LISTS_FILE: workflowEnv.LISTS_FILE!,
+          LOOKBACK: '2d',
+          GITHUB_TOKEN,
+          GITHUB_API_URL: github.url,
+          GITHUB_REPOSITORY: REPO,
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_RUN_ID: '4242',
+          ...env,
+        },
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('error', reject);
+      child.on('exit', (code) => resolve({ code: code ?? 1, output }));
+    });
+  }
+
+  const openIssues = () => github.issues(REPO).filter((issue) => issue.state === 'open');
+
+  it('opens one issue per rule with matches, with the rows as an escaped table', async () => {
+    await rm(path.join(workspace, 'work'), { recursive: true, force: true });
+    const ran = await runStep('Run the detections');
+    expect(ran.code, ran.output).toBe(0);
+    const filed = await runStep('File issues');
+    expect(filed.code, filed.output).toBe(0);
+
+    const withMatches = [...planted].filter(([, rows]) => rows.length > 0).map(([id]) => id);
+    expect(withMatches.length).toBe(Object.keys(EXPECTATIONS).length);
+    const issues = openIssues();
+    expect(issues).toHaveLength(withMatches.length);
+    for (const id of withMatches) {
+      const issue = issues.find((i) => (i.body ?? '').includes(`<!-- 1password-events-detection: ${id} `));
+      expect(issue, id).toBeDefined();
+      expect(issue!.labels).toEqual(['1password-events', 'detection']);
+      expect(issue!.title).toMatch(/^Detection: /);
+    }
+    const bruteForce = incidents.get('brute-force')!;
+    const issue = issues.find((i) => i.title === 'Detection: Brute force against one account')!;
+    expect(issue.body).toContain(`| ${escapeCell(bruteForce.subject.user)} |`);
+    expect(issue.body).toContain('https://github.com/acme/security-events/actions/runs/4242');
+    expect(issue.body).not.toContain(GITHUB_TOKEN);
+  }, 120_000);
+
+  it('a second report of the same matches changes nothing: no duplicate, no comment', async () => {
+    const before = JSON.stringify(github.issues(REPO));
+    const filed = await runStep('File issues');
+    expect(filed.code, filed.output).toBe(0);
+    expect(filed.output).toContain(`${Object.keys(EXPECTATIONS).length} unchanged`);
+    expect(JSON.stringify(github.issues(REPO))).toBe(before);
+  }, 120_000);
+
+  it('a rule that fails leaves its issue open; changed matches update the issue with a comment', async () => {
+    const work = path.join(workspace, 'work');
+    await writeFile(
+      path.join(work, 'travel-mode.error'),
+      'Error: IO Error: No files found\n::set-output name=x::y',
+    );
+    await writeFile(path.join(work, 'brute-force.json'), '[]');
+    const rows = JSON.parse(await readFile(path.join(work, 'token-lifecycle.json'), 'utf8')) as Row[];
+    await writeFile(path.join(work, 'token-lifecycle.json'), JSON.stringify(rows.slice(1)));
+    const filed = await runStep('File issues');
+    expect(filed.code, filed.output).toBe(0);
+    // The failure's message is one escaped workflow command, never a second one.
+    expect(filed.output).toContain(
+      '::warning::detection travel-mode did not run: Error: IO Error: No files found%0A::set-output',
+    );
+    expect(filed.output.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(1);
+
+    const all = github.issues(REPO);
+    const byRule = (id: string) => all.find((i) => (i.body ?? '').includes(`detection: ${id} `))!;
+    expect(byRule('travel-mode').state).toBe('open');
+    expect(byRule('brute-force').state).toBe('closed');
+    expect(byRule('brute-force').comments.map((c) => c.body)).toEqual([
+      'No matches any more ([run](https://github.com/acme/security-events/actions/runs/4242)): closing.',
+    ]);
+    const token = byRule('token-lifecycle');
+    expect(token.state).toBe('open');
+    expect(token.comments).toHaveLength(1);
+    expect(token.comments[0]!.body).toContain(`${rows.length - 1} matches now`);
+  });
+
+  it('closes every issue when the rules come back clean', async () => {
+    await rm(path.join(workspace, 'work'), { recursive: true, force: true });
+    // A one-minute window: nothing planted or generated falls in it.
+    expect((await runStep('Run the detections', { LOOKBACK: '1m' })).code).toBe(0);
+    const filed = await runStep('File issues');
+    expect(filed.code, filed.output).toBe(0);
+    expect(openIssues()).toEqual([]);
+    expect(github.issues(REPO)).toHaveLength(Object.keys(EXPECTATIONS).length);
+  }, 120_000);
+
+  it('refuses to file issues in a public repository', async () => {
+    const filed = await runStep('File issues', { GITHUB_REPOSITORY: 'acme/public-site' });
+    expect(filed.code).toBe(2);
+    expect(filed.output).toContain('acme/public-site is public');
+    expect(github.issues('acme/public-site')).toEqual([]);
+  });
+
+  it('escapes outside text: no live HTML, links, mentions or extra cells', () => {
+    const hostile = {
+      user: 'eve|x@evil.example',
+      note: '<img src=x onerror=alert(1)> [click](https://evil.example) @octocat #1 **bold** `code`\n| injected | row |',
+    };
+    const table = markdownTable([hostile]) as string;
+    const lines = table.split('\n');
+    expect(lines).toHaveLength(3);
+    // Two columns: three unescaped pipes per line, whatever the cells hold.
+    for (const line of lines) expect(line.match(/\|/g)).toHaveLength(3);
+    for (const live of ['<img', '](', '@octocat', '**', '`', 'https://']) expect(table).not.toContain(live);
+    expect(table).not.toMatch(/(^|[^&])#1/); // an issue reference; `&#124;` is the escaped pipe
+    expect(escapeCell('a'.repeat(500)).length).toBeLessThan(260);
   });
 });
