@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../src/cli.ts';
+import { main } from '../src/cli/main.ts';
 import { FEEDS, type Feed } from '../src/onepassword/feeds.ts';
 import {
   EventsApiSimulator,
