@@ -1,4 +1,4 @@
--- title: Items shared outside 1Password
+-- title: Several items shared by one user
 -- feeds: itemusages, auditevents
 -- attack: T1555.005 Credentials from Password Stores: Password Managers
 --

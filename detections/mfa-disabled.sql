@@ -1,4 +1,4 @@
--- title: Two-factor authentication turned off
+-- title: Two-factor authentication turned off or its policy changed
 -- feeds: auditevents
 -- attack: T1556.006 Modify Authentication Process: Multi-Factor Authentication
 --
