@@ -29,21 +29,22 @@ const number = (n: number) => n.toLocaleString('en-US');
 const count = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
 const utc = (text: unknown) => `${String(text).slice(0, 16).replace('T', ' ')} UTC`;
 const say = (line = '') => console.log(line);
+const text = (value: unknown) => String(value);
 
 type Row = Record<string, unknown>;
 
 /** One readable line per finding, for the rules a compromised account sets off; others generic. */
 const SENTENCES: Record<string, (r: Row) => string> = {
   'new-country-sign-in': (r) =>
-    `${r.user} signed in from ${r.new_country} (${r.cities}) for the first time, at ${utc(r.first_sign_in)}; usually ${r.usual_countries}`,
+    `${text(r.user)} signed in from ${text(r.new_country)} (${text(r.cities)}) for the first time, at ${utc(r.first_sign_in)}; usually ${text(r.usual_countries)}`,
   'impossible-travel': (r) =>
-    `${r.user}: ${r.from_place} at ${utc(r.from_time)}, then ${r.to_place} at ${utc(r.to_time)}: ${number(Number(r.km))} km at ${number(Number(r.km_per_hour))} km/h`,
+    `${text(r.user)}: ${text(r.from_place)} at ${utc(r.from_time)}, then ${text(r.to_place)} at ${utc(r.to_time)}: ${number(Number(r.km))} km at ${number(Number(r.km_per_hour))} km/h`,
   'bulk-item-access': (r) =>
-    `${r.user} exported ${count(Number(r.exports), 'item')} in the hour from ${utc(r.hour)}, from ${r.ip_addresses} (${r.countries})`,
+    `${text(r.user)} exported ${count(Number(r.exports), 'item')} in the hour from ${utc(r.hour)}, from ${text(r.ip_addresses)} (${text(r.countries)})`,
   'item-shares': (r) =>
-    `${r.user} shared ${count(Number(r.items_shared), 'item')} from ${r.ip_addresses} (${r.countries})`,
+    `${text(r.user)} shared ${count(Number(r.items_shared), 'item')} from ${text(r.ip_addresses)} (${text(r.countries)})`,
   'master-password-secret-key': (r) =>
-    `${r.change} for ${r.user} at ${utc(r.timestamp)} from ${r.ip} (${r.country}), an address new for them`,
+    `${text(r.change)} for ${text(r.user)} at ${utc(r.timestamp)} from ${text(r.ip)} (${text(r.country)}), an address new for them`,
 };
 
 function sentence(rule: string, row: Row): string {
@@ -174,7 +175,7 @@ try {
     `${count(quiet.length, 'rule')} found nothing` +
       (routine.length
         ? `; ${count(routine.length, 'rule')} listed routine changes of the month to review: ` +
-          routine.map((r) => `${r.id} (${count(r.rows.length, 'row')})`).join(', ')
+          routine.map((r) => `${text(r.id)} (${count(r.rows.length, 'row')})`).join(', ')
         : '') +
       '.',
   );

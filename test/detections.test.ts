@@ -177,7 +177,7 @@ async function runRules(out: string, listsFile: string): Promise<Map<string, Row
     const sql = await readFile(path.join(out, file), 'utf8');
     let rows: Row[];
     try {
-      rows = (await connection.runAndReadAll(sql)).getRowObjectsJson() as Row[];
+      rows = (await connection.runAndReadAll(sql)).getRowObjectsJson();
     } catch (error) {
       throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
     }

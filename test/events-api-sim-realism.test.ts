@@ -55,7 +55,7 @@ describe('real mode (default)', () => {
           e.object_type as string,
         ),
     );
-    expect(wrong.map((e) => `${e.action} ${e.object_type}`)).toEqual([]);
+    expect(wrong.map((e) => `${String(e.action)} ${String(e.object_type)}`)).toEqual([]);
     expect(new Set(real.auditevents.map((e) => e.action)).size).toBe(
       Object.keys(AUDIT_ACTION_OBJECTS).length,
     );
