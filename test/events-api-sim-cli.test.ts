@@ -55,7 +55,7 @@ it('serves a generated backlog with the token written to a 0600 file, and stops 
   expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
   const token = (await readFile(tokenFile, 'utf8')).trim();
   expect(output).not.toContain(token);
-  const signIns = Number(/signinattempts\s+(\d+) events/.exec(output)?.[1]);
+  const signIns = Number(/signinattempts\s+([\d,]+) events/.exec(output)?.[1]?.replaceAll(',', ''));
   expect(signIns).toBe(280);
 
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };

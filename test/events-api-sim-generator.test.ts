@@ -18,7 +18,8 @@ import {
 
 const TO = new Date('2026-11-01T00:00:00Z');
 const FROM = new Date(TO.getTime() - 14 * 86_400_000);
-const options = { seed: 42, from: FROM, to: TO };
+// The documented shapes, as the idealised mode makes them; real mode is tested in events-api-sim-realism.test.ts.
+const options = { seed: 42, from: FROM, to: TO, realism: 'idealised' as const };
 
 // One shared sample per feed keeps the file fast.
 const sample: Record<Feed, RawEvent[]> = {

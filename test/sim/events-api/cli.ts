@@ -1,5 +1,6 @@
 /**
- * `npm run sim -- --port N [--events 50000] [--days 30] [--seed 1] [--no-rate-limit] [--token-file PATH]`
+ * `npm run sim -- --port N [--events 50000] [--days 30] [--seed 1] [--no-rate-limit] [--token-file PATH]
+ *   [--incident NAME ...] [--idealised]`
  *
  * Runs the Events API simulator standalone on 127.0.0.1 with a realistic backlog across the three
  * feeds, until SIGINT/SIGTERM. The token is written to disk only with --token-file (mode 0600);
@@ -8,7 +9,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Feed } from '../../../src/onepassword/feeds.ts';
-import { EventsApiSimulator } from './index.ts';
+import { EventsApiSimulator, INCIDENTS, type IncidentName } from './index.ts';
 
 const DAY = 86_400_000;
 
@@ -21,7 +22,8 @@ const FEED_SHARES: ReadonlyArray<readonly [Feed, number, number]> = [
 ];
 
 const USAGE =
-  'usage: npm run sim -- --port N [--events 50000] [--days 30] [--seed 1] [--no-rate-limit] [--token-file PATH]';
+  'usage: npm run sim -- --port N [--events 50000] [--days 30] [--seed 1] [--no-rate-limit] [--token-file PATH]' +
+  ` [--incident ${INCIDENTS.join('|')}] ... [--idealised]`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -32,6 +34,8 @@ function parseOptions() {
       seed: { type: 'string', default: '1' },
       'no-rate-limit': { type: 'boolean', default: false },
       'token-file': { type: 'string' },
+      incident: { type: 'string', multiple: true, default: [] },
+      idealised: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -52,6 +56,12 @@ function parseOptions() {
     seed: integer('seed', values.seed, 0),
     rateLimit: !values['no-rate-limit'],
     tokenFile: values['token-file'],
+    incidents: values.incident.map((name) => {
+      if (!(INCIDENTS as readonly string[]).includes(name))
+        throw new Error(`--incident must be one of ${INCIDENTS.join(', ')}, not "${name}"\n${USAGE}`);
+      return name as IncidentName;
+    }),
+    idealised: values.idealised,
   };
 }
 
@@ -61,6 +71,7 @@ async function main(): Promise<void> {
     port: options.port,
     seed: options.seed,
     ...(options.rateLimit ? {} : { rateLimit: false as const }),
+    ...(options.idealised ? { realism: 'idealised' as const } : {}),
   });
   // Before anything is printed: whoever reads the output may signal us at once.
   const stop = () => {
@@ -81,10 +92,17 @@ async function main(): Promise<void> {
     }
   }
 
+  // Incidents an hour apart, ending an hour ago, among the normal traffic.
+  const planted = options.incidents.map((name, i) =>
+    sim.plantIncident(name, { at: new Date(now - (options.incidents.length - i + 1) * 3_600_000) }),
+  );
+
   const token = sim.issueToken();
   console.log(`1Password Events API simulator listening on ${sim.url}`);
-  for (const [feed] of FEED_SHARES) console.log(`  ${feed.padEnd(15)} ${sim.eventCount(feed)} events`);
-  console.log(`  rate limits     ${options.rateLimit ? '600/min, 30000/h' : 'off'}`);
+  for (const incident of planted) console.log(`  incident        ${incident.name}: ${incident.summary}`);
+  for (const [feed] of FEED_SHARES)
+    console.log(`  ${feed.padEnd(15)} ${sim.eventCount(feed).toLocaleString('en-US')} events`);
+  console.log(`  rate limits     ${options.rateLimit ? '600/min, 30,000/h' : 'off'}`);
   if (options.tokenFile) {
     writeFileSync(options.tokenFile, `${token}\n`, { mode: 0o600 });
     chmodSync(options.tokenFile, 0o600); // the mode option applies only to a new file

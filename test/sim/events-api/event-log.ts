@@ -7,6 +7,7 @@ import type { ApiVersion, Feed } from '../../../src/onepassword/feeds.ts';
 import type { RawEvent } from '../../../src/onepassword/types.ts';
 import { parseRfc3339, type Instant } from './timestamps.ts';
 import { toV1 } from './v1-shape.ts';
+import { serialise, type WireStyle } from './wire-json.ts';
 
 /** Served events satisfy `lower <= timestamp` and, when given, `timestamp <= upper`. */
 export interface TimeFilter {
@@ -30,7 +31,10 @@ export class FeedLog {
   /** v1 renderings, made on first use: most runs never ask for v1. */
   private readonly v1Json: Array<string | undefined> = [];
 
-  constructor(private readonly feed: Feed) {}
+  constructor(
+    private readonly feed: Feed,
+    private readonly style: WireStyle = 'compact',
+  ) {}
 
   get length(): number {
     return this.v2Json.length;
@@ -43,7 +47,7 @@ export class FeedLog {
     if (index === this.ms.length) this.grow();
     this.ms[index] = instant.ms;
     this.subNanos[index] = instant.subNanos;
-    this.v2Json.push(JSON.stringify(event));
+    this.v2Json.push(serialise(event, this.style));
   }
 
   json(index: number, version: ApiVersion): string {
@@ -52,7 +56,7 @@ export class FeedLog {
     if (version === 'v2') return v2;
     let v1 = this.v1Json[index];
     if (v1 === undefined) {
-      v1 = JSON.stringify(toV1(this.feed, JSON.parse(v2) as RawEvent));
+      v1 = serialise(toV1(this.feed, JSON.parse(v2) as RawEvent), this.style);
       this.v1Json[index] = v1;
     }
     return v1;
@@ -100,11 +104,14 @@ function matcher(ms: Float64Array, subNanos: Uint32Array, { lower, upper }: Time
 export class EventStore {
   private readonly logs = new Map<string, FeedLog>();
 
+  /** `spaced`: events are stored (and served) as captures show them, see wire-json.ts. */
+  constructor(readonly style: WireStyle = 'compact') {}
+
   log(account: string, feed: Feed): FeedLog {
     const key = `${account}/${feed}`;
     let log = this.logs.get(key);
     if (!log) {
-      log = new FeedLog(feed);
+      log = new FeedLog(feed, this.style);
       this.logs.set(key, log);
     }
     return log;

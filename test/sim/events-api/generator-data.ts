@@ -186,3 +186,31 @@ export const CLIENT_PROFILES: ReadonlyArray<readonly [ClientProfile, number]> = 
   [{ app_name: '1Password.com', app_version: '1812', platform_name: 'Chrome', platform_version: '131.0.0.0', os_name: 'MacOSX', os_version: '10.15.7' }, 4],
   [{ app_name: '1Password SCIM Bridge', app_version: '2.9.5', platform_name: 'Go', platform_version: 'go1.23.2', os_name: 'Linux', os_version: '' }, 1],
 ];
+
+/**
+ * Which object types each audit action acts on (reference §3.4 lists the two enums without pairing
+ * them; these pairs follow what each action does, e.g. `changemp` is a user's master password,
+ * `disblduo` the account's Duo integration). Real mode draws its rare actions from this table, so
+ * `changemp` never lands on a `slackapp`. Every action and every object type appears at least once.
+ */
+// prettier-ignore
+export const AUDIT_ACTION_OBJECTS: Readonly<Record<(typeof AUDIT_ACTIONS)[number], readonly (typeof AUDIT_OBJECT_TYPES)[number][]>> = {
+  activate: ['user'], addgsso: ['sso'], begin: ['miguser'], beginr: ['user'], cancel: ['invite', 'sub'],
+  cancelr: ['user'], changeks: ['user'], changela: ['user'], changemp: ['user'], changenm: ['user'],
+  changesk: ['user'], chngasso: ['sso'], chngdsso: ['sso'], chngpsso: ['sso'], complete: ['miguser'],
+  completr: ['user'], convert: ['account'], create: ['vault', 'item', 'device', 'invite', 'group', 'satoken', 'slackapp', 'ssotkn', 'sa', 'template', 'file', 'cred', 'card', 'ec'],
+  dealldev: ['sa', 'user'], delete: ['vault', 'item', 'device', 'group', 'user', 'slackapp', 'sa', 'file', 'cred', 'card', 'itemhist'],
+  delgsso: ['sso'], delshare: ['item'], deolddev: ['user'], detchild: ['famchild'], disblduo: ['account'],
+  disblmfa: ['user', 'account'], disblsso: ['sso'], dlgsess: ['dlgdsess'], dvrfydmn: ['account'],
+  enblduo: ['account'], enblmfa: ['user', 'account'], enblsso: ['sso'], expire: ['invite'], export: ['items'],
+  grant: ['uva', 'gva'], hide: ['template'], join: ['gm'], launchi: ['item'], leave: ['gm'],
+  musercom: ['mngdacc'], muserdec: ['mngdacc'], patch: ['user'], propose: ['user'], provsn: ['user'],
+  prsndall: ['invite'], purge: ['item', 'vault'], rdmchild: ['famchild'], reactive: ['user'], reauth: ['device'],
+  replace: ['user'], resendts: ['user'], revoke: ['uva', 'gva', 'ssotkn', 'satoken'], role: ['gm'],
+  sdvcsso: ['device'], sendpkg: ['pm'], sendts: ['user'], share: ['item'], ssotknv: ['ssotkn'],
+  suspend: ['user'], tdvcsso: ['device'], trename: ['vault'], trevoke: ['satoken'], trvlaway: ['user'],
+  trvlback: ['user'], tverify: ['ssotkn'], uisas: ['account'], unhide: ['template'], unknown: ['account'],
+  unlink: ['user'], updatduo: ['account'], update: ['item', 'vault', 'account', 'group', 'user', 'vaultkey', 'sub'],
+  updatea: ['account'], updatfw: ['account'], updatmfa: ['user', 'account'], upguest: ['user'],
+  uvrfydmn: ['account'], verify: ['user'], view: ['report', 'itemhist'], vrfydmn: ['account'],
+};

@@ -5,6 +5,7 @@
  */
 import type { RawEvent } from '../../../src/onepassword/types.ts';
 import {
+  AUDIT_ACTION_OBJECTS,
   AUDIT_ACTIONS,
   AUDIT_OBJECT_TYPES,
   FOREIGN_CITIES,
@@ -15,8 +16,9 @@ import {
   type SignInCategory,
   type SignInType,
 } from './generator-data.ts';
-import { ip, type World, type WorldUser } from './generator-world.ts';
+import { ip, PRIVILEGED_GROUP_COUNT, type World, type WorldUser } from './generator-world.ts';
 import { Random, WeightedChoice } from './random.ts';
+import type { Realism } from './realism.ts';
 import { formatRfc3339, type Instant, type TimestampPrecision } from './timestamps.ts';
 
 /** What every builder gets: the randomness, the population and the event's instant. */
@@ -24,6 +26,7 @@ export interface EventContext {
   random: Random;
   world: World;
   instant: Instant;
+  realism: Realism;
   /** Formats an instant in the feed's precision, occasionally in a local (non-UTC) offset. */
   stamp: (instant: Instant, precision: TimestampPrecision, location?: City) => string;
 }
@@ -49,9 +52,11 @@ export function buildSignInAttempt(ctx: EventContext): RawEvent {
   const device = random.pick(user.devices);
   const category = categoryChoice.pick(random);
   const type = typeChoices[category].pick(random);
+  // A blocked attempt comes from elsewhere; a report-only match is the user, wherever they are.
+  const blocked = category === 'firewall_failed' || !ctx.realism.trips;
   const firewall = category === 'firewall_failed' || category === 'firewall_reported_success';
-  const place = firewall ? random.pick(FOREIGN_CITIES) : whereIs(ctx, user);
-  const clientIp = firewall ? ip(random) : device.ip;
+  const place = firewall && blocked ? random.pick(FOREIGN_CITIES) : whereIs(ctx, user);
+  const clientIp = firewall && blocked ? ip(random) : device.ip;
   const location = random.chance(RATES.missingLocation) ? undefined : place;
   const msp = user.external || random.chance(RATES.mspFields);
   const event: RawEvent = {
@@ -60,12 +65,12 @@ export function buildSignInAttempt(ctx: EventContext): RawEvent {
     timestamp: ctx.stamp(ctx.instant, 'seconds', location),
     category,
     type,
-    country: place.country,
+    country: countryOf(ctx, place, 0.3),
     details: firewall ? { value: firewallDetail(type, place, clientIp) } : null,
     target_user: userV2(user, msp),
     client: { ...device.client, ip_address: clientIp },
   };
-  if (location) event.location = locationOf(location);
+  if (location) event.location = locationOf(ctx, location);
   if (msp) event.account_uuid = world.accountUuid;
   return event;
 }
@@ -88,7 +93,7 @@ export function buildItemUsage(ctx: EventContext): RawEvent {
     user: userV2(user, msp),
     client: { ...device.client, ip_address: device.ip },
   };
-  if (location) event.location = locationOf(location);
+  if (location) event.location = locationOf(ctx, location);
   if (msp) event.account_uuid = world.accountUuid;
   return event;
 }
@@ -146,8 +151,19 @@ const COMMON_AUDIT_SHAPES = new WeightedChoice<AuditShape>([
 /** Share of audit events drawn uniformly from the whole enum, so that every action and type shows up. */
 const AUDIT_TAIL_RATE = 0.07;
 
-function auditShape(random: Random): AuditShape {
+const PAIRED_TAIL = Object.entries(AUDIT_ACTION_OBJECTS).flatMap(([action, types]) =>
+  types.map((objectType) => ({ action, objectType }) as Pick<AuditShape, 'action' | 'objectType'>),
+);
+
+function auditShape(random: Random, realism: Realism): AuditShape {
   if (!random.chance(AUDIT_TAIL_RATE)) return COMMON_AUDIT_SHAPES.pick(random);
+  if (realism.pairedAuditActions) {
+    const { action, objectType } = random.pick(PAIRED_TAIL);
+    const object: Party = objectType === 'user' ? 'user' : objectType === 'vault' ? 'vault' : 'other';
+    const aux: Party | undefined =
+      objectType === 'gm' || objectType === 'uva' ? 'user' : objectType === 'gva' ? 'group' : undefined;
+    return { action, objectType, object, ...(aux ? { aux } : {}) };
+  }
   const objectType = random.pick(AUDIT_OBJECT_TYPES);
   const object: Party = objectType === 'user' ? 'user' : objectType === 'vault' ? 'vault' : 'other';
   const aux = random.pick<Party | undefined>([undefined, undefined, 'user', 'device', 'other']);
@@ -158,7 +174,7 @@ export function buildAuditEvent(ctx: EventContext): RawEvent {
   const { random, world } = ctx;
   const actor = pickActor(ctx);
   const device = random.pick(actor.devices);
-  const shape = auditShape(random);
+  const shape = auditShape(random, ctx.realism);
   const place = whereIs(ctx, actor);
   const location = random.chance(RATES.missingLocation) ? undefined : place;
   const loginTime: Instant = {
@@ -169,7 +185,9 @@ export function buildAuditEvent(ctx: EventContext): RawEvent {
     uuid: random.base32(26),
     timestamp: ctx.stamp(ctx.instant, 'nanos', location),
     actor_uuid: actor.uuid,
-    actor_details: userV2(actor, actor.external || random.chance(RATES.mspFields)),
+    actor_details: ctx.realism.mspFieldsOnActor
+      ? userV2(actor, actor.external || random.chance(RATES.mspFields))
+      : userV1(actor),
     actor_type: actor.external ? 'external_user' : 'user',
     actor_account_uuid: actor.userAccountUuid,
     account_uuid: world.accountUuid,
@@ -188,11 +206,11 @@ export function buildAuditEvent(ctx: EventContext): RawEvent {
   if (shape.auxInfo) event.aux_info = shape.auxInfo(random);
   event.session = {
     uuid: random.base32(26),
-    login_time: formatRfc3339(loginTime, 'nanos'),
+    login_time: formatRfc3339(loginTime, 'nanos', 0, ctx.realism.goFractions),
     device_uuid: device.uuid,
     ip: device.ip,
   };
-  if (location) event.location = locationOf(location);
+  if (location) event.location = locationOf(ctx, location);
   return event;
 }
 
@@ -202,25 +220,45 @@ function pickActor({ random, world }: EventContext): WorldUser {
     : random.pick(world.internalUsers);
 }
 
-/** Mostly at home; sometimes travelling. */
-function whereIs({ random }: EventContext, user: WorldUser): City {
-  return random.chance(RATES.travelling) ? random.pick(FOREIGN_CITIES) : user.home;
+const WEEK = 7 * 86_400_000;
+/** Trips change on Sunday 06:00 UTC, the quietest hour of the week (the epoch was a Thursday). */
+const TRIP_WEEK_START = 3 * 86_400_000 + 6 * 3_600_000;
+const TRIP_WEEK_SHARE = 0.4;
+
+/**
+ * Idealised: mostly at home, sometimes (per event) in a foreign city. Real (`trips`): a traveller is
+ * away for whole weeks (a deterministic draw per user and week), everyone else is at home.
+ */
+function whereIs({ random, realism, instant }: EventContext, user: WorldUser): City {
+  if (!realism.trips) return random.chance(RATES.travelling) ? random.pick(FOREIGN_CITIES) : user.home;
+  if (!user.away) return user.home;
+  const week = Math.floor((instant.ms - TRIP_WEEK_START) / WEEK);
+  return new Random(user.uuid, 'trip', week).chance(TRIP_WEEK_SHARE) ? user.away : user.home;
 }
 
-function partyUuid({ random, world }: EventContext, party: Party): string {
+/** The country as a code or, with `countryNames`, as a full name `nameShare` of the time. */
+export function countryOf({ random, realism }: EventContext, city: City, nameShare: number): string {
+  return realism.countryNames && random.chance(nameShare) ? city.countryName : city.country;
+}
+
+function partyUuid(ctx: EventContext, party: Party): string {
+  const { random, world } = ctx;
   switch (party) {
     case 'vault':
       return random.pick(world.vaults);
     case 'item':
       return random.pick(world.items).uuid;
     case 'group':
-      return random.pick(world.groups);
+      // Nobody joins the privileged groups in everyday traffic (real mode): that is an incident.
+      return random.pick(
+        ctx.realism.pairedAuditActions ? world.groups.slice(PRIVILEGED_GROUP_COUNT) : world.groups,
+      );
     default:
       return random.base32(26, true);
   }
 }
 
-function userV1(user: WorldUser): Record<string, unknown> {
+export function userV1(user: WorldUser): Record<string, unknown> {
   return { uuid: user.uuid, name: user.name, email: user.email };
 }
 
@@ -234,9 +272,10 @@ function userV2(user: WorldUser, msp: boolean): Record<string, unknown> {
   };
 }
 
-function locationOf(city: City): Record<string, unknown> {
+/** Captures show full names in `location.country`, the documentation example a code: both occur. */
+export function locationOf(ctx: EventContext, city: City): Record<string, unknown> {
   return {
-    country: city.country,
+    country: countryOf(ctx, city, 0.8),
     region: city.region,
     city: city.city,
     latitude: city.latitude,

@@ -7,6 +7,7 @@ import {
   CLIENT_PROFILES,
   COMPANY_DOMAIN,
   FIRST_NAMES,
+  FOREIGN_CITIES,
   HOME_CITIES,
   LAST_NAMES,
   MSP_DOMAIN,
@@ -33,6 +34,8 @@ export interface WorldUser {
   /** The account the user belongs to: the MSP's for external users. */
   userAccountUuid: string;
   home: City;
+  /** Travellers only: where their trips take them (real mode's `trips`). */
+  away?: City;
   devices: WorldDevice[];
 }
 
@@ -58,6 +61,8 @@ const EXTERNAL_USER_COUNT = 8;
 const VAULT_COUNT = 45;
 const ITEM_COUNT = 2400;
 const GROUP_COUNT = 14;
+/** Share of employees who travel for work (whole weeks away, see generator-events.ts). */
+const TRAVELLER_SHARE = 0.08;
 
 /** The account a simulator seeded with `seed` serves by default. */
 export function defaultAccountUuid(seed: number): string {
@@ -65,6 +70,18 @@ export function defaultAccountUuid(seed: number): string {
 }
 
 const worlds = new Map<string, World>();
+
+/** The first groups are the account's Owners and Administrators (see `privilegedGroups`). */
+export const PRIVILEGED_GROUP_COUNT = 2;
+
+/** UUIDs of the Owners and Administrators groups of a generated account, for detection allowlists. */
+export function privilegedGroups(
+  seed: number,
+  accountUuid: string,
+): { owners: string; administrators: string } {
+  const [owners, administrators] = worldFor(seed, accountUuid).groups as [string, string];
+  return { owners, administrators };
+}
 
 export function worldFor(seed: number, accountUuid: string): World {
   const key = `${seed}\u0000${accountUuid}`;
@@ -116,6 +133,14 @@ function buildWorld(seed: number, accountUuid: string): World {
 
   const internalUsers = Array.from({ length: USER_COUNT }, () => makeUser(false));
   const externalUsers = Array.from({ length: EXTERNAL_USER_COUNT }, () => makeUser(true));
+  // A separate stream, so the population above stays what it was before travellers existed.
+  const travel = new Random(seed, 'travel', accountUuid);
+  const destinations = [...FOREIGN_CITIES, ...HOME_CITIES.map(([city]) => city)];
+  for (const user of internalUsers) {
+    if (!travel.chance(TRAVELLER_SHARE)) continue;
+    const away = travel.pick(destinations.filter((city) => city.country !== user.home.country));
+    user.away = away;
+  }
   const vaults = Array.from({ length: VAULT_COUNT }, () => random.base32(26, true));
   const items = Array.from({ length: ITEM_COUNT }, () => ({
     uuid: random.base32(26, true),

@@ -13,6 +13,7 @@ import {
 } from './generator-events.ts';
 import { defaultAccountUuid, worldFor } from './generator-world.ts';
 import { Random } from './random.ts';
+import { resolveRealism, type RealismOption } from './realism.ts';
 import { formatRfc3339, type Instant, type TimestampPrecision } from './timestamps.ts';
 
 export {
@@ -36,6 +37,8 @@ export interface GenerateEventsOptions {
   late?: number;
   /** Account the events belong to; default `defaultAccountUuid(seed)`. */
   accountUuid?: string;
+  /** Default `real` (see realism.ts); `idealised` gives the tidier shapes of earlier versions. */
+  realism?: RealismOption;
 }
 
 /** How often the less common shapes appear: rare enough to be realistic, common enough to test. */
@@ -63,15 +66,21 @@ export function generateEvents(feed: Feed, count: number, options: GenerateEvent
   const late = options.late ?? 0;
   const random = new Random(seed, 'events', feed, options.stream ?? 0, accountUuid);
   const world = worldFor(seed, accountUuid);
+  const realism = resolveRealism(options.realism);
   const stamp = (instant: Instant, precision: TimestampPrecision, location?: City) =>
-    formatRfc3339(instant, precision, random.chance(RATES.localOffset) ? localOffset(random, location) : 0);
+    formatRfc3339(
+      instant,
+      precision,
+      random.chance(RATES.localOffset) ? localOffset(random, location) : 0,
+      realism.goFractions,
+    );
 
   const times = sampleWorkingTimes(random, count, from, to);
   const events: RawEvent[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const ms = random.chance(late) ? from - random.int(HOUR, 72 * HOUR) : (times[i] as number);
     const instant: Instant = { ms, subNanos: random.int(0, 999_999) };
-    const event = BUILDERS[feed]({ random, world, instant, stamp });
+    const event = BUILDERS[feed]({ random, world, instant, stamp, realism });
     addUnknownFields(random, event);
     events[i] = event;
   }

@@ -193,7 +193,14 @@ export class EventsApiHandler {
     if (settings.cursorTtlMs !== undefined) next.mintedAt = now;
     else delete next.mintedAt;
     const cursor = cursors.encode(next);
-    const items = slice.items.length === 0 && settings.emptyItemsNull ? 'null' : `[${slice.items.join(',')}]`;
+    const nullItems = slice.items.length === 0 && settings.emptyItemsNull;
+    if (this.deps.store.style === 'spaced') {
+      const items = nullItems ? 'null' : slice.items.length === 0 ? '[]' : `[${slice.items.join(', ')}]`;
+      return {
+        body: `{"cursor": ${JSON.stringify(cursor)}, "has_more": ${slice.hasMore}, "items": ${items}}`,
+      };
+    }
+    const items = nullItems ? 'null' : `[${slice.items.join(',')}]`;
     return {
       body: `{"cursor":${JSON.stringify(cursor)},"has_more":${slice.hasMore},"items":${items}}`,
     };

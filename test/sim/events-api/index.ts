@@ -28,10 +28,12 @@ import {
   writeTruncated,
   type Fault,
 } from './faults.ts';
+import { buildIncident, type IncidentName, type PlantedIncident } from './incidents.ts';
 import { defaultAccountUuid, generateEvents } from './generator.ts';
 import { EventsApiHandler, routeOf, type HandledCall, type IncomingCall } from './handler.ts';
 import { Random } from './random.ts';
 import { RateLimiter, type RateLimitConfig } from './rate-limiter.ts';
+import { resolveRealism, type Realism, type RealismOption } from './realism.ts';
 import type { ErrorShape, SimResponse } from './responses.ts';
 import { TokenRegistry, type IssueTokenOptions } from './tokens.ts';
 
@@ -39,6 +41,9 @@ export type { Fault } from './faults.ts';
 export type { RateLimitConfig } from './rate-limiter.ts';
 export type { IssueTokenOptions } from './tokens.ts';
 export { generateEvents, type GenerateEventsOptions } from './generator.ts';
+export type { Realism, RealismOption } from './realism.ts';
+export { INCIDENTS, type IncidentName, type PlantedIncident } from './incidents.ts';
+export { privilegedGroups } from './generator-world.ts';
 
 export interface EventsApiSimOptions {
   /** Default 0 (ephemeral); the host is always 127.0.0.1. */
@@ -63,6 +68,12 @@ export interface EventsApiSimOptions {
   rateLimitHeaders?: boolean;
   /** Default '[]'; 'null' answers an empty page with `items: null`, as a Go server marshals a nil slice. */
   emptyItems?: '[]' | 'null';
+  /**
+   * Default `real`: generated events and served bodies look like captured data (country names,
+   * 8-digit fractions, spaced JSON with `\u003c` escapes, see realism.ts); `idealised` keeps the
+   * tidier shapes of earlier versions for tests written against them.
+   */
+  realism?: RealismOption;
 }
 
 export interface RequestLogEntry {
@@ -96,7 +107,8 @@ export class EventsApiSimulator {
   readonly integrationUuid: string;
   readonly requests: RequestLogEntry[] = [];
 
-  private readonly store = new EventStore();
+  private readonly store: EventStore;
+  private readonly realism: Realism;
   private readonly tokens: TokenRegistry;
   private readonly handler: EventsApiHandler;
   private readonly faults: Fault[] = [];
@@ -111,6 +123,8 @@ export class EventsApiSimulator {
     options: EventsApiSimOptions,
   ) {
     const { port } = server.address() as AddressInfo;
+    this.realism = resolveRealism(options.realism);
+    this.store = new EventStore(this.realism.spacedJson ? 'spaced' : 'compact');
     this.url = `http://127.0.0.1:${port}`;
     this.defaultAccount = defaultAccountUuid(seed);
     this.integrationUuid = new Random(seed, 'integration').base32(26);
@@ -203,9 +217,28 @@ export class EventsApiSimulator {
       to,
       late: options.late ?? 0,
       accountUuid: options.account ?? this.defaultAccount,
+      realism: this.realism,
     });
     this.append(feed, events, options.account === undefined ? {} : { account: options.account });
     return events;
+  }
+
+  /**
+   * Plants a named incident (incidents.ts) at `at` (default an hour before the clock's now) in the
+   * account's traffic, ingested now, and returns what was planted so a test knows what to look for.
+   */
+  plantIncident(name: IncidentName, options: { at?: Date; account?: string } = {}): PlantedIncident {
+    const account = options.account ?? this.defaultAccount;
+    const incident = buildIncident(name, {
+      seed: this.seed,
+      accountUuid: account,
+      at: options.at ?? new Date(this.clock.now() - 3_600_000),
+      realism: this.realism,
+    });
+    for (const [feed, events] of Object.entries(incident.events) as Array<[Feed, RawEvent[]]>) {
+      this.append(feed, events, { account });
+    }
+    return incident;
   }
 
   /** Ingests events as they are, in array order. */

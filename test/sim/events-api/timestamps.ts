@@ -48,9 +48,15 @@ export type TimestampPrecision = 'seconds' | 'millis' | 'nanos';
 
 /**
  * Formats an instant as RFC 3339 in the given UTC offset (minutes; 0 => `Z`), with the fraction the
- * feed uses: none, 3 or 9 digits.
+ * feed uses: none, 3 or 9 digits. `goTrim` drops trailing zeros of a nanosecond fraction (and the dot
+ * when nothing is left), as Go's RFC3339Nano layout does: real audit events have 8-digit fractions.
  */
-export function formatRfc3339(instant: Instant, precision: TimestampPrecision, offsetMinutes = 0): string {
+export function formatRfc3339(
+  instant: Instant,
+  precision: TimestampPrecision,
+  offsetMinutes = 0,
+  goTrim = false,
+): string {
   const local = new Date(instant.ms + offsetMinutes * 60_000);
   const base = local.toISOString().slice(0, 19);
   const millis = String(local.getUTCMilliseconds()).padStart(3, '0');
@@ -60,7 +66,8 @@ export function formatRfc3339(instant: Instant, precision: TimestampPrecision, o
       : precision === 'millis'
         ? `.${millis}`
         : `.${millis}${String(instant.subNanos).padStart(6, '0')}`;
-  return base + fraction + formatOffset(offsetMinutes);
+  const trimmed = goTrim && precision === 'nanos' ? fraction.replace(/\.?0+$/, '') : fraction;
+  return base + trimmed + formatOffset(offsetMinutes);
 }
 
 function formatOffset(minutes: number): string {
