@@ -50,3 +50,9 @@ export function localReader(root: string): StoredFileReader {
     },
   };
 }
+
+/** For `.catch`: a missing file reads as null, any other error is thrown. */
+export function notFound(error: NodeJS.ErrnoException): null {
+  if (error.code === 'ENOENT') return null;
+  throw error;
+}

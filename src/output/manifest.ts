@@ -50,9 +50,10 @@ export interface Manifest {
   runAttempt: string;
   startedAt: string;
   finishedAt: string;
-  server: string;
+  /** Null in the record of a compaction that exported nothing. */
+  server: string | null;
   account: string | null;
-  apiVersion: ApiVersion;
+  apiVersion: ApiVersion | null;
   feeds: Partial<Record<Feed, ManifestFeed>>;
   files: WrittenFile[];
   /** Null when the run compacted nothing. */
@@ -122,4 +123,39 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
 
 function isoTime(value: Date | string): string {
   return typeof value === 'string' ? value : value.toISOString();
+}
+
+export interface CompactionManifestInput {
+  runId: string;
+  runAttempt: string;
+  startedAt: Date | string;
+  finishedAt: Date | string;
+  replaced: readonly WrittenFile[];
+  written: readonly WrittenFile[];
+}
+
+/**
+ * The record of a compaction that exported nothing (the CLI's `compact` command): the run manifest's
+ * keys, with no server, account, feeds or files, and the `compaction` lists. Written like a manifest.
+ */
+export async function writeCompactionManifest(
+  outDir: string,
+  input: CompactionManifestInput,
+): Promise<string> {
+  assertSafeNamePart('runId', input.runId);
+  assertSafeNamePart('runAttempt', input.runAttempt);
+  return writeManifest(outDir, {
+    manifestVersion: 1,
+    generator: USER_AGENT,
+    runId: input.runId,
+    runAttempt: input.runAttempt,
+    startedAt: isoTime(input.startedAt),
+    finishedAt: isoTime(input.finishedAt),
+    server: null,
+    account: null,
+    apiVersion: null,
+    feeds: {},
+    files: [],
+    compaction: { replaced: fileList(input.replaced), written: fileList(input.written) },
+  });
 }
