@@ -52,7 +52,7 @@ try {
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Expected from the simulator:`);
     for (const [feed] of MONTH) console.log(`  ${feed.padEnd(15)} ${sim.groundTruth(feed).length}`);
     console.log(
-      `\nFiles: ${OUT}/<feed>/date=YYYY-MM-DD/part-*.parquet (and .ndjson.gz), manifest in ${OUT}/_manifests/`,
+      `\nFiles: ${OUT}/<feed>/date=YYYY-MM-DD/part-*.parquet, ${OUT}/ndjson/<feed>/date=.../*.ndjson.gz, manifest in ${OUT}/_manifests/`,
     );
     const query = `SELECT country, target_user_email, count(*) AS failures FROM read_parquet('${OUT}/signinattempts/date=*/*.parquet', hive_partitioning = true) WHERE category NOT IN ('success', 'firewall_reported_success') GROUP BY ALL ORDER BY failures DESC LIMIT 5`;
     console.log(

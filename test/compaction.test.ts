@@ -133,6 +133,11 @@ describe('compaction merges each finished day', () => {
       );
       expect(uuids.map((r) => String(r.uuid)).sort()).toEqual(uuidsOf(truth[feed]));
       expect(await dateType(root, feed)).toBe('DATE');
+      // The NDJSON tree reads as docs/schema.md says.
+      const [json] = await query(
+        `SELECT count(*) AS n, count(DISTINCT uuid) AS u FROM read_json(${sqlString(`${root}/ndjson/${feed}/date=*/*.ndjson.gz`)}, hive_partitioning = true)`,
+      );
+      expect([Number(json!.n), Number(json!.u)]).toEqual([truth[feed].length, truth[feed].length]);
     }
 
     // The merged files are like fresh ones: same schema, ZSTD, the feed's key-value metadata.

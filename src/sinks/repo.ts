@@ -227,7 +227,10 @@ const STORAGE_README = `# 1Password events
 This folder is written by 1password-events-export, a GitHub Action. Each run commits its files
 in one commit:
 
-- \`<feed>/date=YYYY-MM-DD/part-*.parquet\` (and/or \`.ndjson.gz\`): the events, by UTC date.
+- \`<feed>/date=YYYY-MM-DD/part-*.parquet\`: the events, by UTC date (one file per finished day
+  once compacted).
+- \`ndjson/<feed>/date=YYYY-MM-DD/part-*.ndjson.gz\` (with \`formats: parquet,ndjson\`): the events as
+  the API sent them.
 - \`_manifests/<run_id>-<run_attempt>.json\`: what each run wrote, with row counts and SHA-256.
 - \`_state/state.json\`: where the next run resumes. Do not edit it by hand.
 
