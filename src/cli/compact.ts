@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gatherTrees } from '../compaction/gather.ts';
 import { compactLocalTree } from '../compaction/local-compact.ts';
-import { formatDuration } from '../duration.ts';
+import { formatDuration } from '../time/duration.ts';
 import type { Logger } from '../logger.ts';
 
 export const COMPACT_HELP = `Usage: 1password-events-export compact [--from DIR]... FOLDER
@@ -109,7 +109,9 @@ export async function compactCommand(argv: string[], io: CompactIo): Promise<num
           `(${events} events); ${report.filesBefore} data files before, ${report.filesAfter} after (${elapsed}).`,
       );
     }
-    if (report.skipped > 0) say(`${report.skipped} days were left as they are (see the warnings).`);
+    if (report.skipped > 0) {
+      say(`${report.skipped} days of a feed were left as they are (see the warnings).`);
+    }
     if (report.deferred > 0) {
       say(`Stopped with ${report.deferred} days still to merge: run the same command again.`);
     }

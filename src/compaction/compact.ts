@@ -22,6 +22,7 @@ import { copyNdjsonLines } from './merge-ndjson.ts';
 import { copyParquetRows } from './merge-parquet.ts';
 import { MergedOutput, type OutputNames } from './merged-output.ts';
 import { planCompaction } from './plan.ts';
+import { readAhead } from './stored-read.ts';
 import type {
   CompactionGroup,
   CompactionResult,
@@ -109,8 +110,8 @@ async function mergeGroup(
       }),
     );
     return finishGroup(group, replaced, output, async () => {
-      for (const file of group.files) {
-        replaced.push(describe(await copyParquetRows(group.feed, options.reader, file, output)));
+      for await (const source of readAhead(options.reader, group.files)) {
+        replaced.push(describe(await copyParquetRows(group.feed, source, output)));
       }
     });
   }
@@ -121,8 +122,8 @@ async function mergeGroup(
     }),
   );
   return finishGroup(group, replaced, output, async () => {
-    for (const file of group.files) {
-      replaced.push(describe(await copyNdjsonLines(options.reader, file, output)));
+    for await (const source of readAhead(options.reader, group.files)) {
+      replaced.push(describe(await copyNdjsonLines(source, output)));
     }
   });
 }

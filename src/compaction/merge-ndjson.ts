@@ -8,8 +8,8 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { NdjsonFileWriter } from '../output/ndjson-writer.ts';
 import type { MergedOutput } from './merged-output.ts';
-import { readChunks } from './stored-read.ts';
-import type { ReplacedFile, StoredFile, StoredFileReader } from './types.ts';
+import { readChunks, type StoredSource } from './stored-read.ts';
+import type { ReplacedFile } from './types.ts';
 
 /** A line longer than this is refused (a decompression bomb must not fill memory). */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
@@ -17,14 +17,14 @@ const NEWLINE = 0x0a;
 
 /** Appends every line of `file` to `output`; returns the file as replaced (rows, SHA-256). */
 export async function copyNdjsonLines(
-  reader: StoredFileReader,
-  file: StoredFile,
+  source: StoredSource,
   output: MergedOutput<NdjsonFileWriter>,
 ): Promise<Omit<ReplacedFile, 'feed' | 'format' | 'date'>> {
+  const { file } = source;
   const hash = createHash('sha256');
   const compressed = Readable.from(
     (async function* () {
-      for await (const chunk of readChunks(reader, file)) {
+      for await (const chunk of readChunks(source)) {
         hash.update(chunk);
         yield chunk;
       }

@@ -10,8 +10,8 @@ import { parquetMetadataAsync, parquetRead, type FileMetaData, type SchemaElemen
 import type { Feed } from '../onepassword/feeds.ts';
 import { ParquetFileWriter } from '../output/parquet-writer.ts';
 import { SCHEMAS, type Column, type RowValue } from '../output/schema.ts';
-import type { ReplacedFile, StoredFile, StoredFileReader } from './types.ts';
-import { openRangeBuffer, type RangeBuffer } from './stored-read.ts';
+import type { ReplacedFile } from './types.ts';
+import { openRangeBuffer, type RangeBuffer, type StoredSource } from './stored-read.ts';
 import type { MergedOutput } from './merged-output.ts';
 
 const FEED_KEY = '1password-events-export.feed';
@@ -23,22 +23,27 @@ const PARSERS = {
   timestampFromNanoseconds: (nanos: bigint) => BigInt(nanos) / 1000n,
 };
 
-/** Node's own codecs: ZSTD needs Node >= 22.15 (files written on Node 20 use GZIP). */
+/** Node's own codecs. ZSTD needs Node >= 22.15 (the action's Node 24 has it; files written on Node 20 use GZIP). */
 const DECOMPRESSORS = {
   GZIP: (input: Uint8Array) => new Uint8Array(zlib.gunzipSync(input)),
-  ...(typeof zlib.zstdDecompressSync === 'function'
-    ? { ZSTD: (input: Uint8Array) => new Uint8Array(zlib.zstdDecompressSync(input)) }
-    : {}),
+  ZSTD:
+    typeof zlib.zstdDecompressSync === 'function'
+      ? (input: Uint8Array) => new Uint8Array(zlib.zstdDecompressSync(input))
+      : () => {
+          throw new Error(
+            `reading ZSTD-compressed Parquet needs Node.js 22.15 or later (this is ${process.version})`,
+          );
+        },
 };
 
 /** Appends every row of `file` to `output`; returns the file as replaced (rows, SHA-256). */
 export async function copyParquetRows(
   feed: Feed,
-  reader: StoredFileReader,
-  file: StoredFile,
+  source: StoredSource,
   output: MergedOutput<ParquetFileWriter>,
 ): Promise<Omit<ReplacedFile, 'feed' | 'format' | 'date'>> {
-  const { buffer, sha256 } = await openRangeBuffer(reader, file);
+  const { file } = source;
+  const { buffer, sha256 } = await openRangeBuffer(source);
   const metadata = await parquetMetadataAsync(buffer, { parsers: PARSERS });
   const columns = SCHEMAS[feed];
   const present = matchColumns(feed, file.path, metadata, columns);
