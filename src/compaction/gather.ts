@@ -107,8 +107,9 @@ async function mergedParts(root: string): Promise<Set<string>> {
     }
     const replaced = (manifest as { compaction?: { replaced?: unknown } } | null)?.compaction?.replaced;
     if (!Array.isArray(replaced)) continue;
-    for (const file of replaced as { path?: unknown; sha256?: unknown }[]) {
-      if (typeof file?.path === 'string' && typeof file.sha256 === 'string') {
+    for (const item of replaced as unknown[]) {
+      const file = item as { path?: unknown; sha256?: unknown } | null;
+      if (file && typeof file.path === 'string' && typeof file.sha256 === 'string') {
         merged.add(`${file.path}\0${file.sha256}`);
       }
     }

@@ -246,14 +246,25 @@ function parseJournal(text: string, file: string): Journal {
   } catch {
     fail();
   }
-  const journal = value as Partial<Journal> | null;
+  const journal = value as { written?: unknown; replaced?: unknown } | null;
   const isPart = (p: unknown) => typeof p === 'string' && parsePartPath(p) !== null;
+  const isWritten = (w: unknown) => {
+    const entry = w as { path?: unknown; sha256?: unknown } | null;
+    return (
+      typeof entry === 'object' &&
+      entry !== null &&
+      isPart(entry.path) &&
+      typeof entry.sha256 === 'string' &&
+      /^[0-9a-f]{64}$/.test(entry.sha256)
+    );
+  };
   if (
-    !journal ||
+    typeof journal !== 'object' ||
+    journal === null ||
     !Array.isArray(journal.written) ||
     !Array.isArray(journal.replaced) ||
     !journal.replaced.every(isPart) ||
-    !journal.written.every((w) => isPart(w?.path) && /^[0-9a-f]{64}$/.test(String(w?.sha256)))
+    !journal.written.every(isWritten)
   ) {
     fail();
   }

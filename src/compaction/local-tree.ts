@@ -13,8 +13,8 @@ export async function listLocalTree(root: string): Promise<StoredFile[]> {
   const walk = async (relativeDir: string, depth: number): Promise<void> => {
     const entries = await readdir(path.join(root, ...relativeDir.split('/').filter(Boolean)), {
       withFileTypes: true,
-    }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [];
+    }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     });
     for (const entry of entries) {
@@ -52,7 +52,7 @@ export function localReader(root: string): StoredFileReader {
 }
 
 /** For `.catch`: a missing file reads as null, any other error is thrown. */
-export function notFound(error: NodeJS.ErrnoException): null {
-  if (error.code === 'ENOENT') return null;
+export function notFound(error: unknown): null {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
   throw error;
 }

@@ -18,9 +18,9 @@ const FEED_KEY = '1password-events-export.feed';
 
 /** Timestamps come back as microseconds (BigInt), whatever unit the file stores. */
 const PARSERS = {
-  timestampFromMilliseconds: (millis: bigint) => BigInt(millis) * 1000n,
-  timestampFromMicroseconds: (micros: bigint) => BigInt(micros),
-  timestampFromNanoseconds: (nanos: bigint) => BigInt(nanos) / 1000n,
+  timestampFromMilliseconds: (millis: bigint) => millis * 1000n,
+  timestampFromMicroseconds: (micros: bigint) => micros,
+  timestampFromNanoseconds: (nanos: bigint) => nanos / 1000n,
 };
 
 /** Node's own codecs. ZSTD needs Node >= 22.15 (the action's Node 24 has it; files written on Node 20 use GZIP). */

@@ -20,6 +20,14 @@ export interface StoredFileReader {
   read(path: string, start: number, end: number): Promise<Uint8Array>;
 }
 
+/** What a destination lends compaction: its listing and a reader. */
+export interface StoredTree {
+  files: StoredFile[];
+  reader: StoredFileReader;
+  /** The listing stopped short of everything (e.g. GitHub's limit on recursive listings). */
+  truncated: boolean;
+}
+
 /**
  * How much one run may merge, so a backlog is worked off over several runs. A group (the files of
  * one feed, format and day) is merged whole; the first group is always taken, however large, so

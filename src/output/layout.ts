@@ -15,7 +15,8 @@ import type { Format } from './files.ts';
 export const FILE_EXTENSIONS: Record<Format, string> = { parquet: 'parquet', ndjson: 'ndjson.gz' };
 
 /** Folder of each format's tree under the output root: Parquet at the root, NDJSON under `ndjson/`. */
-export const FORMAT_ROOTS: Record<Format, string> = { parquet: '', ndjson: 'ndjson/' };
+export const NDJSON_DIR = 'ndjson';
+export const FORMAT_ROOTS: Record<Format, string> = { parquet: '', ndjson: `${NDJSON_DIR}/` };
 
 /** `<feed>/date=YYYY-MM-DD` (Parquet) or `ndjson/<feed>/date=YYYY-MM-DD`: a Hive partition per UTC day. */
 export function partitionDir(feed: Feed, date: string, format: Format): string {

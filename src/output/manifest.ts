@@ -5,7 +5,7 @@
  * Keys come in a fixed order and optional values are null rather than missing, so manifests of
  * different runs diff cleanly. Cursors are not secret; the token is never passed in.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FEEDS, type ApiVersion, type Feed } from '../onepassword/feeds.ts';
 import { USER_AGENT } from '../version.ts';
@@ -158,4 +158,29 @@ export async function writeCompactionManifest(
     files: [],
     compaction: { replaced: fileList(input.replaced), written: fileList(input.written) },
   });
+}
+
+/**
+ * Adds what this run's compaction replaced and wrote to the run's manifest in `outDir`, or, when
+ * the run exported nothing (no manifest yet), writes a manifest holding only that. Returns its
+ * relative path.
+ */
+export async function recordCompaction(
+  outDir: string,
+  run: Omit<ManifestInput, 'feeds' | 'files' | 'compaction'>,
+  compaction: NonNullable<ManifestInput['compaction']>,
+): Promise<string> {
+  const relative = manifestPath(run.runId, run.runAttempt);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(path.join(outDir, ...relative.split('/')), 'utf8')) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    manifest = buildManifest({ ...run, feeds: {}, files: [] });
+  }
+  manifest.compaction = {
+    replaced: fileList(compaction.replaced),
+    written: fileList(compaction.written),
+  };
+  return writeManifest(outDir, manifest);
 }
