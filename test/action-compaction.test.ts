@@ -189,31 +189,42 @@ describe('repo mode with compaction over simulated days', () => {
     },
   );
 
-  it('compaction: off keeps every run file', async () => {
-    const before = filesPerDay(stored());
+  it('compaction: off keeps every run file, and the next auto run merges them', async () => {
     const day0 = Math.floor((Date.now() - 20 * DAY) / DAY) * DAY;
     const now = day0 + 8 * DAY;
-    // Late events for day 2, merged into one file per feed and format by the first test.
-    for (const feed of FEEDS) {
-      world.events.generate(feed, 20, { from: new Date(day0 + 2 * DAY), to: new Date(day0 + 3 * DAY - 1) });
+    const before = filesPerDay(stored());
+    // Two runs with late events for day 2 (a finished day), compaction off: two more parts each.
+    for (const offset of [0, HOUR]) {
+      for (const feed of FEEDS) {
+        world.events.generate(feed, 20, { from: new Date(day0 + 2 * DAY), to: new Date(day0 + 3 * DAY - 1) });
+      }
+      const result = await world.run(
+        { ...inputs, compaction: 'off' },
+        { env: { NODE_OPTIONS: `--require ${FAKE_CLOCK}`, FAKE_CLOCK_NOW_MS: String(now + offset) } },
+      );
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.outputs.compacted).toBe('0');
     }
-    const result = await world.run(
-      { ...inputs, compaction: 'off' },
-      { env: { NODE_OPTIONS: `--require ${FAKE_CLOCK}`, FAKE_CLOCK_NOW_MS: String(now) } },
-    );
-    expect(result.exitCode, result.stdout).toBe(0);
-    expect(result.outputs.compacted).toBe('0');
     const after = filesPerDay(stored());
-    const grown = [...after].filter(([dir, count]) => count > (before.get(dir) ?? 0));
-    expect(grown.map(([dir, count]) => [dir.replace(/^.*date=/, ''), count])).toEqual(
-      Array.from({ length: 6 }, () => [new Date(day0 + 2 * DAY).toISOString().slice(0, 10), 2]),
-    );
-    // And the next run with compaction on merges them again.
+    const grown = [...after].filter(([dir, count]) => count !== (before.get(dir) ?? 0));
+    expect(grown).toHaveLength(6); // 3 feeds x 2 formats, one day
+    for (const [dir, count] of grown) expect(count, dir).toBe((before.get(dir) ?? 0) + 2);
+
     const next = await world.run(inputs, {
-      env: { NODE_OPTIONS: `--require ${FAKE_CLOCK}`, FAKE_CLOCK_NOW_MS: String(now + HOUR) },
+      env: { NODE_OPTIONS: `--require ${FAKE_CLOCK}`, FAKE_CLOCK_NOW_MS: String(now + 2 * HOUR) },
     });
     expect(next.exitCode, next.stdout).toBe(0);
-    expect(next.outputs.compacted).toBe('6');
-    expect([...filesPerDay(stored()).values()].every((count) => count === 1)).toBe(true);
+    expect(Number(next.outputs.compacted)).toBe(grown.reduce((sum, [, count]) => sum + count, 0));
+    const merged = filesPerDay(stored());
+    for (const [dir] of grown) expect(merged.get(dir), dir).toBe(1);
+    const uuids = await parquetUuids(stored(), 1000);
+    for (const feed of FEEDS) {
+      expect(uuids[feed]).toEqual(
+        world.events
+          .groundTruth(feed)
+          .map((e) => String(e.uuid))
+          .sort(),
+      );
+    }
   });
 });
