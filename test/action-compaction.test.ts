@@ -7,14 +7,16 @@
  * replaced and written.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDS, type Feed } from '../src/onepassword/feeds.ts';
 import { parsePartPath } from '../src/output/layout.ts';
+import { writeRun } from './fixtures/compaction.ts';
 import { query, sqlString } from './fixtures/output/readback.ts';
+import { generateEvents } from './sim/events-api/generator.ts';
 import { byUuid, ndjsonEvents, startWorld, type World } from './support/action-world.ts';
 
 const STORAGE = 'acme/audit-archive';
@@ -227,4 +229,99 @@ describe('repo mode with compaction over simulated days', () => {
       );
     }
   });
+});
+
+describe('the first run on a repository with thousands of small files', () => {
+  it(
+    'merges a bounded share per run, oldest days first, until every finished day is one file',
+    { timeout: 900_000 },
+    async () => {
+      const backlog = await startWorld({ seed: 41 });
+      const dir = await mkdtemp(path.join(tmpdir(), 'backlog-'));
+      try {
+        // Ten days of a 15-minute schedule that never compacted: 96 parts per feed and day.
+        const day0 = Math.floor((Date.now() - 30 * DAY) / DAY) * DAY;
+        const seeded: Record<Feed, string[]> = { signinattempts: [], itemusages: [], auditevents: [] };
+        for (let day = 0; day < 10; day++) {
+          for (let slot = 0; slot < 96; slot++) {
+            const from = day0 + day * DAY + slot * 15 * 60_000;
+            const events = Object.fromEntries(
+              FEEDS.map((feed, i) => [
+                feed,
+                generateEvents(feed, 3, {
+                  seed: 100 + i,
+                  stream: `${day}-${slot}`,
+                  from: new Date(from),
+                  to: new Date(from + 899_999),
+                }),
+              ]),
+            );
+            for (const feed of FEEDS) seeded[feed].push(...events[feed]!.map((e) => String(e.uuid)));
+            await writeRun(dir, String(10_000 + day * 96 + slot), events, ['parquet']);
+          }
+        }
+        const files: Record<string, Buffer> = { 'README.md': Buffer.from('# archive\n') };
+        for (const file of await readdir(dir, { recursive: true })) {
+          const relative = file.split(path.sep).join('/');
+          if (relative.endsWith('.parquet'))
+            files[`1password-events/${relative}`] = await readFile(path.join(dir, file));
+        }
+        expect(Object.keys(files)).toHaveLength(1 + 10 * 96 * 3);
+        backlog.rest.createRepo(STORAGE, { visibility: 'private', files });
+        backlog.rest.addToken(STORAGE_TOKEN, { [STORAGE]: { contents: 'write', metadata: 'read' } });
+
+        const now = day0 + 12 * DAY;
+        for (const feed of FEEDS)
+          backlog.events.generate(feed, 30, { from: new Date(now - DAY), to: new Date(now - 60_000) });
+        const dataFiles = () =>
+          [...backlog.rest.files(STORAGE).keys()].filter((f) => f.endsWith('.parquet')).length;
+        const perRun: { compacted: number; seconds: number; blobReads: number; files: number }[] = [];
+        for (let run = 0; run < 20 && (perRun.at(-1)?.compacted ?? 1) > 0; run++) {
+          const logBefore = backlog.rest.requestLog.length;
+          const started = performance.now();
+          const result = await backlog.run(
+            { ...inputs, formats: 'parquet' },
+            {
+              env: {
+                NODE_OPTIONS: `--require ${FAKE_CLOCK}`,
+                FAKE_CLOCK_NOW_MS: String(now + run * 15 * 60_000),
+              },
+            },
+          );
+          expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+          const requests = backlog.rest.requestLog.slice(logBefore);
+          perRun.push({
+            compacted: Number(result.outputs.compacted),
+            seconds: (performance.now() - started) / 1000,
+            blobReads: requests.filter((r) => r.method === 'GET' && r.path.includes('/git/blobs/')).length,
+            files: dataFiles(),
+          });
+          // Exactly the seeded events and the exported ones, after every run.
+          const uuids = await parquetUuids(
+            new Map(
+              [...backlog.rest.files(STORAGE)].map(([f, b]) => [f.replace(/^1password-events\//, ''), b]),
+            ),
+            2000 + run,
+          );
+          for (const feed of FEEDS) {
+            const truth = [
+              ...seeded[feed],
+              ...backlog.events.groundTruth(feed).map((e) => String(e.uuid)),
+            ].sort();
+            expect(uuids[feed], `run ${run} ${feed}`).toEqual(truth);
+          }
+        }
+        console.log(`backlog runs: ${JSON.stringify(perRun)}`);
+        // The budget: at most 200 files read per run, whole groups (96 parts), so 192 per run.
+        expect(perRun[0]!.compacted).toBe(192);
+        for (const run of perRun) expect(run.blobReads).toBeLessThanOrEqual(200);
+        // 30 groups of 96 parts, two per run: 15 runs, then nothing left.
+        expect(perRun.filter((r) => r.compacted > 0)).toHaveLength(15);
+        expect(perRun.at(-1)!.files).toBe(10 * 3 + 3);
+      } finally {
+        await backlog.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
