@@ -12,6 +12,7 @@ import { gatherTrees } from '../compaction/gather.ts';
 import { compactLocalTree } from '../compaction/local-compact.ts';
 import { formatDuration } from '../time/duration.ts';
 import type { Logger } from '../logger.ts';
+import { neutraliseLine } from '../text/log-line.ts';
 
 export const COMPACT_HELP = `Usage: 1password-events-export compact [--from DIR]... FOLDER
 
@@ -40,7 +41,7 @@ export interface CompactIo {
 const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
 export async function compactCommand(argv: string[], io: CompactIo): Promise<number> {
-  const say = (line: string) => io.stderr.write(`${line}\n`);
+  const say = (line: string) => io.stderr.write(`${neutraliseLine(line)}\n`);
   let parsed;
   try {
     parsed = parseArgs({
