@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Download the 1Password events export artifacts of a repository into one folder, then query them
-# with DuckDB.
+# Download the 1Password events export artifacts of a repository into one folder, merge each finished
+# day into one file per feed (the CLI's compact command), then query them with DuckDB.
 #
 #   examples/download-and-query.sh acme/security-exports [folder]
 #
-# Needs the GitHub CLI (`gh auth login`, with read access to the repository's Actions) and, for the
-# query, DuckDB (https://duckdb.org). Run it again later: runs already looked at are skipped.
-# Artifacts expire (90 days by default): download at least that often, or use `destination: repo`.
+# Needs the GitHub CLI (`gh auth login`, with read access to the repository's Actions), Node.js 22.15
+# or later for the compact command (run from a clone of this repository, which has dist/cli.js) and,
+# for the query, DuckDB (https://duckdb.org). Run it again later: runs already looked at are skipped,
+# and days already merged stay merged. Artifacts expire (90 days by default): download at least that
+# often, or use `destination: repo`.
 #
 # Environment: WORKFLOW (only runs of this workflow file, e.g. 1password-events.yml), RUNS (how many
 # recent runs to look at, default 500), ARTIFACT_PATTERN (default 1password-events-*), DUCKDB (the
-# duckdb binary, default duckdb).
+# duckdb binary, default duckdb), EXPORT_CLI (the exporter's CLI, default: node dist/cli.js of this
+# clone).
 set -euo pipefail
 
 repo="${1:?usage: $0 owner/repo [folder]}"
 folder="${2:-1password-events}"
 pattern="${ARTIFACT_PATTERN:-1password-events-*}"
 duckdb="${DUCKDB:-duckdb}"
+read -r -a cli <<<"${EXPORT_CLI:-node $(cd "$(dirname "$0")/.." && pwd)/dist/cli.js}"
 
 mkdir -p "$folder"
 seen="$folder/.downloaded-runs"
@@ -30,6 +34,7 @@ if [ -n "${WORKFLOW:-}" ]; then list_args+=(--workflow "$WORKFLOW"); fi
 runs="$(gh run list "${list_args[@]}")"
 
 downloaded=0
+sources=()
 for run in $runs; do
   if grep -qx "$run" "$seen"; then continue; fi
   if ! gh run download "$run" --repo "$repo" --pattern "$pattern" --dir "$scratch/$run" 2>"$scratch/error"; then
@@ -41,15 +46,19 @@ for run in $runs; do
     fi
     continue
   fi
-  # Each artifact holds the export layout (<feed>/date=.../part-<run_id>-<attempt>-<seq>.parquet and
-  # _manifests/<run_id>-<attempt>.json). File names never collide, so all artifacts merge into one tree.
-  find "$scratch/$run" -type d -name _manifests | while read -r manifests; do
-    cp -R "$(dirname "$manifests")/." "$folder/"
-  done
-  echo "$run" >>"$seen"
+  # One folder per artifact, each with the export layout (<feed>/date=.../part-<run_id>-<attempt>-
+  # <seq>.parquet and _manifests/<run_id>-<attempt>.json); compact --from brings them all into $folder.
+  sources+=(--from "$scratch/$run")
   downloaded=$((downloaded + 1))
 done
-echo "Downloaded the artifacts of $downloaded new runs into $folder"
+echo "Downloaded the artifacts of $downloaded new runs"
+
+# Bring the new files in and merge every finished day: a month of artifacts becomes a few files per
+# feed. Safe to interrupt; the next call finishes the job. A run is marked as seen once its files are in.
+"${cli[@]}" compact "${sources[@]}" "$folder"
+for source in "${sources[@]}"; do
+  if [ "$source" != --from ]; then basename "$source" >>"$seen"; fi
+done
 
 if ! command -v "$duckdb" >/dev/null 2>&1; then
   echo "Install DuckDB (https://duckdb.org) to query the files; docs/queries.md has queries to start from."

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --events-per-feed N --runs R]`: end-to-end speed, peak memory and file size of
- * the exporter on a backlog (default 100k events per feed, 300k in all) with the API limits off, and
- * DuckDB converting the same events from NDJSON to ZSTD Parquet in the same run as the anchor.
+ * `npm run bench [-- --events-per-feed N --runs R --archive-days D]`: end-to-end speed, peak memory
+ * and file size of the exporter on a backlog (default 100k events per feed, 300k in all) with the
+ * API limits off, and DuckDB converting the same events from NDJSON to ZSTD Parquet in the same run
+ * as the anchor; then the archive rows (scripts/bench-archive.ts): a month of small parts compacted.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -13,12 +14,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { FEEDS } from '../src/onepassword/feeds.ts';
 import { hugeStateRun } from './bench-state.ts';
 import { hostileRows } from './bench-hostile.ts';
+import { benchArchive } from './bench-archive.ts';
 
 const { values } = parseArgs({
   options: {
     'events-per-feed': { type: 'string', default: '100000' },
     days: { type: 'string', default: '30' },
     runs: { type: 'string', default: '3' },
+    'archive-days': { type: 'string', default: '30' },
   },
 });
 const perFeed = Number(values['events-per-feed']);
@@ -146,6 +149,15 @@ try {
     ],
   ];
   rows.push(...(await hostileRows()));
+  rows.push(
+    ...(await benchArchive({
+      work,
+      days: Number(values['archive-days']),
+      runsPerDay: 96,
+      eventsPerPart: 100,
+      exportEventsPerSecond: ours,
+    })),
+  );
   console.log('\n| measure | result | target | |\n|---|---|---|---|');
   for (const [name, result, target, ok] of rows) console.log(`| ${name} | ${result} | ${target} | ${ok} |`);
   if (rows.some((r) => r[3] === 'FAIL')) process.exitCode = 1;

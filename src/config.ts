@@ -50,7 +50,12 @@ export interface Config {
   alertIssues: boolean;
   alertLabels: string[];
   allowPublicRepo: boolean;
+  /** `auto`: merge finished days in repo mode (src/compaction); `off`: never rewrite delivered files. */
+  compaction: CompactionMode;
 }
+
+export const COMPACTION_MODES = ['auto', 'off'] as const;
+export type CompactionMode = (typeof COMPACTION_MODES)[number];
 
 /** What the action knows about where it runs (from GITHUB_* / RUNNER_* variables). */
 export interface RunContext {
@@ -215,6 +220,7 @@ export function parseConfig(
       INPUT.outputDir,
     ),
   );
+  const compaction = attempt(() => oneOf(INPUT.compaction, raw(INPUT.compaction), COMPACTION_MODES));
 
   // github-token's default is the runner's `${{ github.token }}`: an empty value means there is none.
   const storageToken = (getInput(INPUT.storageToken) ?? '').trim() || undefined;
@@ -257,6 +263,7 @@ export function parseConfig(
     alertIssues: alertIssues!,
     alertLabels: alertLabels!.length > 0 ? alertLabels! : [INPUT_DEFAULTS['alert-labels']],
     allowPublicRepo: allowPublicRepo!,
+    compaction: compaction!,
   };
 }
 

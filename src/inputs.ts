@@ -25,6 +25,7 @@ export const INPUT = {
   alertIssues: 'alert-issues',
   alertLabels: 'alert-labels',
   allowPublicRepo: 'allow-public-repo',
+  compaction: 'compaction',
 } as const;
 
 export type InputName = (typeof INPUT)[keyof typeof INPUT];
@@ -54,4 +55,5 @@ export const INPUT_DEFAULTS: Record<InputName, string> = {
   'alert-issues': 'true',
   'alert-labels': '1password-events',
   'allow-public-repo': 'false',
+  compaction: 'auto',
 };

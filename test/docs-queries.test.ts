@@ -45,7 +45,7 @@ function sqlBlocks(markdown: string): SqlBlock[] {
  */
 function inExportFolder(sql: string, folder: string): string {
   return sql.replace(
-    /'((?:signinattempts|itemusages|auditevents|_manifests)[^']*(?:\/|\.parquet)[^']*)'/g,
+    /'((?:ndjson\/)?(?:signinattempts|itemusages|auditevents|_manifests)[^']*(?:\/|\.parquet)[^']*)'/g,
     (_match, relative: string) => `'${path.join(folder, relative)}'`,
   );
 }

@@ -5,6 +5,7 @@
 import type { ExportResult } from '../pipeline.ts';
 import type { StateDocument } from '../state/document.ts';
 import type { StateStore } from '../state/store.ts';
+import { compactStored } from './compact.ts';
 import { commitMessage, makeSink } from './destination.ts';
 import type { ActionRun } from './run.ts';
 import * as log from './safe-log.ts';
@@ -15,23 +16,29 @@ export async function deliverAndSave(
   result: ExportResult,
   previous: StateDocument | undefined,
   stores: readonly StateStore[],
+  account: string,
 ): Promise<string> {
   const { config, report } = run;
   const sink = makeSink(config, run.context, run.github, run.logger);
   const stateChanged = result.outcomes.some((o) => o.cursorAfter !== o.cursorBefore);
+  const compaction = await log.group('Compacting finished days', () =>
+    compactStored(run, sink, result, account),
+  );
   let detail = 'nothing new to deliver';
   // Repo mode commits a moved cursor even without events, so the committed state stays exact.
-  if (result.written.length > 0 || (config.destination === 'repo' && stateChanged)) {
+  if (result.written.length > 0 || compaction || (config.destination === 'repo' && stateChanged)) {
     const delivery = await log.group(`Delivering to ${config.destination}`, () =>
       sink.deliver({
         outDir: config.outputDir,
-        files: result.files,
+        files: [...result.files, ...(compaction?.files ?? [])],
         state: result.state,
-        message: commitMessage(result.outcomes, run.context),
+        message: commitMessage(result.outcomes, run.context, compaction?.remove.length ?? 0),
         basedOn: previous ? { writtenBy: previous.writtenBy, updatedAt: previous.updatedAt } : undefined,
+        remove: compaction?.remove,
       }),
     );
     detail = delivery.detail;
+    report.outputs.compacted = compaction?.remove.length ?? 0;
     if (delivery.artifactId !== undefined) report.outputs.artifactId = String(delivery.artifactId);
     if (delivery.artifactUrl) report.outputs.artifactUrl = delivery.artifactUrl;
     if (delivery.commitSha) report.outputs.commitSha = delivery.commitSha;

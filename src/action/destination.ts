@@ -149,9 +149,10 @@ export function makeSink(
   }
 }
 
-/** One line of counts, then the run that made the commit. */
-export function commitMessage(outcomes: FeedOutcome[], context: ActionContext): string {
+/** One line of counts (and what compaction merged), then the run that made the commit. */
+export function commitMessage(outcomes: FeedOutcome[], context: ActionContext, compacted = 0): string {
   const total = outcomes.reduce((sum, o) => sum + o.events, 0);
   const parts = outcomes.map((o) => `${o.feed} ${o.events}`).join(', ');
-  return `1Password events: ${total} new (${parts})\n\nRun ${context.runUrl}`;
+  const merged = compacted > 0 ? `; ${compacted} files compacted` : '';
+  return `1Password events: ${total} new (${parts})${merged}\n\nRun ${context.runUrl}`;
 }

@@ -56,7 +56,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     const session = await authorise(actionRun, feedLog.logger());
     const { previous, stores } = await restore(actionRun, session);
     const result = await pull(actionRun, session, previous, feedLog);
-    const deliveryDetail = await deliverAndSave(actionRun, result, previous, stores);
+    const deliveryDetail = await deliverAndSave(actionRun, result, previous, stores, session.account);
     await raiseFeedAlerts(actionRun, result.outcomes);
     // Delivered and saved: from here on nothing may turn the run into "nothing was delivered".
     const failure = failureOfFeeds(result.outcomes);

@@ -13,6 +13,8 @@ export interface RunOutputs {
   authFailed: boolean;
   /** Which store the state was restored from. */
   stateSource: ActionStateSource | 'none';
+  /** Stored files this run's compaction replaced (counted once delivered). */
+  compacted: number;
 }
 
 /** Every output is set on every run, so workflow expressions never see an undefined one. */
@@ -27,4 +29,5 @@ export function setRunOutputs(outputs: RunOutputs, outputDir: string): void {
   core.setOutput('more-pending', String(outputs.morePending));
   core.setOutput('auth-failed', String(outputs.authFailed));
   core.setOutput('state-source', outputs.stateSource);
+  core.setOutput('compacted', String(outputs.compacted));
 }

@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FEEDS } from '../onepassword/feeds.ts';
-import { MANIFESTS_DIR, STATE_FILE } from '../output/layout.ts';
+import { MANIFESTS_DIR, NDJSON_DIR, STATE_FILE } from '../output/layout.ts';
 import { runExport, type ExportResult, type Session } from '../pipeline.ts';
 import type { StateDocument } from '../state/document.ts';
 import type { FeedGroupedLog } from './feed-log.ts';
@@ -47,10 +47,10 @@ export async function pull(
   return result;
 }
 
-/** Removes what an earlier run of ours left in output-dir: the feed folders, manifests and state. */
+/** Removes what an earlier run of ours left in output-dir: the feed folders, NDJSON tree, manifests and state. */
 async function clearOwnLayout(outputDir: string): Promise<void> {
   const stateDir = path.posix.dirname(STATE_FILE);
-  for (const folder of [...FEEDS, MANIFESTS_DIR, stateDir]) {
+  for (const folder of [...FEEDS, NDJSON_DIR, MANIFESTS_DIR, stateDir]) {
     await rm(path.join(outputDir, folder), { recursive: true, force: true });
   }
 }

@@ -19,6 +19,7 @@ export class RunReport {
     authFailed: false,
     morePending: false,
     stateSource: 'none',
+    compacted: 0,
   };
   /** Sentences that need the reader's attention, repeated in the summary. */
   readonly notes: string[] = [];
@@ -73,7 +74,7 @@ export class RunReport {
 
   /** Nothing reached its destination: the outputs must not claim new events or files. */
   async failure(input: { config: Config; server: string; message: string; now: Date }): Promise<void> {
-    Object.assign(this.outputs, { events: 0, counts: {}, files: [], morePending: false });
+    Object.assign(this.outputs, { events: 0, counts: {}, files: [], morePending: false, compacted: 0 });
     setRunOutputs(this.outputs, input.config.outputDir);
     await this.writeSummary(
       renderSummary({

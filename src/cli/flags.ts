@@ -6,6 +6,7 @@ import { DEFAULT_SERVER_URL } from '../onepassword/server-url.ts';
 import { STATE_FILE } from '../output/layout.ts';
 
 export const HELP = `Usage: 1password-events-export [options]
+       1password-events-export compact [--from DIR]... FOLDER   (merge finished days; compact --help)
 
 Export 1Password Events API events (sign-in attempts, item usages, audit events) to Parquet/NDJSON.
 The token is read from the OP_EVENTS_TOKEN environment variable or from --token-file (never a flag:

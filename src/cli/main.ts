@@ -13,6 +13,7 @@ import { assertSomeFeed, openSession, runExport, usableState } from '../pipeline
 import { FileStateStore } from '../state/file-store.ts';
 import { formatDuration } from '../time/duration.ts';
 import { VERSION } from '../version.ts';
+import { compactCommand } from './compact.ts';
 import { describeInputError, HELP, inputsOfFlags, parseFlags, type Flags } from './flags.ts';
 import { neutraliseLine } from '../text/log-line.ts';
 import { OutputLock } from './lock.ts';
@@ -37,6 +38,7 @@ export async function main(
 ): Promise<number> {
   // Lines may quote inputs and API errors; the CLI may run inside a workflow step.
   const say = (line: string) => io.stderr.write(`${neutraliseLine(line)}\n`);
+  if (argv[0] === 'compact') return compactCommand(argv.slice(1), io);
   const parsed = parseFlags(argv);
   if ('error' in parsed) {
     say(`error: ${parsed.error}`);

@@ -1,10 +1,11 @@
 /**
  * The run manifest, `_manifests/<run_id>-<run_attempt>.json`: what the run exported, per feed
- * (count, first/last event time, cursor before/after) and per file (rows, bytes, SHA-256).
+ * (count, first/last event time, cursor before/after) and per file (rows, bytes, SHA-256). A run
+ * that compacted stored files also lists the files it replaced and the ones it wrote instead.
  * Keys come in a fixed order and optional values are null rather than missing, so manifests of
  * different runs diff cleanly. Cursors are not secret; the token is never passed in.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FEEDS, type ApiVersion, type Feed } from '../onepassword/feeds.ts';
 import { USER_AGENT } from '../version.ts';
@@ -29,6 +30,8 @@ export interface ManifestInput {
   apiVersion: ApiVersion;
   feeds: Partial<Record<Feed, ManifestFeedInput>>;
   files: readonly WrittenFile[];
+  /** Files this run's compaction replaced and wrote (src/compaction). */
+  compaction?: { replaced: readonly WrittenFile[]; written: readonly WrittenFile[] };
 }
 
 export interface ManifestFeed {
@@ -47,11 +50,14 @@ export interface Manifest {
   runAttempt: string;
   startedAt: string;
   finishedAt: string;
-  server: string;
+  /** Null in the record of a compaction that exported nothing. */
+  server: string | null;
   account: string | null;
-  apiVersion: ApiVersion;
+  apiVersion: ApiVersion | null;
   feeds: Partial<Record<Feed, ManifestFeed>>;
   files: WrittenFile[];
+  /** Null when the run compacted nothing. */
+  compaction: { replaced: WrittenFile[]; written: WrittenFile[] } | null;
 }
 
 export function buildManifest(input: ManifestInput): Manifest {
@@ -70,17 +76,7 @@ export function buildManifest(input: ManifestInput): Manifest {
       files: input.files.filter((file) => file.feed === feed).length,
     };
   }
-  const files = [...input.files]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((file) => ({
-      path: file.path,
-      feed: file.feed,
-      format: file.format,
-      date: file.date,
-      rows: file.rows,
-      bytes: file.bytes,
-      sha256: file.sha256,
-    }));
+  const compaction = input.compaction;
   return {
     manifestVersion: 1,
     generator: USER_AGENT,
@@ -92,8 +88,26 @@ export function buildManifest(input: ManifestInput): Manifest {
     account: input.account ?? null,
     apiVersion: input.apiVersion,
     feeds,
-    files,
+    files: fileList(input.files),
+    compaction: compaction
+      ? { replaced: fileList(compaction.replaced), written: fileList(compaction.written) }
+      : null,
   };
+}
+
+/** Files sorted by path, each with its keys in a fixed order. */
+function fileList(files: readonly WrittenFile[]): WrittenFile[] {
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((file) => ({
+      path: file.path,
+      feed: file.feed,
+      format: file.format,
+      date: file.date,
+      rows: file.rows,
+      bytes: file.bytes,
+      sha256: file.sha256,
+    }));
 }
 
 /** Writes the manifest (via a temporary name, so it is never seen half-written); returns its relative path. */
@@ -109,4 +123,64 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
 
 function isoTime(value: Date | string): string {
   return typeof value === 'string' ? value : value.toISOString();
+}
+
+export interface CompactionManifestInput {
+  runId: string;
+  runAttempt: string;
+  startedAt: Date | string;
+  finishedAt: Date | string;
+  replaced: readonly WrittenFile[];
+  written: readonly WrittenFile[];
+}
+
+/**
+ * The record of a compaction that exported nothing (the CLI's `compact` command): the run manifest's
+ * keys, with no server, account, feeds or files, and the `compaction` lists. Written like a manifest.
+ */
+export async function writeCompactionManifest(
+  outDir: string,
+  input: CompactionManifestInput,
+): Promise<string> {
+  assertSafeNamePart('runId', input.runId);
+  assertSafeNamePart('runAttempt', input.runAttempt);
+  return writeManifest(outDir, {
+    manifestVersion: 1,
+    generator: USER_AGENT,
+    runId: input.runId,
+    runAttempt: input.runAttempt,
+    startedAt: isoTime(input.startedAt),
+    finishedAt: isoTime(input.finishedAt),
+    server: null,
+    account: null,
+    apiVersion: null,
+    feeds: {},
+    files: [],
+    compaction: { replaced: fileList(input.replaced), written: fileList(input.written) },
+  });
+}
+
+/**
+ * Adds what this run's compaction replaced and wrote to the run's manifest in `outDir`, or, when
+ * the run exported nothing (no manifest yet), writes a manifest holding only that. Returns its
+ * relative path.
+ */
+export async function recordCompaction(
+  outDir: string,
+  run: Omit<ManifestInput, 'feeds' | 'files' | 'compaction'>,
+  compaction: NonNullable<ManifestInput['compaction']>,
+): Promise<string> {
+  const relative = manifestPath(run.runId, run.runAttempt);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(path.join(outDir, ...relative.split('/')), 'utf8')) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    manifest = buildManifest({ ...run, feeds: {}, files: [] });
+  }
+  manifest.compaction = {
+    replaced: fileList(compaction.replaced),
+    written: fileList(compaction.written),
+  };
+  return writeManifest(outDir, manifest);
 }

@@ -11,7 +11,15 @@ export type BranchHead =
 
 export interface TreeEntry {
   path: string;
+  /** The blob, or null to delete the path. */
+  sha: string | null;
+}
+
+/** A file of a tree as GET /git/trees lists it. */
+export interface TreeFile {
+  path: string;
   sha: string;
+  size: number;
 }
 
 /**
@@ -44,6 +52,36 @@ export class GitData {
       commit_sha: commitSha,
     });
     return { state: 'exists', commitSha, treeSha: commit.tree.sha };
+  }
+
+  /**
+   * The files of a tree (with `recursive`, at every depth), and the subtrees of this level. GitHub
+   * truncates a recursive listing past 100,000 entries or 7 MB (`truncated`).
+   */
+  async getTree(
+    treeSha: string,
+    recursive: boolean,
+  ): Promise<{ files: TreeFile[]; trees: Map<string, string>; truncated: boolean }> {
+    const { data } = await this.octokit.rest.git.getTree({
+      ...this.repoParams(),
+      tree_sha: treeSha,
+      ...(recursive ? { recursive: 'true' } : {}),
+    });
+    const files: TreeFile[] = [];
+    const trees = new Map<string, string>();
+    for (const entry of data.tree) {
+      if (!entry.path || !entry.sha) continue;
+      if (entry.type === 'blob') files.push({ path: entry.path, sha: entry.sha, size: entry.size ?? 0 });
+      else if (entry.type === 'tree') trees.set(entry.path, entry.sha);
+    }
+    return { files, trees, truncated: data.truncated };
+  }
+
+  /** A blob's bytes (base64 in JSON: GitHub serves blobs up to 100 MB this way). */
+  async getBlob(sha: string): Promise<Buffer> {
+    const { data } = await this.octokit.rest.git.getBlob({ ...this.repoParams(), file_sha: sha });
+    if (data.encoding !== 'base64') return Buffer.from(data.content, 'utf8');
+    return Buffer.from(data.content, 'base64');
   }
 
   async createBlob(content: Buffer): Promise<string> {

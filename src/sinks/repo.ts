@@ -10,7 +10,10 @@ import { serializeStateDocument } from '../state/parse.ts';
 import { RepoStateStore } from '../state/repo-store.ts';
 import { GitData, isEmptyRepository, isRefRace } from './git-data.ts';
 import type { BranchHead, TreeEntry } from './git-data.ts';
+import { parsePartPath } from '../output/layout.ts';
 import { checkFilesForRepo } from './repo-files.ts';
+import type { StoredTree } from '../compaction/types.ts';
+import { repoStoredTree } from './repo-tree.ts';
 import type { Delivery, DeliveryResult, Sink } from './sink.ts';
 
 export interface RepoSinkOptions extends StorageTarget {
@@ -38,6 +41,19 @@ export class RepoSink implements Sink {
     this.options = options;
     this.git = new GitData(options.octokit, options.owner, options.repo);
     this.target = `${options.owner}/${options.repo}`;
+  }
+
+  /** The files under storage-path at the branch head (for compaction); empty before the first commit. */
+  async storedTree(): Promise<StoredTree> {
+    const branch = await resolveBranch(
+      this.options.octokit,
+      { owner: this.options.owner, repo: this.options.repo },
+      this.options.branch,
+    );
+    const head = await this.git.readHead(branch);
+    if (head.state !== 'exists')
+      return { files: [], reader: { read: () => Promise.reject(new Error('no files')) }, truncated: false };
+    return repoStoredTree(this.git, head.treeSha, this.options.storagePath);
   }
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
@@ -73,9 +89,15 @@ export class RepoSink implements Sink {
       path: statePath,
       sha: await this.step('uploading the state', () => this.git.createBlob(stateBlob), branch),
     });
+    const added = entries.length - 1;
+    // Parts a compaction replaced leave in the commit that adds the merged file.
+    const removed = head.state === 'exists' ? removals(storagePath, delivery.remove ?? []) : [];
+    entries.push(...removed);
 
     const commitSha = await this.commitWithRetries(branch, head, entries, delivery);
-    const detail = `committed ${entries.length - 1} files and the state to ${this.target}@${branch} (${commitSha.slice(0, 7)})`;
+    const detail =
+      `committed ${added} files${removed.length > 0 ? `, removed ${removed.length} they replace,` : ''} and the state ` +
+      `to ${this.target}@${branch} (${commitSha.slice(0, 7)})`;
     logger.info(`Repository: ${detail}.`);
     return { commitSha, detail };
   }
@@ -217,6 +239,16 @@ export class RepoSink implements Sink {
   }
 }
 
+/** Deletions of replaced data files; anything else (state, manifests, a typo) is never deleted. */
+function removals(storagePath: string, paths: readonly string[]): TreeEntry[] {
+  return [...new Set(paths)].map((relative) => {
+    if (!parsePartPath(relative)) {
+      throw new ExportError('internal', `refusing to remove ${JSON.stringify(relative)}: not a data file`);
+    }
+    return { path: storageFilePath(storagePath, relative), sha: null };
+  });
+}
+
 /** 1 s, 2 s, 4 s, 8 s..., capped, with jitter so racing runs do not collide again in step. */
 function backoffMs(attempt: number): number {
   return Math.min(1000 * 2 ** (attempt - 1), 15_000) + Math.floor(Math.random() * 500);
@@ -227,7 +259,10 @@ const STORAGE_README = `# 1Password events
 This folder is written by 1password-events-export, a GitHub Action. Each run commits its files
 in one commit:
 
-- \`<feed>/date=YYYY-MM-DD/part-*.parquet\` (and/or \`.ndjson.gz\`): the events, by UTC date.
+- \`<feed>/date=YYYY-MM-DD/part-*.parquet\`: the events, by UTC date (one file per finished day
+  once compacted).
+- \`ndjson/<feed>/date=YYYY-MM-DD/part-*.ndjson.gz\` (with \`formats: parquet,ndjson\`): the events as
+  the API sent them.
 - \`_manifests/<run_id>-<run_attempt>.json\`: what each run wrote, with row counts and SHA-256.
 - \`_state/state.json\`: where the next run resumes. Do not edit it by hand.
 

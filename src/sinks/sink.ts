@@ -1,4 +1,5 @@
 import type { StateDocument } from '../state/document.ts';
+import type { StoredTree } from '../compaction/types.ts';
 
 /** What a run hands to its destination once every file is written. */
 export interface Delivery {
@@ -15,6 +16,11 @@ export interface Delivery {
    * commit over a state someone else committed in between, which would store events twice.
    */
   basedOn?: { writtenBy: string; updatedAt: string };
+  /**
+   * Stored data files (relative to the storage root) that the delivered files replace: compaction's
+   * parts. The repo sink removes them in the same commit.
+   */
+  remove?: string[];
 }
 
 export interface DeliveryResult {
@@ -32,4 +38,6 @@ export interface DeliveryResult {
 export interface Sink {
   readonly name: 'artifact' | 'repo' | 'none';
   deliver(delivery: Delivery): Promise<DeliveryResult>;
+  /** The files already stored, for compaction (src/compaction); only destinations that keep files. */
+  storedTree?(): Promise<StoredTree>;
 }
