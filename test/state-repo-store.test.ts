@@ -147,9 +147,10 @@ describe('RepoStateStore', () => {
     expect(logger.lines.join('\n')).toMatch(/warning: Ignoring the state in .* bytes, more than/);
   });
 
-  it('fails, rather than guessing, when the repository cannot be read', async () => {
+  it('fails, rather than guessing, when the repository cannot be read after the retries', async () => {
     sim.createRepo(fullName());
-    sim.failNext(`GET /repos/${OWNER}/${repoName}/contents/*`, 502);
+    // One try and three retries (src/github/transient-retry.ts), every one answered 502.
+    sim.failNext(`GET /repos/${OWNER}/${repoName}/contents/*`, 502, 4);
     const error = await store()
       .load()
       .catch((caught: unknown) => caught);
