@@ -8,6 +8,7 @@ import type { RawEvent } from '../onepassword/types.ts';
 import type { EventFileWriter } from './event-file.ts';
 import { decideFit } from './file-budget.ts';
 import { GzipBlockEncoder } from './gzip-blocks.ts';
+import { DEFAULT_NDJSON_BLOCK_BYTES } from './limits.ts';
 
 export interface NdjsonFileOptions {
   maxFileBytes: number;
@@ -19,7 +20,7 @@ export interface NdjsonFileOptions {
 export class NdjsonFileWriter implements EventFileWriter {
   private readonly encoder = new GzipBlockEncoder();
   private readonly blockBytes: number;
-  private lines: string[] = [];
+  private lines: Uint8Array[] = [];
   private bufferedBytes = 0;
   private encodedRows = 0;
   private encodedBytes = 0;
@@ -29,7 +30,7 @@ export class NdjsonFileWriter implements EventFileWriter {
     private readonly handle: FileHandle,
     private readonly options: NdjsonFileOptions,
   ) {
-    this.blockBytes = options.blockBytes ?? 1 << 20;
+    this.blockBytes = options.blockBytes ?? DEFAULT_NDJSON_BLOCK_BYTES;
   }
 
   static async create(path: string, options: NdjsonFileOptions): Promise<NdjsonFileWriter> {
@@ -43,9 +44,16 @@ export class NdjsonFileWriter implements EventFileWriter {
     return this.encodedRows + this.lines.length;
   }
 
-  async tryAppend(event: RawEvent): Promise<boolean> {
-    const line = `${JSON.stringify(event)}\n`;
-    const lineBytes = Buffer.byteLength(line, 'utf8');
+  tryAppend(event: RawEvent): Promise<boolean> {
+    return this.tryAppendLine(Buffer.from(`${JSON.stringify(event)}\n`, 'utf8'));
+  }
+
+  /**
+   * Adds one line exactly as given (its bytes, ending in a newline): what compaction copies from
+   * the files it merges. Same bounds as `tryAppend`.
+   */
+  async tryAppendLine(line: Uint8Array): Promise<boolean> {
+    const lineBytes = line.length;
     for (;;) {
       const fit = decideFit({
         maxBytes: this.options.maxFileBytes,
@@ -95,7 +103,7 @@ export class NdjsonFileWriter implements EventFileWriter {
 
   private async encodeBuffer(): Promise<void> {
     if (this.lines.length === 0) return;
-    const input = Buffer.from(this.lines.join(''), 'utf8');
+    const input = Buffer.concat(this.lines, this.bufferedBytes);
     const rows = this.lines.length;
     this.lines = [];
     this.bufferedBytes = 0;

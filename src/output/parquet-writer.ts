@@ -81,8 +81,15 @@ export class ParquetFileWriter implements EventFileWriter {
     return this.encodedRows + this.bufferedRows;
   }
 
-  async tryAppend(event: RawEvent): Promise<boolean> {
-    const values = flattenEventValues(this.options.feed, event);
+  tryAppend(event: RawEvent): Promise<boolean> {
+    return this.tryAppendValues(flattenEventValues(this.options.feed, event));
+  }
+
+  /**
+   * Adds one row given as column values in `SCHEMAS[feed]` order (what compaction reads back from
+   * a Parquet file), under the same bounds as `tryAppend`.
+   */
+  async tryAppendValues(values: readonly RowValue[]): Promise<boolean> {
     let plainBytes = 0;
     for (let i = 0; i < values.length; i++) {
       const size = plainSize(values[i] ?? null);

@@ -34,6 +34,7 @@ import type { RawEvent } from '../onepassword/types.ts';
 import type { EventFileWriter } from './event-file.ts';
 import { FORMATS, type Format, type WrittenFile } from './files.ts';
 import { assertSafeNamePart, partFileName, partitionDir } from './layout.ts';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_ROW_GROUP_SIZE } from './limits.ts';
 import { NdjsonFileWriter } from './ndjson-writer.ts';
 import { ParquetFileWriter } from './parquet-writer.ts';
 import { parseRfc3339Micros, utcDateOfMicros } from '../time/rfc3339.ts';
@@ -123,8 +124,8 @@ export class RunWriter {
       throw new ExportError('internal', `formats must be a non-empty list of ${FORMATS.join(', ')}`);
     }
     this.outDir = path.resolve(options.outDir);
-    this.rowGroupSize = positiveInteger('rowGroupSize', options.rowGroupSize ?? 10_000);
-    this.maxFileBytes = positiveInteger('maxFileBytes', options.maxFileBytes ?? 25 * 1024 * 1024);
+    this.rowGroupSize = positiveInteger('rowGroupSize', options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE);
+    this.maxFileBytes = positiveInteger('maxFileBytes', options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     this.maxFileRows =
       options.maxFileRows === undefined ? Infinity : positiveInteger('maxFileRows', options.maxFileRows);
     this.maxOpenPartitions = positiveInteger('maxOpenPartitions', options.maxOpenPartitions ?? 8);
@@ -289,20 +290,19 @@ export class RunWriter {
 
   private async openFile(partition: Partition, format: Format): Promise<OpenFile> {
     const { feed, date } = partition;
-    const dir = partitionDir(feed, date);
+    const dir = partitionDir(feed, date, format);
     const absoluteDir = path.join(this.outDir, ...dir.split('/'));
     if (!this.madeDirs.has(absoluteDir)) {
       await mkdir(absoluteDir, { recursive: true });
       this.madeDirs.add(absoluteDir);
     }
-    const seqKey = `${dir}/${format}`;
-    let seq = this.nextSeq.get(seqKey) ?? 1;
+    let seq = this.nextSeq.get(dir) ?? 1;
     let name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
     while (await exists(path.join(absoluteDir, name))) {
       seq++;
       name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
     }
-    this.nextSeq.set(seqKey, seq + 1);
+    this.nextSeq.set(dir, seq + 1);
     const finalPath = path.join(absoluteDir, name);
     const tempPath = path.join(absoluteDir, `.${name}.tmp`);
     const writer =
