@@ -113,7 +113,7 @@ describe('export', () => {
       expect(rows.some((r) => r.extra !== null)).toBe(true);
 
       const lines: unknown[] = [];
-      for (const file of await filesUnder(path.join(out, feed), '.ndjson.gz')) {
+      for (const file of await filesUnder(path.join(out, 'ndjson', feed), '.ndjson.gz')) {
         for (const line of gunzipSync(await readFile(file))
           .toString('utf8')
           .split('\n'))

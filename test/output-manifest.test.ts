@@ -77,6 +77,7 @@ describe('run manifest', () => {
       'apiVersion',
       'feeds',
       'files',
+      'compaction',
     ]);
     expect(parsed).toMatchObject({
       manifestVersion: 1,
@@ -87,6 +88,7 @@ describe('run manifest', () => {
       server: 'https://events.1password.com',
       account: 'T2WQ6VNHX4KJ7BLZ3MDRC5FYPE',
       apiVersion: 'v2',
+      compaction: null,
     });
     // Feeds in the canonical order, every key present (null when unknown).
     expect(Object.keys(parsed.feeds as object)).toEqual(['signinattempts', 'auditevents']);

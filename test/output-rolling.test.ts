@@ -63,11 +63,11 @@ describe('RunWriter roll-over', () => {
     const { files } = await run(events, { maxFileRows: 100, rowGroupSize: 30 });
     const dir = 'signinattempts/date=2026-10-14';
     expect(files.map((f) => [f.path, f.rows])).toEqual([
-      [`${dir}/part-42-1-0001.ndjson.gz`, 100],
+      [`ndjson/${dir}/part-42-1-0001.ndjson.gz`, 100],
+      [`ndjson/${dir}/part-42-1-0002.ndjson.gz`, 100],
+      [`ndjson/${dir}/part-42-1-0003.ndjson.gz`, 50],
       [`${dir}/part-42-1-0001.parquet`, 100],
-      [`${dir}/part-42-1-0002.ndjson.gz`, 100],
       [`${dir}/part-42-1-0002.parquet`, 100],
-      [`${dir}/part-42-1-0003.ndjson.gz`, 50],
       [`${dir}/part-42-1-0003.parquet`, 50],
     ]);
     const counted = await parquetRowsByFile('signinattempts');
@@ -223,8 +223,8 @@ describe('RunWriter open files', () => {
     await writer.write('itemusages', [{ uuid: 'u', timestamp: '2026-10-14T00:00:00Z' }]);
     const files = await writer.close();
     expect(files.map((f) => f.path)).toEqual([
-      'itemusages/date=2026-10-14/part-42-1-0001.ndjson.gz',
       'itemusages/date=2026-10-14/part-42-1-0003.parquet',
+      'ndjson/itemusages/date=2026-10-14/part-42-1-0001.ndjson.gz',
     ]);
     expect(await readFile(path.join(dir, 'part-42-1-0001.parquet'), 'utf8')).toBe('not ours');
   });

@@ -33,7 +33,7 @@ const state: StateDocument = {
 const FILES = [
   'signinattempts/date=2026-11-01/part-77-1-0001.parquet',
   'signinattempts/date=2026-11-02/part-77-1-0002.parquet',
-  'itemusages/date=2026-11-02/part-77-1-0001.ndjson.gz',
+  'ndjson/itemusages/date=2026-11-02/part-77-1-0001.ndjson.gz',
   '_manifests/77-1.json',
 ];
 

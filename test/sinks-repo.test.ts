@@ -84,7 +84,7 @@ function state(runId: string, cursor: string): StateDocument {
 async function writeRun(runId: string): Promise<string[]> {
   const files = [
     `signinattempts/date=2026-11-01/part-${runId}-0001.parquet`,
-    `itemusages/date=2026-11-02/part-${runId}-0001.ndjson.gz`,
+    `ndjson/itemusages/date=2026-11-02/part-${runId}-0001.ndjson.gz`,
     `_manifests/${runId}.json`,
   ];
   for (const file of files) {

@@ -64,16 +64,8 @@ export interface PlanOptions {
   settleMs?: number;
 }
 
-/** A stored file that compaction replaced, as the compacting run's manifest lists it. */
-export interface ReplacedFile {
-  path: string;
-  feed: Feed;
-  format: Format;
-  date: string;
-  rows: number;
-  bytes: number;
-  sha256: string;
-}
+/** A stored file that compaction replaced, listed like a written file (rows and SHA-256 as read). */
+export type ReplacedFile = WrittenFile;
 
 export interface MergeOptions {
   reader: StoredFileReader;

@@ -1,6 +1,7 @@
 /**
  * The run manifest, `_manifests/<run_id>-<run_attempt>.json`: what the run exported, per feed
- * (count, first/last event time, cursor before/after) and per file (rows, bytes, SHA-256).
+ * (count, first/last event time, cursor before/after) and per file (rows, bytes, SHA-256). A run
+ * that compacted stored files also lists the files it replaced and the ones it wrote instead.
  * Keys come in a fixed order and optional values are null rather than missing, so manifests of
  * different runs diff cleanly. Cursors are not secret; the token is never passed in.
  */
@@ -29,6 +30,8 @@ export interface ManifestInput {
   apiVersion: ApiVersion;
   feeds: Partial<Record<Feed, ManifestFeedInput>>;
   files: readonly WrittenFile[];
+  /** Files this run's compaction replaced and wrote (src/compaction). */
+  compaction?: { replaced: readonly WrittenFile[]; written: readonly WrittenFile[] };
 }
 
 export interface ManifestFeed {
@@ -52,6 +55,8 @@ export interface Manifest {
   apiVersion: ApiVersion;
   feeds: Partial<Record<Feed, ManifestFeed>>;
   files: WrittenFile[];
+  /** Null when the run compacted nothing. */
+  compaction: { replaced: WrittenFile[]; written: WrittenFile[] } | null;
 }
 
 export function buildManifest(input: ManifestInput): Manifest {
@@ -70,17 +75,7 @@ export function buildManifest(input: ManifestInput): Manifest {
       files: input.files.filter((file) => file.feed === feed).length,
     };
   }
-  const files = [...input.files]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((file) => ({
-      path: file.path,
-      feed: file.feed,
-      format: file.format,
-      date: file.date,
-      rows: file.rows,
-      bytes: file.bytes,
-      sha256: file.sha256,
-    }));
+  const compaction = input.compaction;
   return {
     manifestVersion: 1,
     generator: USER_AGENT,
@@ -92,8 +87,26 @@ export function buildManifest(input: ManifestInput): Manifest {
     account: input.account ?? null,
     apiVersion: input.apiVersion,
     feeds,
-    files,
+    files: fileList(input.files),
+    compaction: compaction
+      ? { replaced: fileList(compaction.replaced), written: fileList(compaction.written) }
+      : null,
   };
+}
+
+/** Files sorted by path, each with its keys in a fixed order. */
+function fileList(files: readonly WrittenFile[]): WrittenFile[] {
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((file) => ({
+      path: file.path,
+      feed: file.feed,
+      format: file.format,
+      date: file.date,
+      rows: file.rows,
+      bytes: file.bytes,
+      sha256: file.sha256,
+    }));
 }
 
 /** Writes the manifest (via a temporary name, so it is never seen half-written); returns its relative path. */
