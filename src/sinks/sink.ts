@@ -21,6 +21,8 @@ export interface DeliveryResult {
   artifactId?: number;
   artifactUrl?: string;
   commitSha?: string;
+  /** S3 mode: `s3://bucket/prefix`. */
+  s3Uri?: string;
   /** What happened, for the log and the summary. */
   detail: string;
 }
@@ -30,6 +32,6 @@ export interface DeliveryResult {
  * message says what failed and never contains a token; the state is only saved after a success.
  */
 export interface Sink {
-  readonly name: 'artifact' | 'repo' | 'none';
+  readonly name: 'artifact' | 'repo' | 's3' | 'none';
   deliver(delivery: Delivery): Promise<DeliveryResult>;
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.ts';
 import type { StateDocument } from './document.ts';
 
-export type StateStoreName = 'cache' | 'repo' | 'file';
+export type StateStoreName = 'cache' | 'repo' | 's3' | 'file';
 
 /**
  * Somewhere a state document is kept between runs.
@@ -24,8 +24,8 @@ export interface RestoredState<Name extends StateStoreName = StateStoreName> {
 }
 
 /**
- * Loads every store and keeps the newest document by `updatedAt`. The repository copy wins a tie
- * (it is committed together with the data, so it is the exact one); otherwise the earlier store wins.
+ * Loads every store and keeps the newest document by `updatedAt`. The repository or S3 copy wins a
+ * tie (it is committed together with the data, so it is the exact one); otherwise the earlier store wins.
  */
 export async function restoreState<Name extends StateStoreName>(
   stores: readonly StateStore<Name>[],
@@ -57,5 +57,6 @@ function isBetter(
 ): boolean {
   const difference = Date.parse(candidate.updatedAt) - Date.parse(current.updatedAt);
   if (difference !== 0) return difference > 0;
-  return candidateSource === 'repo' && currentSource !== 'repo';
+  const authoritative = (source: RestoredState['source']) => source === 'repo' || source === 's3';
+  return authoritative(candidateSource) && !authoritative(currentSource);
 }
