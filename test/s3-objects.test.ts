@@ -108,7 +108,7 @@ describe('server-side encryption and ACLs', () => {
     it(`${encryption.mode}: every object of a run is written with it, none with an ACL`, async () => {
       const local = await world.files('300-1');
       await world
-        .run({ encryption })
+        .run('300-1', { encryption })
         .sink.deliver(delivery(local, stateDoc('300-1', 'c', '2026-11-02T10:00:00.000Z')));
       const puts = world.sim.requests.filter((r) => r.method === 'PUT');
       expect(puts.map((r) => r.key.split('/').at(-1))).toEqual(
@@ -250,12 +250,12 @@ describe('credentials', () => {
   it('never appear in logs, errors, the bucket or the server files, success or failure', async () => {
     const errors: ExportError[] = [];
     const base = stateDoc('400-1', 'c1', '2026-11-02T10:00:00.000Z');
-    await world.run().sink.deliver(delivery(await world.files('400-1'), base));
+    await world.run('400-1').sink.deliver(delivery(await world.files('400-1'), base));
     world.sim.faults.push({ method: 'PUT', status: 403, code: 'AccessDenied' });
     errors.push(
       await failure(
         world
-          .run()
+          .run('401-1')
           .sink.deliver(
             delivery(await world.files('401-1'), stateDoc('401-1', 'c2', '2026-11-02T10:15:00.000Z'), base),
           ),
@@ -271,7 +271,7 @@ describe('credentials', () => {
     errors.push(
       await failure(
         world
-          .run()
+          .run('402-1')
           .sink.deliver(
             delivery(await world.files('402-1'), stateDoc('402-1', 'c2', '2026-11-02T10:15:00.000Z'), base),
           ),

@@ -5,8 +5,6 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExportError } from '../src/errors.ts';
-import { S3StateStore } from '../src/state/s3-store.ts';
-import { S3Sink } from '../src/sinks/s3.ts';
 import { putBytes } from '../src/s3/objects.ts';
 import { S3World, delivery, stateDoc } from './support/s3-world.ts';
 
@@ -23,8 +21,6 @@ afterEach(async () => {
   expect(world.sim.crashed).toEqual([]);
   world.sim.faults.length = 0;
   // Each test gets an empty prefix.
-  const { sink } = world.run();
-  void sink;
   const keys = await world.keys();
   if (keys.length > 0) {
     const { deleteObjects } = await import('../src/s3/objects.ts');
@@ -45,7 +41,7 @@ function puts() {
 describe('a first and a second run', () => {
   it('writes the marker first, the state last (If-None-Match: *), then removes the marker', async () => {
     const local = await world.files('100-1', [{}, { feed: 'itemusages', date: '2026-11-02' }]);
-    const { sink } = world.run();
+    const { sink } = world.run('100-1');
     const result = await sink.deliver(delivery(local, stateDoc('100-1', 'c1', T1)));
     expect(result.s3Uri).toBe(`s3://events-bucket/${PREFIX}`);
 
@@ -63,13 +59,13 @@ describe('a first and a second run', () => {
 
   it('the second run writes the state with If-Match on the ETag it read at the start', async () => {
     const first = stateDoc('100-1', 'c1', T1);
-    await world.run().sink.deliver(delivery(await world.files('100-1'), first));
+    await world.run('100-1').sink.deliver(delivery(await world.files('100-1'), first));
     const etagBefore = world.sim.requests.filter(
       (r) => r.key.endsWith('_state/state.json') && r.method === 'PUT',
     ).length;
     expect(etagBefore).toBe(1);
 
-    const { sink, store } = world.run();
+    const { sink, store } = world.run('101-1');
     const loaded = await store.load();
     expect(loaded?.writtenBy).toBe('100-1');
     const { etag } = await store.read();
@@ -84,7 +80,7 @@ describe('a first and a second run', () => {
 
   it('sends no ACL header and no aws-chunked body; every PUT carries Content-MD5', async () => {
     await world
-      .run()
+      .run('100-1')
       .sink.deliver(delivery(await world.files('100-1', [{ bytes: 200_000 }]), stateDoc('100-1', 'c1', T1)));
     expect(puts().length).toBeGreaterThanOrEqual(4);
     for (const request of puts()) {
@@ -100,7 +96,7 @@ describe('a first and a second run', () => {
 describe('overlapping runs', () => {
   it('of two runs from the same state only the first to write the state advances; the other removes its objects', async () => {
     const base = stateDoc('100-1', 'c1', T1);
-    await world.run().sink.deliver(delivery(await world.files('100-1'), base));
+    await world.run('100-1').sink.deliver(delivery(await world.files('100-1'), base));
 
     // Run A is held at its state write while run B delivers everything.
     let release!: () => void;
@@ -112,8 +108,8 @@ describe('overlapping runs', () => {
       hold: new Promise<void>((resolve) => (release = resolve)),
       onHit: () => reached(),
     });
-    const a = world.run();
-    const b = world.run();
+    const a = world.run('200-1');
+    const b = world.run('201-1');
     await a.store.load();
     await b.store.load();
     const localA = await world.files('200-1', [{ feed: 'signinattempts' }]);
@@ -141,11 +137,13 @@ describe('overlapping runs', () => {
 
   it('a run that resumed from an older state than the bucket holds writes nothing', async () => {
     const first = stateDoc('100-1', 'c1', T1);
-    await world.run().sink.deliver(delivery(await world.files('100-1'), first));
-    await world.run().sink.deliver(delivery(await world.files('101-1'), stateDoc('101-1', 'c2', T2), first));
+    await world.run('100-1').sink.deliver(delivery(await world.files('100-1'), first));
+    await world
+      .run('101-1')
+      .sink.deliver(delivery(await world.files('101-1'), stateDoc('101-1', 'c2', T2), first));
     const before = await world.keys();
     world.sim.requests.length = 0;
-    const late = world.run();
+    const late = world.run('102-1');
     await expect(
       late.sink.deliver(delivery(await world.files('102-1'), stateDoc('102-1', 'c2x', T3), first)),
     ).rejects.toThrow(/Run 101-1 saved .* after the state this run resumed from.*nothing was written/s);
@@ -155,12 +153,12 @@ describe('overlapping runs', () => {
 
   it("refuses a prefix holding another account's state", async () => {
     await world
-      .run()
+      .run('100-1')
       .sink.deliver(delivery(await world.files('100-1'), stateDoc('100-1', 'c1', T1, 'OTHER')));
     world.sim.requests.length = 0;
     await expect(
       world
-        .run()
+        .run('101-1')
         .sink.deliver(
           delivery(
             await world.files('101-1'),
@@ -176,7 +174,7 @@ describe('overlapping runs', () => {
 describe('a run that dies between its data and its state write', () => {
   it('leaves data the next run removes (it started from the same state) and its events are delivered once', async () => {
     const base = stateDoc('100-1', 'c1', T1);
-    await world.run().sink.deliver(delivery(await world.files('100-1'), base));
+    await world.run('100-1').sink.deliver(delivery(await world.files('100-1'), base));
 
     // Every attempt at the state write fails: the run stops with its objects and marker in place,
     // exactly what a killed run leaves behind.
@@ -190,7 +188,7 @@ describe('a run that dies between its data and its state write', () => {
     });
     const dying = await world.files('200-1', [{}, { feed: 'auditevents' }]);
     await expect(
-      world.run().sink.deliver(delivery(dying, stateDoc('200-1', 'c2', T2), base)),
+      world.run('200-1').sink.deliver(delivery(dying, stateDoc('200-1', 'c2', T2), base)),
     ).rejects.toThrow(
       /Could not write s3:\/\/events-bucket\/exports\/1password\/_state\/state\.json \(500 InternalError\)/,
     );
@@ -203,7 +201,7 @@ describe('a run that dies between its data and its state write', () => {
 
     // The next run fetched the same events again (same base) and commits them once.
     const next = await world.files('201-1', [{}, { feed: 'auditevents' }]);
-    await world.run().sink.deliver(delivery(next, stateDoc('201-1', 'c2', T2), base));
+    await world.run('201-1').sink.deliver(delivery(next, stateDoc('201-1', 'c2', T2), base));
     const keys = await world.keys();
     expect(keys.filter((k) => k.includes('200-1') && !k.startsWith('_state/pending/'))).toEqual([]);
     expect(keys.filter((k) => k.startsWith('signinattempts/') || k.startsWith('auditevents/'))).toEqual(
@@ -219,7 +217,7 @@ describe('a run that dies between its data and its state write', () => {
 
   it('a marker older than the grace period is removed with the objects', async () => {
     const base = stateDoc('100-1', 'c1', T1);
-    await world.run().sink.deliver(delivery(await world.files('100-1'), base));
+    await world.run('100-1').sink.deliver(delivery(await world.files('100-1'), base));
     world.sim.faults.push({
       method: 'PUT',
       key: /_state\/state\.json$/,
@@ -229,12 +227,10 @@ describe('a run that dies between its data and its state write', () => {
     });
     await expect(
       world
-        .run({ maxAttempts: 2 })
+        .run('200-1', { maxAttempts: 2 })
         .sink.deliver(delivery(await world.files('200-1'), stateDoc('200-1', 'c2', T2), base)),
     ).rejects.toThrow(/503 SlowDown/);
-    const target = world.target();
-    const store = new S3StateStore(target);
-    const later = new S3Sink({ target, store, now: () => Date.now() + 25 * 3600_000 });
+    const later = world.run('201-1', { now: () => Date.now() + 25 * 3600_000 }).sink;
     await later.deliver(delivery(await world.files('201-1'), stateDoc('201-1', 'c2', T2), base));
     expect((await world.keys()).filter((k) => k.includes('200-1'))).toEqual([]);
   });
@@ -242,7 +238,7 @@ describe('a run that dies between its data and its state write', () => {
   it('a state write that landed but whose answer was lost counts as committed (nothing removed)', async () => {
     world.sim.faults.push({ method: 'PUT', key: /_state\/state\.json$/, dropAfterForward: true });
     const local = await world.files('100-1');
-    const result = await world.run().sink.deliver(delivery(local, stateDoc('100-1', 'c1', T1)));
+    const result = await world.run('100-1').sink.deliver(delivery(local, stateDoc('100-1', 'c1', T1)));
     expect(result.detail).toMatch(/wrote 2 objects and the state/);
     const statePuts = world.sim.requests.filter((r) => r.key.endsWith('state.json') && r.method === 'PUT');
     expect(statePuts.map((r) => r.outcome)).toEqual(['dropped', 412]);
@@ -254,7 +250,7 @@ describe('a committed run that did not finish deleting what it replaced', () => 
   it('is finished by the next run, before that run writes anything', async () => {
     const base = stateDoc('100-1', 'c1', T1);
     const parts = await world.files('100-1', [{ date: '2026-10-30' }, { date: '2026-10-30' }]);
-    await world.run().sink.deliver(delivery(parts, base));
+    await world.run('100-1').sink.deliver(delivery(parts, base));
     // Run 101-1 compacted 2026-10-30 into one file and committed, but died before deleting the parts.
     const merged = await world.files('101-1', [{ date: '2026-10-30' }]);
     const compacting = stateDoc('101-1', 'c1', T2);
@@ -280,7 +276,7 @@ describe('a committed run that did not finish deleting what it replaced', () => 
 
     world.sim.requests.length = 0;
     await world
-      .run()
+      .run('102-1')
       .sink.deliver(
         delivery(
           await world.files('102-1', [{ date: '2026-11-03' }]),
@@ -304,7 +300,7 @@ describe('a committed run that did not finish deleting what it replaced', () => 
   it('never acts on a crafted marker that names files of another run', async () => {
     const base = stateDoc('100-1', 'c1', T1);
     const victim = await world.files('100-1');
-    await world.run().sink.deliver(delivery(victim, base));
+    await world.run('100-1').sink.deliver(delivery(victim, base));
     await putBytes(
       world.target(),
       '_state/pending/666-1.json',
@@ -320,7 +316,9 @@ describe('a committed run that did not finish deleting what it replaced', () => 
       ),
     );
     await putBytes(world.target(), '_state/pending/..%2Fx.json', Buffer.from('{}'));
-    await world.run().sink.deliver(delivery(await world.files('101-1'), stateDoc('101-1', 'c2', T2), base));
+    await world
+      .run('101-1')
+      .sink.deliver(delivery(await world.files('101-1'), stateDoc('101-1', 'c2', T2), base));
     expect(await world.keys()).toEqual(expect.arrayContaining(victim.files));
     expect(world.logger.lines.join('\n')).toMatch(
       /Ignoring the pending-run marker .*666-1\.json: "writes" lists .*which run 666-1 did not create/,

@@ -66,6 +66,32 @@ export async function readText(
   return { text: Buffer.concat(chunks).toString('utf8'), etag: response.ETag };
 }
 
+/** Bytes `[start, end)` of an object (a ranged GET), exactly `end - start` of them or an error. */
+export async function readRange(
+  target: S3Target,
+  relativePath: string,
+  start: number,
+  end: number,
+): Promise<Uint8Array> {
+  const key = objectKey(target.prefix, relativePath);
+  if (end <= start) return new Uint8Array(0);
+  try {
+    const response = await target.client.send(
+      new GetObjectCommand({ Bucket: target.bucket, Key: key, Range: `bytes=${start}-${end - 1}` }),
+    );
+    const bytes = await response.Body!.transformToByteArray();
+    if (bytes.byteLength !== end - start) {
+      throw new ExportError(
+        'delivery',
+        `s3://${target.bucket}/${key} returned ${bytes.byteLength} bytes for a range of ${end - start}.`,
+      );
+    }
+    return bytes;
+  } catch (error) {
+    throw failure(target, 'read', 'get', key, error);
+  }
+}
+
 export interface PutCondition {
   /** Write only if the object still has this ETag. */
   ifMatch?: string;
@@ -153,6 +179,7 @@ function sleep(ms: number): Promise<void> {
 export interface ListedObject {
   /** Path relative to the prefix. */
   path: string;
+  bytes: number;
   lastModified?: Date;
 }
 
@@ -177,6 +204,7 @@ export async function* listObjects(target: S3Target, relativeDir: string): Async
       if (!item.Key || !item.Key.startsWith(listPrefix)) continue;
       yield {
         path: relativeKey(target.prefix, item.Key),
+        bytes: item.Size ?? 0,
         ...(item.LastModified ? { lastModified: item.LastModified } : {}),
       };
     }

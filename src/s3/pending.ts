@@ -15,7 +15,7 @@
  *    - any other run: it can never commit (its conditional write would fail), so its `writes` are
  *      deleted. Its marker is kept for a grace period in case the run is still alive and writes more.
  */
-import { FEEDS } from '../onepassword/feeds.ts';
+import { parsePartPath } from '../output/layout.ts';
 
 export const PENDING_VERSION = 1;
 /** A marker is small; anything bigger is not ours. */
@@ -47,9 +47,6 @@ export function pendingPath(run: string): string {
 }
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
-const DATA_PATH = new RegExp(
-  `^(?:ndjson/)?(?:${FEEDS.join('|')})/date=\\d{4}-\\d{2}-\\d{2}/part-[A-Za-z0-9_.-]+\\.(?:parquet|ndjson\\.gz)$`,
-);
 
 export function isRunId(value: string): boolean {
   return RUN_ID.test(value) && !value.includes('..');
@@ -57,7 +54,7 @@ export function isRunId(value: string): boolean {
 
 /** A data file of the export's layout (never `_state/` or `_manifests/`). */
 export function isDataPath(path: string): boolean {
-  return DATA_PATH.test(path) && !path.includes('..');
+  return parsePartPath(path) !== null && !path.includes('..');
 }
 
 /** The run id a path created by a run carries: `part-<run>-<seq>.<ext>` or `_manifests/<run>.json`. */

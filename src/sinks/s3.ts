@@ -19,11 +19,18 @@ import {
 import { S3_PENDING_DIR, S3_STATE_FILE, s3Uri, type S3Target } from '../s3/target.ts';
 import type { StateDocument } from '../state/document.ts';
 import type { S3StateStore } from '../state/s3-store.ts';
+import type { CompactionBudget } from '../compaction/compact.ts';
+import { compactPrefix, recordInManifest, type S3Compaction } from './s3-compaction.ts';
 import { isInsideRelative } from './repo-files.ts';
 import type { Delivery, DeliveryResult, Sink } from './sink.ts';
 
 export interface S3SinkOptions {
   target: S3Target;
+  /** This run's ids: `writtenBy` of the state it writes is `<id>-<attempt>`. */
+  runId: string;
+  runAttempt: string;
+  /** `compaction: auto`: merge finished days of committed files (src/sinks/s3-compaction.ts). */
+  compaction?: boolean | { budget?: Partial<CompactionBudget> };
   /** The store the run restored from: its ETag is the condition of the state write. */
   store: S3StateStore;
   /** Files uploaded at once. */
@@ -41,7 +48,10 @@ interface LocalFile {
 interface Housekeeping {
   finished: number;
   abandoned: number;
+  /** Runs that started from the current state and may still commit. */
   waiting: string[];
+  /** Every run with a marker that has not committed (its files are not part of the export). */
+  uncommitted: string[];
 }
 
 /**
@@ -66,7 +76,7 @@ export class S3Sink implements Sink {
     if (!isRunId(run))
       throw new ExportError('internal', `Run id ${JSON.stringify(run)} cannot name S3 objects.`);
     // Everything that can be refused is refused before the first write.
-    const files = await this.checkFiles(delivery.outDir, delivery.files, run);
+    let files = await this.checkFiles(delivery.outDir, delivery.files, run);
     const { doc: current } = await store.read();
     assertSameWriter(current, delivery, this.uri);
     const base = current ? identity(current) : null;
@@ -74,56 +84,121 @@ export class S3Sink implements Sink {
     const before = await this.housekeep(base);
     const uncommitted = [...before.waiting];
 
-    const pending: PendingRun = {
-      pendingVersion: PENDING_VERSION,
-      run,
-      createdAt: new Date(this.now()).toISOString(),
-      base,
-      writes: files.map((f) => f.path),
-      replaces: [],
-    };
-    if (files.length === 0 && current && sameFeeds(current, delivery.state)) {
-      return { s3Uri: this.uri, detail: `nothing new for ${this.uri}${describe(before)}` };
-    }
-
-    await putBytes(target, pendingPath(run), serializePending(pending));
+    // Compaction reads committed files only: never those of a run that has a marker.
+    const compaction = await this.compact(files, before.uncommitted);
     try {
-      await this.upload(files);
-    } catch (error) {
-      await this.discard(pending, 'the upload failed');
-      throw error;
+      const replaces = compaction?.merged.flatMap((g) => g.replaced.map((f) => f.path)) ?? [];
+      if (compaction) {
+        const manifest = await recordInManifest(
+          compaction,
+          delivery.outDir,
+          files.some((f) => f.path.startsWith('_manifests/')),
+          delivery.state,
+          this.options.runId,
+          this.options.runAttempt,
+        );
+        const merged = compaction.merged
+          .flatMap((g) => g.written)
+          .map((w) => ({ path: w.path, absolutePath: join(compaction.workDir, w.path), bytes: w.bytes }));
+        files = [
+          ...files.filter((f) => f.path !== manifest.path),
+          ...merged,
+          {
+            path: manifest.path,
+            absolutePath: manifest.absolutePath,
+            bytes: (await stat(manifest.absolutePath)).size,
+          },
+        ];
+      }
+      if (files.length === 0 && current && sameFeeds(current, delivery.state)) {
+        return { s3Uri: this.uri, compacted: 0, detail: `nothing new for ${this.uri}${describe(before)}` };
+      }
+      // The marker names everything this run creates and replaces BEFORE any of it happens.
+      const pending: PendingRun = {
+        pendingVersion: PENDING_VERSION,
+        run,
+        createdAt: new Date(this.now()).toISOString(),
+        base,
+        writes: files.map((f) => f.path),
+        replaces,
+      };
+      await putBytes(target, pendingPath(run), serializePending(pending));
+      try {
+        await this.upload(files);
+      } catch (error) {
+        await this.discard(pending, 'the upload failed');
+        throw error;
+      }
+      // The commit. An error here is ambiguous (the write may have landed), so nothing is discarded:
+      // the next run sees from the state whether this run committed and cleans up accordingly.
+      const outcome = await store.commit(delivery.state);
+      if (!outcome.committed) {
+        await this.discard(pending, 'another run advanced the state');
+        throw new ExportError(
+          'delivery',
+          `${outcome.reason}: another run delivered events since this run read the state, so this run does not ` +
+            `advance it and removed the ${files.length} objects it had written. The next run continues from that state. ` +
+            'Use a concurrency group so that exports of one account never overlap.',
+        );
+      }
+      return await this.afterCommit(delivery.state, files.length, replaces.length, before, uncommitted);
+    } finally {
+      await compaction?.dispose();
     }
-    // The commit. An error here is ambiguous (the write may have landed), so nothing is discarded:
-    // the next run sees from the state whether this run committed and cleans up accordingly.
-    const outcome = await store.commit(delivery.state);
-    if (!outcome.committed) {
-      await this.discard(pending, 'another run advanced the state');
-      throw new ExportError(
-        'delivery',
-        `${outcome.reason}: another run delivered events since this run read the state, so this run does not ` +
-          `advance it and removed the ${files.length} objects it had written. The next run continues from that state. ` +
-          'Use a concurrency group so that exports of one account never overlap.',
-      );
-    }
+  }
 
+  /** Deletes what this run replaced and what runs that can no longer commit wrote, then its marker. */
+  private async afterCommit(
+    state: StateDocument,
+    written: number,
+    compacted: number,
+    before: Housekeeping,
+    uncommitted: string[],
+  ): Promise<DeliveryResult> {
+    const { target } = this.options;
     let after: Housekeeping;
     try {
-      after = await this.housekeep(identity(delivery.state));
+      after = await this.housekeep(identity(state));
     } catch (error) {
       const message = `The state is saved, but cleaning up after the commit failed (${(error as Error).message}); the next run finishes it.`;
       target.logger.warning(message);
       return {
         s3Uri: this.uri,
-        detail: `wrote ${files.length} objects and the state to ${this.uri}; ${message}`,
+        compacted,
+        detail: `wrote ${written} objects and the state to ${this.uri}; ${message}`,
       };
     }
-    if (uncommitted.length > 0)
+    if (uncommitted.length > 0) {
       target.logger.info(
         `Removed what overlapping run(s) ${uncommitted.join(', ')} had written: they can no longer commit.`,
       );
-    const detail = `wrote ${files.length} objects and the state to ${this.uri}${describe(before)}${describe(after)}`;
+    }
+    const compactedText = compacted > 0 ? `, replacing ${compacted} files by compaction` : '';
+    const detail = `wrote ${written} objects and the state to ${this.uri}${compactedText}${describe(before)}${describe(after)}`;
     target.logger.info(`S3: ${detail}.`);
-    return { s3Uri: this.uri, detail };
+    return { s3Uri: this.uri, compacted, detail };
+  }
+
+  private async compact(
+    files: readonly LocalFile[],
+    uncommitted: readonly string[],
+  ): Promise<S3Compaction | undefined> {
+    const setting = this.options.compaction;
+    if (!setting) return undefined;
+    try {
+      return await compactPrefix(this.options.target, {
+        runId: this.options.runId,
+        runAttempt: this.options.runAttempt,
+        now: this.now(),
+        exclude: (path) => uncommitted.some((run) => isCreatedBy(path, run)),
+        ownPaths: files.map((f) => f.path),
+        ...(typeof setting === 'object' && setting.budget ? { budget: setting.budget } : {}),
+      });
+    } catch (error) {
+      // Compaction never blocks an export: the parts stay as they are and a later run merges them.
+      this.options.target.logger.warning(`Compaction skipped: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   /**
@@ -133,7 +208,7 @@ export class S3Sink implements Sink {
    */
   private async housekeep(current: StateIdentity | null): Promise<Housekeeping> {
     const { target } = this.options;
-    const done: Housekeeping = { finished: 0, abandoned: 0, waiting: [] };
+    const done: Housekeeping = { finished: 0, abandoned: 0, waiting: [], uncommitted: [] };
     for (const { marker, lastModified } of await this.readMarkers()) {
       const kind = classifyPending(marker, current);
       if (kind === 'committed') {
@@ -146,8 +221,10 @@ export class S3Sink implements Sink {
         if (this.now() - lastModified > ABANDONED_GRACE_MS)
           await deleteObjects(target, [pendingPath(marker.run)]);
         done.abandoned++;
+        done.uncommitted.push(marker.run);
       } else {
         done.waiting.push(marker.run);
+        done.uncommitted.push(marker.run);
       }
     }
     return done;
@@ -181,15 +258,20 @@ export class S3Sink implements Sink {
     return markers;
   }
 
+  /** Data files first (a few at a time), then the manifest that names them. */
   private async upload(files: readonly LocalFile[]): Promise<void> {
-    const queue = [...files];
+    const isManifest = (file: LocalFile) => file.path.startsWith('_manifests/');
+    const data = files.filter((file) => !isManifest(file));
+    const width = Math.max(1, Math.min(this.options.uploadConcurrency ?? 4, data.length));
     const worker = async () => {
-      for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      for (let file = data.shift(); file !== undefined; file = data.shift()) {
         await putFile(this.options.target, file.path, file.absolutePath, file.bytes);
       }
     };
-    const width = Math.max(1, Math.min(this.options.uploadConcurrency ?? 4, queue.length));
     await Promise.all(Array.from({ length: width }, worker));
+    for (const file of files.filter(isManifest)) {
+      await putFile(this.options.target, file.path, file.absolutePath, file.bytes);
+    }
   }
 
   /** Best effort, for a run that knows it did not commit: its writes, then its marker. */

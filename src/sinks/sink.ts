@@ -23,6 +23,8 @@ export interface DeliveryResult {
   commitSha?: string;
   /** S3 mode: `s3://bucket/prefix`. */
   s3Uri?: string;
+  /** Files this run replaced by compaction (the `compacted` output). */
+  compacted?: number;
   /** What happened, for the log and the summary. */
   detail: string;
 }

@@ -9,6 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { MemoryLogger } from '../../src/logger.ts';
+import type { RawEvent } from '../../src/onepassword/types.ts';
+import { buildManifest, writeManifest } from '../../src/output/manifest.ts';
+import { RunWriter } from '../../src/output/run-writer.ts';
+import { query, readNdjsonGz, sqlString } from '../fixtures/output/readback.ts';
 import { createS3Client } from '../../src/s3/client.ts';
 import type { S3Encryption, S3Target } from '../../src/s3/target.ts';
 import type { StateDocument } from '../../src/state/document.ts';
@@ -74,14 +78,22 @@ export class S3World {
   }
 
   /** A sink and its store for one run, as the action wires them. */
-  run(options: Parameters<S3World['target']>[0] = {}): {
-    sink: S3Sink;
-    store: S3StateStore;
-    target: S3Target;
-  } {
+  run(
+    run: string,
+    options: Parameters<S3World['target']>[0] & { compaction?: boolean; now?: () => number } = {},
+  ): { sink: S3Sink; store: S3StateStore; target: S3Target } {
     const target = this.target(options);
     const store = new S3StateStore(target);
-    return { sink: new S3Sink({ target, store }), store, target };
+    const [runId, runAttempt] = splitRun(run);
+    const sink = new S3Sink({
+      target,
+      store,
+      runId,
+      runAttempt,
+      ...(options.compaction ? { compaction: true } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    return { sink, store, target };
   }
 
   /** Local files of run `run` (one per feed/day given) plus its manifest, with random contents. */
@@ -134,6 +146,12 @@ export class S3World {
   }
 }
 
+/** `123-1` -> ['123', '1']. */
+export function splitRun(run: string): [string, string] {
+  const at = run.lastIndexOf('-');
+  return [run.slice(0, at), run.slice(at + 1)];
+}
+
 export function stateDoc(
   run: string,
   cursor: string,
@@ -165,4 +183,55 @@ export function delivery(
     message: `run ${state.writtenBy}`,
     ...(previous ? { basedOn: { writtenBy: previous.writtenBy, updatedAt: previous.updatedAt } } : {}),
   };
+}
+
+/** Real Parquet and NDJSON parts of one run (RunWriter, as the exporter writes them) plus its manifest. */
+export async function writeRealRun(
+  world: S3World,
+  run: string,
+  events: RawEvent[],
+): Promise<{ outDir: string; files: string[] }> {
+  const outDir = await mkdtemp(path.join(world.work, `real-${run}-`));
+  const [runId, runAttempt] = splitRun(run);
+  const writer = new RunWriter({ outDir, runId, runAttempt, formats: ['parquet', 'ndjson'] });
+  await writer.write('signinattempts', events);
+  const written = await writer.close();
+  const manifest = buildManifest({
+    runId,
+    runAttempt,
+    startedAt: '2026-12-01T00:00:00.000Z',
+    finishedAt: '2026-12-01T00:00:01.000Z',
+    server: 'https://events.1password.com',
+    account: 'ACCOUNT1',
+    apiVersion: 'v2',
+    feeds: { signinattempts: { count: events.length } },
+    files: written,
+  });
+  const files = [...written.map((f) => f.path), await writeManifest(outDir, manifest)];
+  return { outDir, files };
+}
+
+/**
+ * The uuids of every event in the bucket's data objects, per format, read back with readers that
+ * are not the code under test (DuckDB for Parquet, gunzip for NDJSON). An event in two objects
+ * appears twice.
+ */
+export async function uuidsInBucket(world: S3World): Promise<{ parquet: string[]; ndjson: string[] }> {
+  const dir = await mkdtemp(path.join(world.work, 'bucket-'));
+  const keys = (await world.keys()).filter((k) => /\.(parquet|ndjson\.gz)$/.test(k));
+  for (const key of keys) {
+    await mkdir(path.dirname(path.join(dir, key)), { recursive: true });
+    await writeFile(path.join(dir, key), await world.object(key));
+  }
+  const parquet = keys.some((k) => k.endsWith('.parquet'))
+    ? (
+        await query(
+          `SELECT uuid FROM read_parquet(${sqlString(`${dir}/*/date=*/*.parquet`)}, hive_partitioning = true)`,
+        )
+      ).map((row) => String(row.uuid))
+    : [];
+  const ndjson = keys
+    .filter((k) => k.endsWith('.ndjson.gz'))
+    .flatMap((k) => readNdjsonGz(path.join(dir, k)).map((event) => String((event as { uuid: string }).uuid)));
+  return { parquet: parquet.sort(), ndjson: ndjson.sort() };
 }
