@@ -154,3 +154,34 @@ it('a compaction whose state write failed leaves the parts, and its merged files
   expect(uuids.parquet).toEqual(expected);
   expect(uuids.ndjson).toEqual(expected);
 });
+
+it('never merges the files of a run that has not committed (an overlapping run held at its state write)', async () => {
+  const { expected, last } = await threeRuns();
+  let release!: () => void;
+  let reached!: () => void;
+  const atStateWrite = new Promise<void>((resolve) => (reached = resolve));
+  world.sim.faults.push({
+    method: 'PUT',
+    key: /_state\/state\.json$/,
+    hold: new Promise<void>((resolve) => (release = resolve)),
+    onHit: () => reached(),
+  });
+  const late = signinEvents(7, 55, DAY + 20 * 3_600_000);
+  const overlapping = world
+    .run('103-1')
+    .sink.deliver(delivery(await writeRealRun(world, '103-1', late), stateDoc('103-1', 'c9', T(3)), last))
+    .then(
+      () => 'committed',
+      (error: unknown) => String(error),
+    );
+  await atStateWrite;
+  const result = await world
+    .run('104-1', { compaction: true })
+    .sink.deliver(delivery({ outDir: world.work, files: [] }, stateDoc('104-1', 'c2', T(4)), last));
+  expect(result.compacted).toBe(6);
+  release();
+  expect(await overlapping).toMatch(/412 PreconditionFailed/);
+  const uuids = await uuidsInBucket(world);
+  expect(uuids.parquet).toEqual(expected);
+  expect(uuids.ndjson).toEqual(expected);
+});

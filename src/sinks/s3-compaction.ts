@@ -11,15 +11,14 @@ import { compact, type CompactionBudget, type GroupResult } from '../compaction/
 import { buildManifest, type Manifest } from '../output/manifest.ts';
 import { manifestPath } from '../output/layout.ts';
 import { listObjects, readRange } from '../s3/objects.ts';
-import type { S3Target } from '../s3/target.ts';
+import { isCreatedBy } from '../s3/pending.ts';
+import { S3_PENDING_DIR, type S3Target } from '../s3/target.ts';
 import type { StateDocument } from '../state/document.ts';
 
 export interface S3CompactionOptions {
   runId: string;
   runAttempt: string;
   now: number;
-  /** Paths that must not be merged: files of runs that have not committed (pending markers). */
-  exclude: (path: string) => boolean;
   /** Paths this run writes anyway; merged files get other names. */
   ownPaths: readonly string[];
   budget?: Partial<CompactionBudget>;
@@ -37,10 +36,19 @@ export async function compactPrefix(
   target: S3Target,
   options: S3CompactionOptions,
 ): Promise<S3Compaction | undefined> {
-  const listing = [];
+  const all = [];
   for await (const object of listObjects(target, '')) {
-    if (!options.exclude(object.path)) listing.push({ path: object.path, bytes: object.bytes });
+    if (!object.path.startsWith('_')) all.push({ path: object.path, bytes: object.bytes });
   }
+  // Only committed files are merged. A run writes its marker before its first data object, so
+  // listing the markers AFTER the data catches every run whose files the listing saw; whatever a
+  // run with a marker wrote is left alone (it may be uncommitted, or about to be removed).
+  const marked: string[] = [];
+  for await (const object of listObjects(target, S3_PENDING_DIR)) {
+    const name = object.path.slice(S3_PENDING_DIR.length);
+    if (name.endsWith('.json')) marked.push(name.slice(0, -'.json'.length));
+  }
+  const listing = all.filter((file) => !marked.some((run) => isCreatedBy(file.path, run)));
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'op-s3-compaction-'));
   const dispose = () => rm(workDir, { recursive: true, force: true });
   try {

@@ -50,8 +50,6 @@ interface Housekeeping {
   abandoned: number;
   /** Runs that started from the current state and may still commit. */
   waiting: string[];
-  /** Every run with a marker that has not committed (its files are not part of the export). */
-  uncommitted: string[];
 }
 
 /**
@@ -84,8 +82,7 @@ export class S3Sink implements Sink {
     const before = await this.housekeep(base);
     const uncommitted = [...before.waiting];
 
-    // Compaction reads committed files only: never those of a run that has a marker.
-    const compaction = await this.compact(files, before.uncommitted);
+    const compaction = await this.compact(files);
     try {
       const replaces = compaction?.merged.flatMap((g) => g.replaced.map((f) => f.path)) ?? [];
       if (compaction) {
@@ -179,10 +176,7 @@ export class S3Sink implements Sink {
     return { s3Uri: this.uri, compacted, detail };
   }
 
-  private async compact(
-    files: readonly LocalFile[],
-    uncommitted: readonly string[],
-  ): Promise<S3Compaction | undefined> {
+  private async compact(files: readonly LocalFile[]): Promise<S3Compaction | undefined> {
     const setting = this.options.compaction;
     if (!setting) return undefined;
     try {
@@ -190,7 +184,6 @@ export class S3Sink implements Sink {
         runId: this.options.runId,
         runAttempt: this.options.runAttempt,
         now: this.now(),
-        exclude: (path) => uncommitted.some((run) => isCreatedBy(path, run)),
         ownPaths: files.map((f) => f.path),
         ...(typeof setting === 'object' && setting.budget ? { budget: setting.budget } : {}),
       });
@@ -208,7 +201,7 @@ export class S3Sink implements Sink {
    */
   private async housekeep(current: StateIdentity | null): Promise<Housekeeping> {
     const { target } = this.options;
-    const done: Housekeeping = { finished: 0, abandoned: 0, waiting: [], uncommitted: [] };
+    const done: Housekeeping = { finished: 0, abandoned: 0, waiting: [] };
     for (const { marker, lastModified } of await this.readMarkers()) {
       const kind = classifyPending(marker, current);
       if (kind === 'committed') {
@@ -221,10 +214,8 @@ export class S3Sink implements Sink {
         if (this.now() - lastModified > ABANDONED_GRACE_MS)
           await deleteObjects(target, [pendingPath(marker.run)]);
         done.abandoned++;
-        done.uncommitted.push(marker.run);
       } else {
         done.waiting.push(marker.run);
-        done.uncommitted.push(marker.run);
       }
     }
     return done;
