@@ -10,10 +10,13 @@ import { INPUT, INPUT_DEFAULTS, type InputName } from './inputs.ts';
 import { API_VERSIONS, FEEDS, type ApiVersion, type Feed } from './onepassword/feeds.ts';
 import { FORMATS, type Format } from './output/files.ts';
 import { parseRepoName, type RepoName } from './validate/repo-name.ts';
+import { parseS3Bucket } from './validate/s3-bucket.ts';
+import { parseS3Endpoint, parseS3Region } from './validate/s3-endpoint.ts';
 import { parseStoragePath } from './validate/storage-path.ts';
+import type { S3Encryption } from './s3/target.ts';
 import { tokenShapeProblem } from './validate/token.ts';
 
-export const DESTINATIONS = ['artifact', 'repo', 'none'] as const;
+export const DESTINATIONS = ['artifact', 'repo', 's3', 'none'] as const;
 export type Destination = (typeof DESTINATIONS)[number];
 
 /** How far back the API keeps events; a start further back is pointless but harmless. */
@@ -44,6 +47,17 @@ export interface Config {
   alertIssues: boolean;
   alertLabels: string[];
   allowPublicRepo: boolean;
+  /** destination: s3 only. */
+  s3?: S3Settings;
+}
+
+export interface S3Settings {
+  bucket: string;
+  /** `s3-prefix`, normalised like storage-path. */
+  prefix: string;
+  region: string;
+  endpoint?: string;
+  encryption: S3Encryption;
 }
 
 /** What the action knows about where it runs (from GITHUB_* / RUNNER_* variables). */
@@ -220,6 +234,7 @@ export function parseConfig(
       ),
     );
   }
+  const s3 = destination === 's3' ? parseS3Settings(raw, errors) : undefined;
   if (errors.length > 0) throw new ConfigErrors(errors);
 
   const outputDir = raw(INPUT.outputDir) || path.join(context.runnerTemp, '1password-events');
@@ -244,6 +259,72 @@ export function parseConfig(
     alertIssues: alertIssues!,
     alertLabels: alertLabels.length > 0 ? alertLabels : [INPUT_DEFAULTS['alert-labels']],
     allowPublicRepo: allowPublicRepo!,
+    s3,
+  };
+}
+
+export const S3_SSE_MODES = ['AES256', 'aws:kms'] as const;
+
+/**
+ * The s3-* inputs, when destination is s3. The region defaults to the AWS_REGION that
+ * aws-actions/configure-aws-credentials exports (then AWS_DEFAULT_REGION, then us-east-1).
+ */
+function parseS3Settings(raw: (name: InputName) => string, errors: InputError[]): S3Settings | undefined {
+  const before = errors.length;
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
+  const bucketText = raw(INPUT.s3Bucket);
+  if (bucketText === '')
+    errors.push(new InputError(INPUT.s3Bucket, 'missing; destination: s3 needs the bucket name'));
+  const bucket = bucketText === '' ? undefined : attempt(() => parseS3Bucket(bucketText, INPUT.s3Bucket));
+  const prefix = attempt(() => parseStoragePath(raw(INPUT.s3Prefix), INPUT.s3Prefix));
+  const region = attempt(() =>
+    parseS3Region(
+      raw(INPUT.s3Region) || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1',
+      INPUT.s3Region,
+    ),
+  );
+  const endpointText = raw(INPUT.s3Endpoint);
+  const endpoint =
+    endpointText === '' ? undefined : attempt(() => parseS3Endpoint(endpointText, INPUT.s3Endpoint));
+  const sseText = raw(INPUT.s3Sse);
+  const kmsKeyId = raw(INPUT.s3KmsKeyId);
+  let encryption: S3Encryption | undefined;
+  if (sseText === '') {
+    encryption = { mode: 'bucket-default' };
+  } else if ((S3_SSE_MODES as readonly string[]).includes(sseText)) {
+    encryption =
+      sseText === 'aws:kms'
+        ? { mode: 'aws:kms', ...(kmsKeyId ? { keyId: kmsKeyId } : {}) }
+        : { mode: 'AES256' };
+  } else {
+    errors.push(
+      new InputError(
+        INPUT.s3Sse,
+        `"${sseText}" is not one of ${S3_SSE_MODES.join(', ')} (empty: the bucket's default encryption)`,
+      ),
+    );
+  }
+  if (kmsKeyId !== '' && sseText !== 'aws:kms') {
+    errors.push(new InputError(INPUT.s3KmsKeyId, 'is only used with s3-sse: aws:kms'));
+  }
+  if (kmsKeyId !== '' && !/^[A-Za-z0-9:/_.-]{1,2048}$/.test(kmsKeyId)) {
+    errors.push(new InputError(INPUT.s3KmsKeyId, 'must be a KMS key id, alias or ARN'));
+  }
+  if (errors.length > before) return undefined;
+  return {
+    bucket: bucket!,
+    prefix: prefix!,
+    region: region!,
+    ...(endpoint ? { endpoint } : {}),
+    encryption: encryption!,
   };
 }
 

@@ -25,6 +25,12 @@ export const INPUT = {
   alertIssues: 'alert-issues',
   alertLabels: 'alert-labels',
   allowPublicRepo: 'allow-public-repo',
+  s3Bucket: 's3-bucket',
+  s3Prefix: 's3-prefix',
+  s3Region: 's3-region',
+  s3Endpoint: 's3-endpoint',
+  s3Sse: 's3-sse',
+  s3KmsKeyId: 's3-kms-key-id',
 } as const;
 
 export type InputName = (typeof INPUT)[keyof typeof INPUT];
@@ -54,4 +60,10 @@ export const INPUT_DEFAULTS: Record<InputName, string> = {
   'alert-issues': 'true',
   'alert-labels': '1password-events',
   'allow-public-repo': 'false',
+  's3-bucket': '',
+  's3-prefix': '1password-events',
+  's3-region': '',
+  's3-endpoint': '',
+  's3-sse': '',
+  's3-kms-key-id': '',
 };

@@ -10,7 +10,9 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExportError, InputError } from '../src/errors.ts';
 import { deleteObjects, listObjects, putBytes, putFile, readText } from '../src/s3/objects.ts';
-import { assertBucketName, normalizeS3Prefix } from '../src/s3/target.ts';
+import { parseS3Bucket } from '../src/validate/s3-bucket.ts';
+import { parseS3Endpoint, parseS3Region } from '../src/validate/s3-endpoint.ts';
+import { parseStoragePath } from '../src/validate/storage-path.ts';
 import { S3StateStore } from '../src/state/s3-store.ts';
 import { BUCKET, S3World, SECRET_KEY, SESSION_TOKEN, delivery, stateDoc } from './support/s3-world.ts';
 
@@ -222,16 +224,14 @@ describe('hostile or broken contents are refused', () => {
 });
 
 describe('inputs', () => {
-  it('normalises s3-prefix and refuses traversal', () => {
-    expect(normalizeS3Prefix('/exports/1password/')).toBe('exports/1password');
-    expect(normalizeS3Prefix('')).toBe('');
-    for (const bad of ['a/../b', '../x', 'a//b', 'a/./b', 'a\\b', 'x\u0000y']) {
-      expect(() => normalizeS3Prefix(bad)).toThrow(InputError);
-      expect(() => normalizeS3Prefix(bad)).toThrow(/Invalid s3-prefix/);
+  it('s3-prefix follows the storage-path rule and refuses traversal', () => {
+    expect(parseStoragePath('/exports/1password/', 's3-prefix')).toBe('exports/1password');
+    for (const bad of ['a/../b', '../x', 'a//b', 'a/./b', 'a\\b', '']) {
+      expect(() => parseStoragePath(bad, 's3-prefix')).toThrow(/Invalid s3-prefix/);
     }
   });
   it('refuses bucket names S3 would refuse', () => {
-    assertBucketName('my-events.bucket');
+    expect(parseS3Bucket(' my-events.bucket ')).toBe('my-events.bucket');
     for (const bad of [
       'ab',
       'UpperCase',
@@ -241,8 +241,24 @@ describe('inputs', () => {
       '192.168.1.1',
       'x'.repeat(64),
     ]) {
-      expect(() => assertBucketName(bad)).toThrow(/Invalid s3-bucket/);
+      expect(() => parseS3Bucket(bad)).toThrow(/Invalid s3-bucket/);
     }
+  });
+  it('s3-endpoint is https (http only to loopback) and never carries credentials', () => {
+    expect(parseS3Endpoint('https://abc.r2.cloudflarestorage.com/')).toBe(
+      'https://abc.r2.cloudflarestorage.com',
+    );
+    expect(parseS3Endpoint('http://127.0.0.1:9000')).toBe('http://127.0.0.1:9000');
+    expect(() => parseS3Endpoint('http://minio.internal:9000')).toThrow(
+      /Invalid s3-endpoint: must be an https/,
+    );
+    expect(() => parseS3Endpoint('https://AKIA:secret@s3.example.com')).toThrow(
+      /must not contain credentials/,
+    );
+    expect(() => parseS3Endpoint('https://s3.example.com/?X-Amz-Signature=1')).toThrow(/query/);
+    expect(() => parseS3Endpoint('not a url')).toThrow(/is not a URL/);
+    expect(parseS3Region('auto')).toBe('auto');
+    expect(() => parseS3Region('us east 1')).toThrow(/Invalid s3-region/);
   });
 });
 

@@ -26,7 +26,8 @@ export async function guardVisibility(
   github: GitHubClients,
   logger: Logger,
 ): Promise<void> {
-  if (config.destination === 'none') return;
+  // A bucket's privacy is the bucket policy's (docs/s3.md); objects are never given an ACL.
+  if (config.destination === 'none' || config.destination === 's3') return;
   const target = config.destination === 'repo' ? formatRepoName(config.storageRepo) : context.repository;
   let visibility: RepoVisibility | undefined;
   if (config.destination === 'artifact' && context.repositoryPrivate !== undefined) {
@@ -59,16 +60,36 @@ function storageTarget(config: Config, github: GitHubClients, logger: Logger): S
 }
 
 /** The stores the action keeps state in. */
-export type ActionStateSource = 'repo' | 'cache';
+export type ActionStateSource = 'repo' | 's3' | 'cache';
 
-/** Repo mode reads the committed state first; the Actions cache is always kept too, for speed. */
-export function stateStores(
+/** S3 mode's store and sink, made once per run (the sink commits with the ETag the store read). */
+const s3Destinations = new WeakMap<Config, import('./s3.ts').S3Destination>();
+
+async function s3DestinationOf(config: Config, context: ActionContext, logger: Logger) {
+  let destination = s3Destinations.get(config);
+  if (!destination) {
+    // config.ts requires the s3-* settings for destination: s3.
+    if (!config.s3) throw new Error('destination: s3 without s3 settings');
+    const { s3Destination } = await import('./s3.ts');
+    destination = s3Destination(config.s3, context, logger);
+    s3Destinations.set(config, destination);
+  }
+  return destination;
+}
+
+/**
+ * Repo mode reads the committed state first; the Actions cache is always kept too, for speed. In S3
+ * mode the state object in the bucket is the only store: it is authoritative, and a cache copy
+ * could only ever disagree with it.
+ */
+export async function stateStores(
   config: Config,
   context: ActionContext,
   github: GitHubClients,
   account: string,
   logger: Logger,
-): StateStore<ActionStateSource>[] {
+): Promise<StateStore<ActionStateSource>[]> {
+  if (config.destination === 's3') return [(await s3DestinationOf(config, context, logger)).store];
   const stores: StateStore<ActionStateSource>[] = [];
   if (config.destination === 'repo') stores.push(new RepoStateStore(storageTarget(config, github, logger)));
   stores.push(
@@ -84,12 +105,12 @@ export function stateStores(
   return stores;
 }
 
-export function makeSink(
+export async function makeSink(
   config: Config,
   context: ActionContext,
   github: GitHubClients,
   logger: Logger,
-): Sink {
+): Promise<Sink> {
   switch (config.destination) {
     case 'artifact':
       return new ArtifactSink({
@@ -102,6 +123,8 @@ export function makeSink(
       });
     case 'repo':
       return new RepoSink(storageTarget(config, github, logger));
+    case 's3':
+      return (await s3DestinationOf(config, context, logger)).sink;
     case 'none':
       return new NoneSink();
   }

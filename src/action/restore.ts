@@ -20,7 +20,7 @@ export interface Restored {
 
 export async function restore(run: ActionRun, session: Session): Promise<Restored> {
   const { config, logger, report } = run;
-  const stores = stateStores(config, run.context, run.github, session.account, logger);
+  const stores = await stateStores(config, run.context, run.github, session.account, logger);
   const restored = await restoreState(stores, logger);
   report.outputs.stateSource = restored.source;
   const previous = usableState(restored.doc, session);
@@ -32,6 +32,12 @@ export async function restore(run: ActionRun, session: Session): Promise<Restore
       throw new InputError(
         INPUT.storagePath,
         `${formatRepoName(config.storageRepo)}:${config.storagePath} holds the export of account ${owner}, not ${ours}; give each account its own storage-path`,
+      );
+    }
+    if (restored.source === 's3') {
+      throw new InputError(
+        INPUT.s3Prefix,
+        `s3://${config.s3?.bucket}/${config.s3?.prefix} holds the export of account ${owner}, not ${ours}; give each account its own s3-prefix`,
       );
     }
     logger.warning(`The saved state belongs to ${owner}, not ${ours}; starting from start-time.`);

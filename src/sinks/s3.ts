@@ -16,7 +16,8 @@ import {
   type PendingRun,
   type StateIdentity,
 } from '../s3/pending.ts';
-import { S3_PENDING_DIR, S3_STATE_FILE, s3Uri, type S3Target } from '../s3/target.ts';
+import { S3_PENDING_DIR, s3Uri, type S3Target } from '../s3/target.ts';
+import { STATE_FILE } from '../output/layout.ts';
 import type { StateDocument } from '../state/document.ts';
 import type { S3StateStore } from '../state/s3-store.ts';
 import type { CompactionBudget } from '../compaction/compact.ts';
@@ -281,7 +282,7 @@ export class S3Sink implements Sink {
   private async checkFiles(outDir: string, paths: readonly string[], run: string): Promise<LocalFile[]> {
     const files: LocalFile[] = [];
     for (const path of new Set(paths)) {
-      if (path === S3_STATE_FILE) continue; // the state is written by the commit, last
+      if (path === STATE_FILE) continue; // the state is written by the commit, last
       if (!isInsideRelative(path)) {
         throw new ExportError(
           'delivery',
@@ -328,14 +329,14 @@ function assertSameWriter(current: StateDocument | undefined, delivery: Delivery
   if (current.account !== ours.account || current.server !== ours.server) {
     throw new ExportError(
       'delivery',
-      `${uri}/${S3_STATE_FILE} holds the export of account ${current.account} at ${current.server}, not ` +
+      `${uri}/${STATE_FILE} holds the export of account ${current.account} at ${current.server}, not ` +
         `${ours.account} at ${ours.server}. Give each account its own s3-prefix. Nothing was written.`,
     );
   }
   if (!delivery.basedOn || !sameState(delivery.basedOn, identity(current))) {
     throw new ExportError(
       'delivery',
-      `Run ${current.writtenBy} saved ${uri}/${S3_STATE_FILE} after the state this run resumed from; writing ` +
+      `Run ${current.writtenBy} saved ${uri}/${STATE_FILE} after the state this run resumed from; writing ` +
         'would store events twice, so nothing was written. The next run continues from that state.',
     );
   }

@@ -1,7 +1,8 @@
 import { ExportError } from '../errors.ts';
 import { s3StatusOf } from '../s3/errors.ts';
 import { putBytes, readText } from '../s3/objects.ts';
-import { S3_STATE_FILE, objectKey, type S3Target } from '../s3/target.ts';
+import { objectKey, type S3Target } from '../s3/target.ts';
+import { STATE_FILE } from '../output/layout.ts';
 import type { StateDocument } from './document.ts';
 import { parseStateDocument, serializeStateDocument } from './parse.ts';
 import type { StateStore } from './store.ts';
@@ -30,7 +31,7 @@ export class S3StateStore implements StateStore {
   }
 
   get uri(): string {
-    return `s3://${this.target.bucket}/${objectKey(this.target.prefix, S3_STATE_FILE)}`;
+    return `s3://${this.target.bucket}/${objectKey(this.target.prefix, STATE_FILE)}`;
   }
 
   async load(): Promise<StateDocument | undefined> {
@@ -40,7 +41,7 @@ export class S3StateStore implements StateStore {
   /** The document and ETag read at the start of the run (read once, then remembered). */
   async read(): Promise<{ doc?: StateDocument; etag?: string }> {
     if (this.loaded) return this.loaded;
-    const stored = await readText(this.target, S3_STATE_FILE, MAX_STATE_BYTES);
+    const stored = await readText(this.target, STATE_FILE, MAX_STATE_BYTES);
     if (!stored) {
       this.loaded = {};
       return this.loaded;
@@ -57,7 +58,7 @@ export class S3StateStore implements StateStore {
     const condition = etag ? { ifMatch: etag } : { ifNoneMatch: '*' as const };
     for (let attempt = 1; ; attempt++) {
       try {
-        const newEtag = await putBytes(this.target, S3_STATE_FILE, body, condition);
+        const newEtag = await putBytes(this.target, STATE_FILE, body, condition);
         this.loaded = { doc, ...(newEtag ? { etag: newEtag } : {}) };
         return { committed: true, etag: newEtag };
       } catch (error) {
@@ -96,11 +97,11 @@ export class S3StateStore implements StateStore {
 
   /** The state object's ETag if it holds exactly `body`, else undefined. */
   private async etagIfHolds(body: Buffer): Promise<string | undefined> {
-    const stored = await readText(this.target, S3_STATE_FILE, MAX_STATE_BYTES);
+    const stored = await readText(this.target, STATE_FILE, MAX_STATE_BYTES);
     return stored !== undefined && stored.text === body.toString('utf8') ? stored.etag : undefined;
   }
 
   private async currentEtag(): Promise<string | undefined> {
-    return (await readText(this.target, S3_STATE_FILE, MAX_STATE_BYTES))?.etag;
+    return (await readText(this.target, STATE_FILE, MAX_STATE_BYTES))?.etag;
   }
 }
