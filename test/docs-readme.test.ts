@@ -148,6 +148,7 @@ describe('names in the README, docs and examples', () => {
       'backfill.yml',
       'multi-account.yml',
       'repo-mode.yml',
+      's3.yml',
       'scheduled-export.yml',
     ]);
     const problems: string[] = [];

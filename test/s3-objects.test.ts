@@ -8,7 +8,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ExportError, InputError } from '../src/errors.ts';
+import { ExportError } from '../src/errors.ts';
 import { deleteObjects, listObjects, putBytes, putFile, readText } from '../src/s3/objects.ts';
 import { parseS3Bucket } from '../src/validate/s3-bucket.ts';
 import { parseS3Endpoint, parseS3Region } from '../src/validate/s3-endpoint.ts';
@@ -153,7 +153,9 @@ describe('403 names the missing permission and the prefix', () => {
     world.sim.faults.push({ method: 'GET', key: /^$/, status: 403, code: 'AccessDenied' });
     const error = await failure(
       (async () => {
-        for await (const item of listObjects(world.target(), '_state/pending/')) void item;
+        const items = [];
+        for await (const item of listObjects(world.target(), '_state/pending/')) items.push(item);
+        return items;
       })(),
     );
     expect(error.message).toContain('s3:ListBucket on arn:aws:s3:::events-bucket');

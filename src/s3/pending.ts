@@ -76,9 +76,10 @@ export function parsePending(text: string, expectedRun: string): PendingRun {
   } catch {
     throw new Error('it is not JSON');
   }
-  const doc = value as Record<string, unknown>;
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error('it is not a JSON object');
+  }
+  const doc = value as Record<string, unknown>;
   if (doc.pendingVersion !== PENDING_VERSION)
     throw new Error(`unknown pendingVersion ${JSON.stringify(doc.pendingVersion)}`);
   if (doc.run !== expectedRun) throw new Error(`"run" does not match its name`);
@@ -135,7 +136,7 @@ function stringList(value: unknown, field: string): string[] {
     throw new Error(`"${field}" is not a list of strings`);
   }
   if (value.length > 100_000) throw new Error(`"${field}" has more than 100000 entries`);
-  return value as string[];
+  return value;
 }
 
 function escapeRegExp(text: string): string {

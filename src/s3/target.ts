@@ -4,6 +4,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../logger.ts';
+import { STATE_FILE } from '../output/layout.ts';
 
 export type S3Encryption =
   { mode: 'bucket-default' } | { mode: 'AES256' } | { mode: 'aws:kms'; keyId?: string };
@@ -17,6 +18,8 @@ export interface S3Target {
   logger: Logger;
 }
 
+/** The state object under the prefix (the layout's name), written last by every run: the commit. */
+export const S3_STATE_FILE = STATE_FILE;
 /** One marker per run between its first write and the end of its clean-up (src/s3/pending.ts). */
 export const S3_PENDING_DIR = '_state/pending/';
 

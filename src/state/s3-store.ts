@@ -1,8 +1,7 @@
 import { ExportError } from '../errors.ts';
 import { s3StatusOf } from '../s3/errors.ts';
 import { putBytes, readText } from '../s3/objects.ts';
-import { objectKey, type S3Target } from '../s3/target.ts';
-import { STATE_FILE } from '../output/layout.ts';
+import { S3_STATE_FILE as STATE_FILE, objectKey, type S3Target } from '../s3/target.ts';
 import type { StateDocument } from './document.ts';
 import { parseStateDocument, serializeStateDocument } from './parse.ts';
 import type { StateStore } from './store.ts';
@@ -91,8 +90,11 @@ export class S3StateStore implements StateStore {
     }
   }
 
-  async save(): Promise<{ saved: boolean; detail: string }> {
-    return { saved: true, detail: 'written by the S3 destination as the last object of the delivery' };
+  save(): Promise<{ saved: boolean; detail: string }> {
+    return Promise.resolve({
+      saved: true,
+      detail: 'written by the S3 destination as the last object of the delivery',
+    });
   }
 
   /** The state object's ETag if it holds exactly `body`, else undefined. */

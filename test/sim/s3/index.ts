@@ -148,7 +148,8 @@ export class S3Simulator {
     if (fault?.status) {
       await drain(req);
       record.outcome = fault.status;
-      return sendError(res, fault.status, fault.code ?? 'InternalError');
+      sendError(res, fault.status, fault.code ?? 'InternalError');
+      return;
     }
     // Every PUT to a key takes that key's lock, so a conditional check and its write are atomic.
     const lockKey = `${bucket}/${key}`;
@@ -161,7 +162,8 @@ export class S3Simulator {
         if (fault?.corrupt && body.length > 0) body[0] = body[0]! ^ 0xff;
         if (createHash('md5').update(body).digest('base64') !== req.headers['content-md5']) {
           record.outcome = 400;
-          return sendError(res, 400, 'BadDigest');
+          sendError(res, 400, 'BadDigest');
+          return;
         }
       }
       if (conditional) {
@@ -173,7 +175,8 @@ export class S3Simulator {
         if (failed) {
           if (!body) await drain(req);
           record.outcome = 412;
-          return sendError(res, 412, 'PreconditionFailed');
+          sendError(res, 412, 'PreconditionFailed');
+          return;
         }
       }
       const status = await this.forward(req, res, fault?.dropAfterForward === true, body);
@@ -261,7 +264,8 @@ async function collect(req: IncomingMessage): Promise<Buffer[]> {
 }
 
 async function drain(req: IncomingMessage): Promise<void> {
-  for await (const chunk of req) void chunk;
+  req.resume();
+  await new Promise((resolve) => req.once('end', resolve));
 }
 
 function sendError(res: ServerResponse, status: number, code: string): void {
