@@ -216,17 +216,23 @@ export async function writeRealRun(
  * are not the code under test (DuckDB for Parquet, gunzip for NDJSON). An event in two objects
  * appears twice.
  */
-export async function uuidsInBucket(world: S3World): Promise<{ parquet: string[]; ndjson: string[] }> {
+export async function uuidsInBucket(
+  world: S3World,
+  feed = 'signinattempts',
+  prefix = 'exports/1password',
+): Promise<{ parquet: string[]; ndjson: string[] }> {
   const dir = await mkdtemp(path.join(world.work, 'bucket-'));
-  const keys = (await world.keys()).filter((k) => /\.(parquet|ndjson\.gz)$/.test(k));
+  const keys = (await world.keys(prefix)).filter(
+    (k) => k.startsWith(`${feed}/`) || k.startsWith(`ndjson/${feed}/`),
+  );
   for (const key of keys) {
     await mkdir(path.dirname(path.join(dir, key)), { recursive: true });
-    await writeFile(path.join(dir, key), await world.object(key));
+    await writeFile(path.join(dir, key), await world.object(key, prefix));
   }
   const parquet = keys.some((k) => k.endsWith('.parquet'))
     ? (
         await query(
-          `SELECT uuid FROM read_parquet(${sqlString(`${dir}/*/date=*/*.parquet`)}, hive_partitioning = true)`,
+          `SELECT uuid FROM read_parquet(${sqlString(`${dir}/${feed}/date=*/*.parquet`)}, hive_partitioning = true)`,
         )
       ).map((row) => String(row.uuid))
     : [];
