@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import { decodeTokenClaims } from './token.ts';
+import { isLoopbackHost } from '../validate/loopback-host.ts';
 
 export const DEFAULT_SERVER_URL = 'https://events.1password.com';
 
@@ -62,13 +63,3 @@ export function normaliseServerUrl(value: string, origin = 'server-url'): string
   return `${url.protocol}//${url.host}`;
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
-  const octets = host.split('.');
-  return (
-    octets.length === 4 &&
-    octets[0] === '127' &&
-    octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255)
-  );
-}

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import { isLoopbackHost } from '../onepassword/server-url.ts';
+import { isLoopbackHost } from './loopback-host.ts';
 
 /**
  * `s3-endpoint`: an https:// URL of an S3-compatible service (http:// only to a loopback host, for
