@@ -14,6 +14,8 @@ import { parseS3Bucket } from '../src/validate/s3-bucket.ts';
 import { parseS3Endpoint, parseS3Region } from '../src/validate/s3-endpoint.ts';
 import { parseStoragePath } from '../src/validate/storage-path.ts';
 import { S3StateStore } from '../src/state/s3-store.ts';
+import { restoreAuthoritative } from '../src/state/store.ts';
+import { silentLogger } from '../src/logger.ts';
 import { BUCKET, S3World, SECRET_KEY, SESSION_TOKEN, delivery, stateDoc } from './support/s3-world.ts';
 
 let world: S3World;
@@ -223,6 +225,11 @@ describe('hostile or broken contents are refused', () => {
       origin: 's3://events-bucket/exports/1password/_state/state.json',
     });
     expect(read.status === 'refused' && read.reason).toMatch(/account/);
+    const restored = await restoreAuthoritative(new S3StateStore(world.target()), [], silentLogger);
+    expect(restored.source).toBe('none');
+    expect(restored.conflict?.what).toContain('_state/state.json cannot be used');
+    expect(restored.conflict?.todo).toContain('list-object-versions');
+    expect(restored.conflict?.todo).not.toContain('git log');
   });
   it('readText returns nothing for a missing object', async () => {
     expect(await readText(world.target(), '_state/state.json', 100)).toBeUndefined();
