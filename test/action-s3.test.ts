@@ -158,6 +158,11 @@ it('stays exactly the ground truth across runs, a killed run, an overlapping run
   const day = new Date(oldDay - 60_000).toISOString().slice(0, 10);
   const partsBefore = (await keys()).filter((k) => k.includes(`/date=${day}/`));
   expect(partsBefore.length).toBeGreaterThanOrEqual(2 * 2 * FEEDS.length);
+  // compaction: off keeps every part; the next run (auto, the default) merges them.
+  const keeping = await run({ compaction: 'off' });
+  expect(keeping.exitCode, keeping.stdout).toBe(0);
+  expect(keeping.outputs.compacted).toBe('0');
+  expect((await keys()).filter((k) => k.includes(`/date=${day}/`))).toEqual(partsBefore);
   const compacting = await run();
   expect(compacting.exitCode, compacting.stdout).toBe(0);
   expect(Number(compacting.outputs.compacted)).toBeGreaterThanOrEqual(partsBefore.length);
