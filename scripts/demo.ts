@@ -123,7 +123,9 @@ try {
       sim.generate(feed, Math.round(total / 30), { from, to, late });
     }
   }
-  const incident = sim.plantIncident('compromised-account', { at: new Date(now - 5 * HOUR) });
+  // Start a few minutes into an hour, so the per-hour rules see the whole incident in one hour.
+  const incidentAt = Math.floor(now / HOUR) * HOUR - 5 * HOUR + 5 * 60_000;
+  const incident = sim.plantIncident('compromised-account', { at: new Date(incidentAt) });
   const planted = MONTH.reduce((sum, [feed]) => sum + sim.eventCount(feed), 0);
 
   say('1Password events export: demo');

@@ -212,8 +212,11 @@ beforeAll(async () => {
   await exportOnce(token);
   for (const [id, rows] of await runRules(path.join(work, 'clean'), listsFile)) clean.set(id, rows);
 
+  // Rules that count per clock hour must see each incident inside one hour, whatever the time the
+  // test runs at: start each incident a few minutes after an hour begins.
+  const hourStart = Math.floor(now / HOUR) * HOUR + 5 * 60_000;
   INCIDENTS.forEach((name, i) => {
-    incidents.set(name, sim.plantIncident(name, { at: new Date(now - 20 * HOUR + i * HOUR) }));
+    incidents.set(name, sim.plantIncident(name, { at: new Date(hourStart - 20 * HOUR + i * HOUR) }));
   });
   await exportOnce(token);
   for (const [id, rows] of await runRules(path.join(work, 'planted'), listsFile)) planted.set(id, rows);
