@@ -23,6 +23,8 @@ const GITHUB_STATE_STORES = [
   'src/state/artifact-store.ts',
   'src/state/repo-store.ts',
 ];
+/** The state store whose backend is a bucket: it may use src/s3 (and nothing else beyond state's own). */
+const S3_STATE_STORES = ['src/state/s3-store.ts'];
 
 const restrict = (files, patterns, extra = {}) => ({
   files,
@@ -65,8 +67,15 @@ export const layers = [
         'state imports only the base and onepassword/{feeds,types}.ts.',
       ),
     ],
-    { ignores: GITHUB_STATE_STORES },
+    { ignores: [...GITHUB_STATE_STORES, ...S3_STATE_STORES] },
   ),
+  restrict(S3_STATE_STORES, [
+    GITHUB_PACKAGES,
+    onlyFromSubfolder(
+      `${BASE}|${FEEDS_AND_TYPES}|s3/`,
+      'the S3 state store imports only the base, onepassword/{feeds,types}.ts and src/s3.',
+    ),
+  ]),
   restrict(GITHUB_STATE_STORES, [
     onlyFromSubfolder(
       `${BASE}|${FEEDS_AND_TYPES}|github/`,

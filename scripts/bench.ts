@@ -15,6 +15,7 @@ import { FEEDS } from '../src/onepassword/feeds.ts';
 import { hugeStateRun } from './bench-state.ts';
 import { hostileRows } from './bench-hostile.ts';
 import { benchArchive } from './bench-archive.ts';
+import { benchS3Export } from './bench-s3.ts';
 
 const { values } = parseArgs({
   options: {
@@ -158,6 +159,14 @@ try {
       exportEventsPerSecond: ours,
     })),
   );
+  // destination: s3 into a local S3 server, through the bundled action (scripts/bench-s3.ts).
+  const s3 = await benchS3Export(ready, { startTime: `${Number(values.days) + 2}d`, expectedEvents: total });
+  rows.push([
+    'action into local S3 (s3rver), events/s',
+    `${Math.round(s3.events / s3.seconds).toLocaleString('en-US')} (${s3.seconds.toFixed(2)} s, ${s3.objects} objects, ${mb(s3.bytes)}; ${(s3.events / s3.seconds / ours).toFixed(2)}x the CLI to a folder)`,
+    'measured',
+    'n/a',
+  ]);
   console.log('\n| measure | result | target | |\n|---|---|---|---|');
   for (const [name, result, target, ok] of rows) console.log(`| ${name} | ${result} | ${target} | ${ok} |`);
   if (rows.some((r) => r[3] === 'FAIL')) process.exitCode = 1;

@@ -47,7 +47,15 @@ await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 // young generation (src/capped-worker.ts).
 const results = await Promise.all([
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
-  build({ ...common, entryPoints: ['src/action/worker.ts'], outfile: 'dist/action-worker.js' }),
+  // Split so that optional destinations loaded with import() (the AWS SDK for destination: s3) live
+  // in chunks of their own and other runs never read them.
+  build({
+    ...common,
+    entryPoints: { 'action-worker': 'src/action/worker.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  }),
   build({
     ...common,
     entryPoints: ['src/cli/bin.ts'],

@@ -16,10 +16,13 @@ import { checkLabels } from './validate/labels.ts';
 import { checkOutputDir } from './validate/output-dir.ts';
 import { parseRepoName, type RepoName } from './validate/repo-name.ts';
 import { parseRetentionDays } from './validate/retention-days.ts';
+import { parseS3Bucket } from './validate/s3-bucket.ts';
+import { parseS3Endpoint, parseS3Region } from './validate/s3-endpoint.ts';
 import { parseStoragePath } from './validate/storage-path.ts';
+import type { S3Encryption } from './s3/target.ts';
 import { tokenShapeProblem } from './validate/token.ts';
 
-export const DESTINATIONS = ['artifact', 'repo', 'none'] as const;
+export const DESTINATIONS = ['artifact', 'repo', 's3', 'none'] as const;
 export type Destination = (typeof DESTINATIONS)[number];
 
 /** How far back the API keeps events; a start further back is pointless but harmless. */
@@ -50,8 +53,19 @@ export interface Config {
   alertIssues: boolean;
   alertLabels: string[];
   allowPublicRepo: boolean;
-  /** `auto`: merge finished days in repo mode (src/compaction); `off`: never rewrite delivered files. */
+  /** `auto`: merge finished days in repo and S3 mode (src/compaction); `off`: never rewrite delivered files. */
   compaction: CompactionMode;
+  /** destination: s3 only. */
+  s3?: S3Settings;
+}
+
+export interface S3Settings {
+  bucket: string;
+  /** `s3-prefix`, normalised like storage-path. */
+  prefix: string;
+  region: string;
+  endpoint?: string;
+  encryption: S3Encryption;
 }
 
 export const COMPACTION_MODES = ['auto', 'off'] as const;
@@ -240,6 +254,7 @@ export function parseConfig(
       ),
     );
   }
+  const s3 = destination === 's3' ? parseS3Settings(raw, errors) : undefined;
   if (errors.length > 0) throw new ConfigErrors(errors);
 
   return {
@@ -264,6 +279,72 @@ export function parseConfig(
     alertLabels: alertLabels!.length > 0 ? alertLabels! : [INPUT_DEFAULTS['alert-labels']],
     allowPublicRepo: allowPublicRepo!,
     compaction: compaction!,
+    s3,
+  };
+}
+
+export const S3_SSE_MODES = ['AES256', 'aws:kms'] as const;
+
+/**
+ * The s3-* inputs, when destination is s3. The region defaults to the AWS_REGION that
+ * aws-actions/configure-aws-credentials exports (then AWS_DEFAULT_REGION, then us-east-1).
+ */
+function parseS3Settings(raw: (name: InputName) => string, errors: InputError[]): S3Settings | undefined {
+  const before = errors.length;
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
+  const bucketText = raw(INPUT.s3Bucket);
+  if (bucketText === '')
+    errors.push(new InputError(INPUT.s3Bucket, 'missing; destination: s3 needs the bucket name'));
+  const bucket = bucketText === '' ? undefined : attempt(() => parseS3Bucket(bucketText, INPUT.s3Bucket));
+  const prefix = attempt(() => parseStoragePath(raw(INPUT.s3Prefix), INPUT.s3Prefix));
+  const region = attempt(() =>
+    parseS3Region(
+      raw(INPUT.s3Region) || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1',
+      INPUT.s3Region,
+    ),
+  );
+  const endpointText = raw(INPUT.s3Endpoint);
+  const endpoint =
+    endpointText === '' ? undefined : attempt(() => parseS3Endpoint(endpointText, INPUT.s3Endpoint));
+  const sseText = raw(INPUT.s3Sse);
+  const kmsKeyId = raw(INPUT.s3KmsKeyId);
+  let encryption: S3Encryption | undefined;
+  if (sseText === '') {
+    encryption = { mode: 'bucket-default' };
+  } else if ((S3_SSE_MODES as readonly string[]).includes(sseText)) {
+    encryption =
+      sseText === 'aws:kms'
+        ? { mode: 'aws:kms', ...(kmsKeyId ? { keyId: kmsKeyId } : {}) }
+        : { mode: 'AES256' };
+  } else {
+    errors.push(
+      new InputError(
+        INPUT.s3Sse,
+        `"${sseText}" is not one of ${S3_SSE_MODES.join(', ')} (empty: the bucket's default encryption)`,
+      ),
+    );
+  }
+  if (kmsKeyId !== '' && sseText !== 'aws:kms') {
+    errors.push(new InputError(INPUT.s3KmsKeyId, 'is only used with s3-sse: aws:kms'));
+  }
+  if (kmsKeyId !== '' && !/^[A-Za-z0-9:/_.-]{1,2048}$/.test(kmsKeyId)) {
+    errors.push(new InputError(INPUT.s3KmsKeyId, 'must be a KMS key id, alias or ARN'));
+  }
+  if (errors.length > before) return undefined;
+  return {
+    bucket: bucket!,
+    prefix: prefix!,
+    region: region!,
+    ...(endpoint ? { endpoint } : {}),
+    encryption: encryption!,
   };
 }
 

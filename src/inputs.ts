@@ -26,6 +26,12 @@ export const INPUT = {
   alertLabels: 'alert-labels',
   allowPublicRepo: 'allow-public-repo',
   compaction: 'compaction',
+  s3Bucket: 's3-bucket',
+  s3Prefix: 's3-prefix',
+  s3Region: 's3-region',
+  s3Endpoint: 's3-endpoint',
+  s3Sse: 's3-sse',
+  s3KmsKeyId: 's3-kms-key-id',
 } as const;
 
 export type InputName = (typeof INPUT)[keyof typeof INPUT];
@@ -56,4 +62,10 @@ export const INPUT_DEFAULTS: Record<InputName, string> = {
   'alert-labels': '1password-events',
   'allow-public-repo': 'false',
   compaction: 'auto',
+  's3-bucket': '',
+  's3-prefix': '1password-events',
+  's3-region': '',
+  's3-endpoint': '',
+  's3-sse': '',
+  's3-kms-key-id': '',
 };

@@ -19,7 +19,8 @@ describe('input validation', () => {
       'Invalid events: unknown "foo"; use a comma list of signinattempts, itemusages, auditevents, auto',
     ],
     [{ formats: 'csv' }, 'Invalid formats: unknown "csv"; use a comma list of parquet, ndjson'],
-    [{ destination: 's3' }, 'Invalid destination: "s3" is not one of artifact, repo, none'],
+    [{ destination: 'ftp' }, 'Invalid destination: "ftp" is not one of artifact, repo, s3, none'],
+    [{ destination: 's3' }, 'Invalid s3-bucket: missing; destination: s3 needs the bucket name'],
     [{ 'start-time': 'yesterday' }, 'Invalid start-time: "yesterday" is neither an RFC 3339 time'],
     [{ token: '' }, 'Invalid token: missing'],
   ])('%j fails naming the input, with zero requests', async (inputs, message) => {

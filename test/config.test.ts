@@ -66,7 +66,30 @@ describe('parseConfig', () => {
       'Invalid events: unknown "foo"; use a comma list of signinattempts, itemusages, auditevents, auto',
     ],
     [{ formats: 'csv' }, 'Invalid formats: unknown "csv"; use a comma list of parquet, ndjson'],
-    [{ destination: 's3' }, 'Invalid destination: "s3" is not one of artifact, repo, none'],
+    [{ destination: 'ftp' }, 'Invalid destination: "ftp" is not one of artifact, repo, s3, none'],
+    [{ destination: 's3' }, 'Invalid s3-bucket: missing; destination: s3 needs the bucket name'],
+    [
+      { destination: 's3', 's3-bucket': 'Bad_Bucket' },
+      'Invalid s3-bucket: "Bad_Bucket" is not a bucket name',
+    ],
+    [{ destination: 's3', 's3-bucket': 'b-1', 's3-prefix': 'a/../b' }, 'Invalid s3-prefix'],
+    [
+      { destination: 's3', 's3-bucket': 'b-1', 's3-sse': 'aes' },
+      'Invalid s3-sse: "aes" is not one of AES256, aws:kms',
+    ],
+    [
+      { destination: 's3', 's3-bucket': 'b-1', 's3-kms-key-id': 'k1' },
+      'Invalid s3-kms-key-id: is only used with s3-sse: aws:kms',
+    ],
+    [
+      { destination: 's3', 's3-bucket': 'b-1', 's3-endpoint': 'https://key:secret@minio.example' },
+      'Invalid s3-endpoint: must not contain credentials',
+    ],
+    [
+      { destination: 's3', 's3-bucket': 'b-1', 's3-endpoint': 'http://minio.example:9000' },
+      'Invalid s3-endpoint: must be an https:// URL',
+    ],
+    [{ destination: 's3', 's3-bucket': 'b-1', 's3-region': 'Mars 1' }, 'Invalid s3-region'],
     [{ 'api-version': 'v3' }, 'Invalid api-version: "v3" is not one of v1, v2'],
     [{ 'start-time': 'yesterday' }, 'Invalid start-time: "yesterday" is neither an RFC 3339 time'],
     [{ 'start-time': '2027-01-01T00:00:00Z' }, 'Invalid start-time: "2027-01-01T00:00:00Z" is in the future'],
@@ -86,7 +109,7 @@ describe('parseConfig', () => {
   });
 
   it('reports every bad input at once', () => {
-    const errors = errorsOf({ events: 'foo', formats: 'csv', destination: 's3' });
+    const errors = errorsOf({ events: 'foo', formats: 'csv', destination: 'ftp' });
     expect(errors.map((e) => e.split(':')[0])).toEqual([
       'Invalid events',
       'Invalid formats',
@@ -97,6 +120,21 @@ describe('parseConfig', () => {
   it('needs a token for repo mode', () => {
     expect(errorsOf({ destination: 'repo' })[0]).toContain('Invalid storage-token: missing');
     expect(parse({ destination: 'repo', 'github-token': 'ghs_x' }).destination).toBe('repo');
+    expect(
+      parse({
+        destination: 's3',
+        's3-bucket': 'acme-logs',
+        's3-prefix': '/x/y/',
+        's3-region': 'eu-west-1',
+        's3-sse': 'aws:kms',
+        's3-kms-key-id': 'alias/events',
+      }).s3,
+    ).toEqual({
+      bucket: 'acme-logs',
+      prefix: 'x/y',
+      region: 'eu-west-1',
+      encryption: { mode: 'aws:kms', keyId: 'alias/events' },
+    });
   });
 
   it('never puts the token in an error', () => {

@@ -152,6 +152,7 @@ describe('names in the README, docs and examples', () => {
       'detections.yml',
       'multi-account.yml',
       'repo-mode.yml',
+      's3.yml',
       'scheduled-export.yml',
     ]);
     const problems: string[] = [];

@@ -19,14 +19,20 @@ export async function deliverAndSave(
   account: string,
 ): Promise<string> {
   const { config, report } = run;
-  const sink = makeSink(config, run.context, run.github, run.logger);
+  const sink = await makeSink(config, run.context, run.github, run.logger);
   const stateChanged = result.outcomes.some((o) => o.cursorAfter !== o.cursorBefore);
   const compaction = await log.group('Compacting finished days', () =>
     compactStored(run, sink, result, account),
   );
   let detail = 'nothing new to deliver';
-  // Repo mode commits a moved cursor even without events, so the committed state stays exact.
-  if (result.written.length > 0 || compaction || (config.destination === 'repo' && stateChanged)) {
+  // Repo mode commits a moved cursor even without events, so the committed state stays exact. S3
+  // mode delivers on every run: it cleans up after runs that did not commit and compacts.
+  if (
+    result.written.length > 0 ||
+    compaction ||
+    (config.destination === 'repo' && stateChanged) ||
+    config.destination === 's3'
+  ) {
     const delivery = await log.group(`Delivering to ${config.destination}`, () =>
       sink.deliver({
         outDir: config.outputDir,
@@ -42,6 +48,8 @@ export async function deliverAndSave(
     if (delivery.artifactId !== undefined) report.outputs.artifactId = String(delivery.artifactId);
     if (delivery.artifactUrl) report.outputs.artifactUrl = delivery.artifactUrl;
     if (delivery.commitSha) report.outputs.commitSha = delivery.commitSha;
+    if (delivery.s3Uri) report.outputs.s3Uri = delivery.s3Uri;
+    if (delivery.compacted !== undefined) report.outputs.compacted = delivery.compacted;
   }
   for (const store of stores) {
     const saved = await store.save(result.state);

@@ -31,7 +31,8 @@ export async function guardVisibility(
   github: GitHubClients,
   logger: Logger,
 ): Promise<void> {
-  if (config.destination === 'none') return;
+  // A bucket's privacy is the bucket policy's (docs/s3.md); objects are never given an ACL.
+  if (config.destination === 'none' || config.destination === 's3') return;
   const target = config.destination === 'repo' ? formatRepoName(config.storageRepo) : context.repository;
   let visibility: RepoVisibility | undefined;
   if (config.destination === 'artifact' && context.repositoryPrivate !== undefined) {
@@ -64,11 +65,11 @@ function storageTarget(config: Config, github: GitHubClients, logger: Logger): S
 }
 
 /** The stores the action keeps state in. */
-export type ActionStateSource = 'repo' | 'cache' | 'artifact';
+export type ActionStateSource = 'repo' | 's3' | 'cache' | 'artifact';
 
 /** Where this run restores its state from, by the rules of src/state/store.ts, and saves it to. */
 export interface ActionStateStores {
-  /** Repo mode: the committed state, authoritative; the others are only hints then. */
+  /** Repo and S3 mode: the stored state, authoritative; the others are only hints then. */
   authority?: StateStore<ActionStateSource>;
   /** Without an authority: read in order, the first trusted copy wins. */
   others: StateStore<ActionStateSource>[];
@@ -76,18 +77,39 @@ export interface ActionStateStores {
   saveTo: StateStore<ActionStateSource>[];
 }
 
+/** S3 mode's store and sink, made once per run (the sink commits with the ETag the store read). */
+const s3Destinations = new WeakMap<Config, import('./s3.ts').S3Destination>();
+
+async function s3DestinationOf(config: Config, context: ActionContext, logger: Logger) {
+  let destination = s3Destinations.get(config);
+  if (!destination) {
+    // config.ts requires the s3-* settings for destination: s3.
+    if (!config.s3) throw new Error('destination: s3 without s3 settings');
+    const { s3Destination } = await import('./s3.ts');
+    destination = s3Destination(config.s3, config.compaction, context, logger);
+    s3Destinations.set(config, destination);
+  }
+  return destination;
+}
+
 /**
- * Repo mode: the storage repository decides, the cache is a hint. Artifact mode: the cache, then the
- * newest trusted artifact. None: the cache. The cache copy is sealed with a key from the Events token
+ * Repo mode: the storage repository decides, the cache is a hint. S3 mode: the state object in the
+ * bucket decides, with no hints (no cache copy is kept: the bucket is written with the data, and a
+ * cache copy could only ever lag behind it). Artifact mode: the cache, then the newest trusted
+ * artifact. None: the cache. The cache copy is sealed with a key from the Events token
  * (SECURITY.md, "Threat model").
  */
-export function stateStores(
+export async function stateStores(
   config: Config,
   context: ActionContext,
   github: GitHubClients,
   session: { account: string; server: string },
   logger: Logger,
-): ActionStateStores {
+): Promise<ActionStateStores> {
+  if (config.destination === 's3') {
+    const { store } = await s3DestinationOf(config, context, logger);
+    return { authority: store, others: [], saveTo: [store] };
+  }
   const workflowRepo = github.workflow ? parseRepoName(context.repository, 'GITHUB_REPOSITORY') : undefined;
   const cache = new CacheStateStore({
     stateKey: config.stateKey,
@@ -126,12 +148,12 @@ export function stateStores(
   return { others, saveTo: [cache] };
 }
 
-export function makeSink(
+export async function makeSink(
   config: Config,
   context: ActionContext,
   github: GitHubClients,
   logger: Logger,
-): Sink {
+): Promise<Sink> {
   switch (config.destination) {
     case 'artifact':
       return new ArtifactSink({
@@ -144,6 +166,8 @@ export function makeSink(
       });
     case 'repo':
       return new RepoSink(storageTarget(config, github, logger));
+    case 's3':
+      return (await s3DestinationOf(config, context, logger)).sink;
     case 'none':
       return new NoneSink();
   }

@@ -9,6 +9,8 @@ export interface RunOutputs {
   artifactId?: string;
   artifactUrl?: string;
   commitSha?: string;
+  /** S3 mode: `s3://bucket/prefix`. */
+  s3Uri?: string;
   morePending: boolean;
   authFailed: boolean;
   /** Which store the state was restored from. */
@@ -29,5 +31,6 @@ export function setRunOutputs(outputs: RunOutputs, outputDir: string): void {
   core.setOutput('more-pending', String(outputs.morePending));
   core.setOutput('auth-failed', String(outputs.authFailed));
   core.setOutput('state-source', outputs.stateSource);
+  core.setOutput('s3-uri', outputs.s3Uri ?? '');
   core.setOutput('compacted', String(outputs.compacted));
 }

@@ -20,7 +20,11 @@ export interface Restored {
 
 export async function restore(run: ActionRun, session: Session): Promise<Restored> {
   const { config, logger, report } = run;
-  const { authority, others, saveTo: stores } = stateStores(config, run.context, run.github, session, logger);
+  const {
+    authority,
+    others,
+    saveTo: stores,
+  } = await stateStores(config, run.context, run.github, session, logger);
   const restored = authority
     ? await restoreAuthoritative(authority, others, logger)
     : await restoreFirstTrusted(others, logger);
@@ -40,6 +44,12 @@ export async function restore(run: ActionRun, session: Session): Promise<Restore
       throw new InputError(
         INPUT.storagePath,
         `${formatRepoName(config.storageRepo)}:${config.storagePath} holds the export of account ${owner}, not ${ours}; give each account its own storage-path`,
+      );
+    }
+    if (restored.source === 's3') {
+      throw new InputError(
+        INPUT.s3Prefix,
+        `s3://${config.s3?.bucket}/${config.s3?.prefix} holds the export of account ${owner}, not ${ours}; give each account its own s3-prefix`,
       );
     }
     logger.warning(`The saved state belongs to ${owner}, not ${ours}; starting from start-time.`);

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import { decodeTokenClaims } from './token.ts';
+import { isLoopbackHost } from '../validate/loopback-host.ts';
 
 export const DEFAULT_SERVER_URL = 'https://events.1password.com';
 
@@ -80,15 +81,4 @@ export function normaliseServerUrl(value: string, origin = 'server-url', setting
     fail('the URL must not contain a path (give the server origin only)');
   if (url.search !== '' || url.hash !== '') fail('the URL must not contain a query or fragment');
   return `${url.protocol}//${url.host}`;
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
-  const octets = host.split('.');
-  return (
-    octets.length === 4 &&
-    octets[0] === '127' &&
-    octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255)
-  );
 }

@@ -46,7 +46,8 @@ export async function checkFilesForRepo(outDir: string, files: readonly string[]
   return checked;
 }
 
-function isInsideRelative(path: string): boolean {
+/** A plain relative `/`-separated path that stays inside the folder it is relative to. */
+export function isInsideRelative(path: string): boolean {
   if (path === '' || path.includes('\\') || posix.isAbsolute(path)) return false;
   const normalized = posix.normalize(path);
   return normalized === path && !normalized.startsWith('../') && normalized !== '..';

@@ -27,6 +27,10 @@ export interface DeliveryResult {
   artifactId?: number;
   artifactUrl?: string;
   commitSha?: string;
+  /** S3 mode: `s3://bucket/prefix`. */
+  s3Uri?: string;
+  /** Files this run replaced by compaction (the `compacted` output). */
+  compacted?: number;
   /** What happened, for the log and the summary. */
   detail: string;
 }
@@ -36,7 +40,7 @@ export interface DeliveryResult {
  * message says what failed and never contains a token; the state is only saved after a success.
  */
 export interface Sink {
-  readonly name: 'artifact' | 'repo' | 'none';
+  readonly name: 'artifact' | 'repo' | 's3' | 'none';
   deliver(delivery: Delivery): Promise<DeliveryResult>;
   /** The files already stored, for compaction (src/compaction); only destinations that keep files. */
   storedTree?(): Promise<StoredTree>;

@@ -65,7 +65,7 @@ export async function restoreAuthoritative<Name extends StateStoreName>(
       source: 'none',
       conflict: {
         what: `The committed state ${read.origin} cannot be used: ${read.reason}. The ${authority.name} copy is the authoritative record of where the export stands, so this run exported nothing rather than start over on top of it.`,
-        todo: `Restore the file from its history (for example \`git log -- ${stateFileOf(read.origin)}\` and revert the change that broke it), or delete it to restart the export from start-time (events already stored will then be exported again).`,
+        todo: `${restoreAdvice(authority.name, read.origin)}, or delete it to restart the export from start-time (events already stored will then be exported again).`,
       },
     };
   }
@@ -123,6 +123,14 @@ async function compareHint(
 
 function isLater(a: string, b: string): boolean {
   return (parseRfc3339Micros(a) ?? 0n) > (parseRfc3339Micros(b) ?? 0n);
+}
+
+/** How to get a working copy of the authoritative state back: from git history, or S3 object versions. */
+function restoreAdvice(name: StateStoreName, origin: string): string {
+  if (name === 's3') {
+    return `Restore an earlier version of ${origin} (with bucket versioning: \`aws s3api list-object-versions\` on that key) or fix it`;
+  }
+  return `Restore the file from its history (for example \`git log -- ${stateFileOf(origin)}\` and revert the change that broke it)`;
 }
 
 /** `owner/repo@branch:path` -> `path`, for the git command in the advice. */
