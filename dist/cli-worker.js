@@ -899,12 +899,12 @@ var require_agent = __commonJS({
       "sessionIdContext",
       "ticketKeys"
     ];
-    var getSortedIndex = (array, value, compare) => {
+    var getSortedIndex = (array, value, compare2) => {
       let low = 0;
       let high = array.length;
       while (low < high) {
         const mid = low + high >>> 1;
-        if (compare(array[mid], value)) {
+        if (compare2(array[mid], value)) {
           low = mid + 1;
         } else {
           high = mid;
@@ -1002,12 +1002,12 @@ var require_agent = __commonJS({
         }
       }
       getSession(origin, options, listeners) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           if (Array.isArray(listeners) && listeners.length > 0) {
             listeners = [...listeners];
-            resolve();
+            resolve2();
           } else {
-            listeners = [{ resolve, reject }];
+            listeners = [{ resolve: resolve2, reject }];
           }
           try {
             if (typeof origin === "string") {
@@ -1331,14 +1331,14 @@ var require_agent = __commonJS({
         });
       }
       request(origin, options, headers, streamOptions) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this.getSession(origin, options, [{
             reject,
             resolve: (session) => {
               try {
                 const stream2 = session.request(headers, streamOptions);
                 delayAsyncDestroy(stream2);
-                resolve(stream2);
+                resolve2(stream2);
               } catch (error) {
                 reject(error);
               }
@@ -1427,8 +1427,8 @@ var require_agent = __commonJS({
 var require_incoming_message = __commonJS({
   "node_modules/http2-wrapper/source/incoming-message.js"(exports, module) {
     "use strict";
-    var { Readable } = __require("stream");
-    var IncomingMessage = class extends Readable {
+    var { Readable: Readable2 } = __require("stream");
+    var IncomingMessage = class extends Readable2 {
       constructor(socket, highWaterMark) {
         super({
           emitClose: false,
@@ -2116,7 +2116,7 @@ var require_resolve_alpn = __commonJS({
   "node_modules/resolve-alpn/index.js"(exports, module) {
     "use strict";
     var tls = __require("tls");
-    module.exports = (options = {}, connect = tls.connect) => new Promise((resolve, reject) => {
+    module.exports = (options = {}, connect = tls.connect) => new Promise((resolve2, reject) => {
       let timeout = false;
       let socket;
       const callback = async () => {
@@ -2124,14 +2124,14 @@ var require_resolve_alpn = __commonJS({
         socket.off("timeout", onTimeout);
         socket.off("error", reject);
         if (options.resolveSocket) {
-          resolve({ alpnProtocol: socket.alpnProtocol, socket, timeout });
+          resolve2({ alpnProtocol: socket.alpnProtocol, socket, timeout });
           if (timeout) {
             await Promise.resolve();
             socket.emit("timeout");
           }
         } else {
           socket.destroy();
-          resolve({ alpnProtocol: socket.alpnProtocol, timeout });
+          resolve2({ alpnProtocol: socket.alpnProtocol, timeout });
         }
       };
       const onTimeout = async () => {
@@ -2232,7 +2232,7 @@ var require_auto = __commonJS({
             const result = await queue2.get(name);
             return { alpnProtocol: result.alpnProtocol };
           }
-          const { path: path5 } = options;
+          const { path: path13 } = options;
           options.path = options.socketPath;
           const resultPromise = resolveALPN(options, connect);
           queue2.set(name, resultPromise);
@@ -2240,11 +2240,11 @@ var require_auto = __commonJS({
             const result = await resultPromise;
             cache2.set(name, result.alpnProtocol);
             queue2.delete(name);
-            options.path = path5;
+            options.path = path13;
             return result;
           } catch (error) {
             queue2.delete(name);
-            options.path = path5;
+            options.path = path13;
             throw error;
           }
         }
@@ -2561,11 +2561,11 @@ var require_h2_over_h2 = __commonJS({
     var { globalAgent } = require_agent();
     var Http2OverHttpX = require_h2_over_hx();
     var getAuthorizationHeaders = require_get_auth_headers();
-    var getStatusCode = (stream2) => new Promise((resolve, reject) => {
+    var getStatusCode = (stream2) => new Promise((resolve2, reject) => {
       stream2.once("error", reject);
       stream2.once("response", (headers) => {
         stream2.off("error", reject);
-        resolve(headers[":status"]);
+        resolve2(headers[":status"]);
       });
     });
     var Http2OverHttp2 = class extends Http2OverHttpX {
@@ -2594,11 +2594,11 @@ var require_h2_over_h1 = __commonJS({
     var https2 = __require("https");
     var Http2OverHttpX = require_h2_over_hx();
     var getAuthorizationHeaders = require_get_auth_headers();
-    var getStream = (request) => new Promise((resolve, reject) => {
+    var getStream = (request) => new Promise((resolve2, reject) => {
       const onConnect = (response, socket, head) => {
         socket.unshift(head);
         request.off("error", reject);
-        resolve([socket, response.statusCode, response.statusMessage]);
+        resolve2([socket, response.statusCode, response.statusMessage]);
       };
       request.once("error", reject);
       request.once("connect", onConnect);
@@ -2681,19 +2681,24 @@ var require_source = __commonJS({
   }
 });
 
-// src/cli.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path4 from "node:path";
-import { parseArgs } from "node:util";
+// src/cli/worker.ts
+import { parentPort } from "node:worker_threads";
+
+// src/cli/main.ts
+import { access as access3, readFile as readFile5 } from "node:fs/promises";
+import path12 from "node:path";
 
 // src/clock.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+  sleep: (ms, signal) => new Promise((resolve2, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
     const timer2 = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve();
+      resolve2();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer2);
@@ -2704,9 +2709,29 @@ var systemClock = {
 };
 
 // src/config.ts
-import path from "node:path";
+import path2 from "node:path";
 
-// src/output/timestamp.ts
+// src/time/duration.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var DURATION = /^(\d+)\s*([smhd])$/;
+function parseDuration(text) {
+  const match = DURATION.exec(text.trim());
+  if (!match) return void 0;
+  return Number(match[1]) * UNIT_MS[match[2]];
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const totalMinutes = Math.floor(ms / 6e4);
+  if (totalMinutes < 60)
+    return `${totalMinutes}m ${String(Math.floor(ms % 6e4 / 1e3)).padStart(2, "0")}s`;
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor(totalMinutes % 1440 / 60);
+  const minutes = totalMinutes % 60;
+  return days > 0 ? `${days}d ${hours}h` : `${hours}h ${String(minutes).padStart(2, "0")}m`;
+}
+
+// src/time/rfc3339.ts
 var MICROS_PER_SECOND = 1000000n;
 var MICROS_PER_DAY = 86400n * MICROS_PER_SECOND;
 function parseRfc3339Micros(text) {
@@ -2815,26 +2840,6 @@ function civilFromDays(days) {
   const month = mp < 10 ? mp + 3 : mp - 9;
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
-
-// src/duration.ts
-var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-var DURATION = /^(\d+)\s*([smhd])$/;
-function parseDuration(text) {
-  const match = DURATION.exec(text.trim());
-  if (!match) return void 0;
-  return Number(match[1]) * UNIT_MS[match[2]];
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const totalMinutes = Math.floor(ms / 6e4);
-  if (totalMinutes < 60)
-    return `${totalMinutes}m ${String(Math.floor(ms % 6e4 / 1e3)).padStart(2, "0")}s`;
-  const days = Math.floor(totalMinutes / 1440);
-  const hours = Math.floor(totalMinutes % 1440 / 60);
-  const minutes = totalMinutes % 60;
-  return days > 0 ? `${days}d ${hours}h` : `${hours}h ${String(minutes).padStart(2, "0")}m`;
-}
 function parseRfc3339(text) {
   const micros = parseRfc3339Micros(text.trim());
   return micros === null ? void 0 : new Date(Number(micros / 1000n));
@@ -2864,6 +2869,67 @@ function isExportError(error, kind) {
   return error instanceof ExportError && (kind === void 0 || error.kind === kind);
 }
 
+// src/inputs.ts
+var INPUT = {
+  token: "token",
+  serverUrl: "server-url",
+  events: "events",
+  apiVersion: "api-version",
+  startTime: "start-time",
+  formats: "formats",
+  destination: "destination",
+  outputDir: "output-dir",
+  artifactName: "artifact-name",
+  retentionDays: "retention-days",
+  storageRepo: "storage-repo",
+  storageBranch: "storage-branch",
+  storagePath: "storage-path",
+  storageToken: "storage-token",
+  githubToken: "github-token",
+  stateKey: "state-key",
+  maxDuration: "max-duration",
+  alertIssues: "alert-issues",
+  alertLabels: "alert-labels",
+  allowPublicRepo: "allow-public-repo",
+  compaction: "compaction",
+  s3Bucket: "s3-bucket",
+  s3Prefix: "s3-prefix",
+  s3Region: "s3-region",
+  s3Endpoint: "s3-endpoint",
+  s3Sse: "s3-sse",
+  s3KmsKeyId: "s3-kms-key-id"
+};
+var SECRET_INPUTS = [INPUT.token, INPUT.storageToken, INPUT.githubToken];
+var INPUT_DEFAULTS = {
+  token: "",
+  "server-url": "",
+  events: "auto",
+  "api-version": "v2",
+  "start-time": "120d",
+  formats: "parquet",
+  destination: "artifact",
+  "output-dir": "",
+  "artifact-name": "",
+  "retention-days": "",
+  "storage-repo": "",
+  "storage-branch": "",
+  "storage-path": "1password-events",
+  "storage-token": "",
+  "github-token": "${{ github.token }}",
+  "state-key": "1password-events",
+  "max-duration": "0",
+  "alert-issues": "true",
+  "alert-labels": "1password-events",
+  "allow-public-repo": "false",
+  compaction: "auto",
+  "s3-bucket": "",
+  "s3-prefix": "1password-events",
+  "s3-region": "",
+  "s3-endpoint": "",
+  "s3-sse": "",
+  "s3-kms-key-id": ""
+};
+
 // src/onepassword/feeds.ts
 var FEEDS = ["signinattempts", "itemusages", "auditevents"];
 var API_VERSIONS = ["v1", "v2"];
@@ -2877,9 +2943,206 @@ function feedPath(feed, version) {
 // src/output/files.ts
 var FORMATS = ["parquet", "ndjson"];
 
+// src/validate/artifact-name.ts
+var REFUSED = /* @__PURE__ */ new Map([
+  ['"', "a double quote"],
+  [":", "a colon"],
+  ["<", "a less-than sign"],
+  [">", "a greater-than sign"],
+  ["|", "a vertical bar"],
+  ["*", "an asterisk"],
+  ["?", "a question mark"],
+  ["\r", "a carriage return"],
+  ["\n", "a line feed"],
+  ["\\", "a backslash"],
+  ["/", "a slash"]
+]);
+function parseArtifactName(value, input = "artifact-name") {
+  const name = value.trim();
+  const found = [...REFUSED].filter(([char]) => name.includes(char)).map(([, label]) => label);
+  if (found.length > 0) {
+    throw new InputError(
+      input,
+      `contains ${found.join(", ")}; artifact names may not contain " : < > | * ? \\ / or line breaks`
+    );
+  }
+  return name;
+}
+
+// src/validate/branch-name.ts
+var MAX_LENGTH = 255;
+function branchNameProblem(name) {
+  if (name === "") return "is empty";
+  if (name.length > MAX_LENGTH) return `is longer than ${MAX_LENGTH} characters`;
+  if (name.startsWith("refs/")) return "must be a branch name without refs/heads/ (e.g. main)";
+  if (/[\x00-\x20\x7f]/.test(name)) return "contains a space, a line break or a control character";
+  if (/[~^:?*[\\]/.test(name)) return "contains one of ~ ^ : ? * [ \\";
+  if (name.includes("..")) return "contains ..";
+  if (name.includes("@{") || name === "@") return "contains @{ or is @";
+  if (name.startsWith("-")) return "starts with -";
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//"))
+    return "has an empty part (leading, trailing or double /)";
+  if (name.endsWith(".")) return "ends with .";
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return `has a part starting with . ("${part}")`;
+    if (part.endsWith(".lock")) return `has a part ending with .lock ("${part}")`;
+  }
+  return void 0;
+}
+function parseBranchName(value, input = "storage-branch") {
+  const name = value.trim();
+  if (name === "") return void 0;
+  const problem = branchNameProblem(name);
+  if (problem) throw new InputError(input, `"${value}" is not a valid branch name: it ${problem}`);
+  return name;
+}
+
+// src/validate/github-token.ts
+function githubTokenProblem(token) {
+  if (!/^[\x21-\x7e]+$/.test(token))
+    return "contains spaces, line breaks or non-ASCII characters; pass the token from a secret as it is";
+  return void 0;
+}
+
+// src/validate/labels.ts
+var MAX_LABEL_LENGTH = 50;
+function checkLabels(labels, input = "alert-labels") {
+  const tooLong = labels.filter((label) => Array.from(label).length > MAX_LABEL_LENGTH);
+  if (tooLong.length > 0) {
+    throw new InputError(
+      input,
+      `${tooLong.map((label) => `"${label.slice(0, 20)}\u2026"`).join(", ")} longer than ${MAX_LABEL_LENGTH} characters, the most GitHub accepts for a label`
+    );
+  }
+  const unprintable = labels.filter((label) => /[\x00-\x1f\x7f]/.test(label));
+  if (unprintable.length > 0) throw new InputError(input, "a label contains a control character");
+  return [...new Set(labels)];
+}
+
+// src/validate/output-dir.ts
+import { statSync } from "node:fs";
+import path from "node:path";
+function checkOutputDir(dir, input = "output-dir") {
+  const resolved = path.resolve(dir);
+  for (let current = resolved; ; current = path.dirname(current)) {
+    const stat4 = statOrUndefined(current, dir, input);
+    if (stat4) {
+      if (stat4.isDirectory()) return resolved;
+      const what = current === resolved ? "is a file, not a folder" : `is inside ${current}, which is a file`;
+      throw new InputError(input, `"${dir}" ${what}`);
+    }
+    if (path.dirname(current) === current) return resolved;
+  }
+}
+function statOrUndefined(file, dir, input) {
+  try {
+    return statSync(file);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+    throw new InputError(input, `"${dir}" cannot be used (${code ?? "error"} on ${file})`);
+  }
+}
+
+// src/validate/repo-name.ts
+var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var REPO = /^[A-Za-z0-9._-]{1,100}$/;
+function parseRepoName(fullName, input = "storage-repo") {
+  const [owner = "", repo = "", ...rest] = fullName.trim().split("/");
+  if (rest.length > 0 || !OWNER.test(owner) || !REPO.test(repo) || repo === "." || repo === "..") {
+    throw new InputError(input, `"${fullName}" is not of the form owner/name`);
+  }
+  return { owner, repo };
+}
+
+// src/validate/retention-days.ts
+function parseRetentionDays(value, input = "retention-days") {
+  const text = value.trim();
+  if (text === "") return void 0;
+  const days = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+  if (!(days >= 1 && days <= 90)) {
+    throw new InputError(
+      input,
+      `"${value}" is not a whole number of days from 1 to 90 (empty: the repository default)`
+    );
+  }
+  return days;
+}
+
+// src/validate/s3-bucket.ts
+function parseS3Bucket(value, input = "s3-bucket") {
+  const bucket = value.trim();
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes("..") || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
+    throw new InputError(
+      input,
+      `"${value}" is not a bucket name (3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit)`
+    );
+  }
+  return bucket;
+}
+
+// src/validate/loopback-host.ts
+function isLoopbackHost(hostname) {
+  const host = hostname.toLowerCase();
+  if (host === "localhost" || host === "[::1]" || host === "::1") return true;
+  const octets = host.split(".");
+  return octets.length === 4 && octets[0] === "127" && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
+}
+
+// src/validate/s3-endpoint.ts
+function parseS3Endpoint(value, input = "s3-endpoint") {
+  let url;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new InputError(
+      input,
+      `"${value}" is not a URL (e.g. https://<account-id>.r2.cloudflarestorage.com)`
+    );
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+    throw new InputError(input, `must be an https:// URL (http:// only to a loopback host)`);
+  }
+  if (url.username || url.password) {
+    throw new InputError(input, "must not contain credentials; they come from the AWS environment");
+  }
+  if (url.search || url.hash) throw new InputError(input, "must not have a query or fragment");
+  return url.toString().replace(/\/$/, "");
+}
+function parseS3Region(value, input = "s3-region") {
+  const region = value.trim();
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(region)) {
+    throw new InputError(input, `"${value}" is not a region name (e.g. us-east-1, eu-central-1, auto)`);
+  }
+  return region;
+}
+
+// src/validate/storage-path.ts
+import { posix } from "node:path";
+function parseStoragePath(value, input = "storage-path") {
+  const cleaned = value.trim().replace(/^\/+|\/+$/g, "");
+  const parts = cleaned.split("/");
+  const bad = cleaned === "" || cleaned.includes("\\") || parts.some((part) => part === "" || part === "." || part === ".." || part.toLowerCase() === ".git");
+  if (bad || posix.normalize(cleaned) !== cleaned) {
+    throw new InputError(
+      input,
+      `"${value}" must be a relative folder without ., .., .git or empty parts (e.g. 1password-events)`
+    );
+  }
+  return cleaned;
+}
+
+// src/validate/token.ts
+function tokenShapeProblem(token) {
+  if (token.trim() === "") return "missing";
+  if (!/^[\x21-\x7e]+$/.test(token))
+    return "contains spaces, line breaks or non-ASCII characters; copy the whole token from the Events Reporting integration";
+  return void 0;
+}
+
 // src/config.ts
-var DESTINATIONS = ["artifact", "repo", "none"];
-var RETENTION_DAYS = 120;
+var DESTINATIONS = ["artifact", "repo", "s3", "none"];
+var COMPACTION_MODES = ["auto", "off"];
 var ConfigErrors = class extends Error {
   errors;
   constructor(errors) {
@@ -2952,33 +3215,6 @@ function parseBoolean(input, value) {
   if (["false", "False", "FALSE"].includes(value.trim())) return false;
   throw new InputError(input, `"${value}" is not true or false`);
 }
-function parseRetentionDays(value) {
-  if (value.trim() === "") return void 0;
-  const days = Number(value.trim());
-  if (!Number.isInteger(days) || days < 1 || days > 90) {
-    throw new InputError(
-      "retention-days",
-      `"${value}" is not a whole number of days from 1 to 90 (empty: the repository default)`
-    );
-  }
-  return days;
-}
-var REPO_NAME = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
-function parseStorageRepo(value, context) {
-  const repo = value.trim() || context.repository;
-  if (!REPO_NAME.test(repo)) throw new InputError("storage-repo", `"${repo}" is not owner/name`);
-  return repo;
-}
-function parseStoragePath(value) {
-  const cleaned = value.trim().replace(/^\/+|\/+$/g, "");
-  if (cleaned === "" || cleaned.split("/").some((part) => part === ".." || part === "." || part === "")) {
-    throw new InputError(
-      "storage-path",
-      `"${value}" must be a relative folder without . or .. parts (e.g. 1password-events)`
-    );
-  }
-  return cleaned;
-}
 function parseStateKey(value) {
   const key = value.trim();
   if (key === "" || key.length > 200 || /[,\s]/.test(key)) {
@@ -2999,78 +3235,340 @@ function parseConfig(getInput, context, now) {
       throw error;
     }
   };
-  const raw = (name) => getInput(name) ?? "";
+  const raw = (name) => (getInput(name) ?? "").trim() || INPUT_DEFAULTS[name];
   const token = attempt(() => {
-    const value = raw("token").trim();
-    if (value === "")
-      throw new InputError(
-        "token",
-        "missing; pass the Events Reporting token from a secret: token: ${{ secrets.OP_EVENTS_TOKEN }}"
-      );
-    if (/\s/.test(value))
-      throw new InputError(
-        "token",
-        "contains whitespace; copy the whole token from the Events Reporting integration"
-      );
+    const value = (getInput(INPUT.token) ?? "").trim();
+    const problem = tokenShapeProblem(value);
+    if (problem) throw new InputError(INPUT.token, problem);
     return value;
   });
-  const serverUrl = raw("server-url").trim() || void 0;
-  const events = attempt(() => parseEvents(raw("events") || "auto"));
-  const apiVersion = attempt(() => oneOf("api-version", raw("api-version") || "v2", API_VERSIONS));
-  const startTime = attempt(() => parseStartTime(raw("start-time") || `${RETENTION_DAYS}d`, now));
-  const formats = attempt(() => listOf("formats", raw("formats") || "parquet", FORMATS));
-  const destination = attempt(() => oneOf("destination", raw("destination") || "artifact", DESTINATIONS));
-  const retentionDays = attempt(() => parseRetentionDays(raw("retention-days")));
-  const storageRepo = attempt(() => parseStorageRepo(raw("storage-repo"), context));
-  const storagePath = attempt(() => parseStoragePath(raw("storage-path") || "1password-events"));
-  const stateKey = attempt(() => parseStateKey(raw("state-key") || "1password-events"));
-  const maxDurationMs = attempt(() => parseMaxDuration(raw("max-duration") || "0"));
-  const alertIssues = attempt(() => parseBoolean("alert-issues", raw("alert-issues") || "true"));
-  const allowPublicRepo = attempt(
-    () => parseBoolean("allow-public-repo", raw("allow-public-repo") || "false")
+  const serverUrl = raw(INPUT.serverUrl) || void 0;
+  const events = attempt(() => parseEvents(raw(INPUT.events)));
+  const apiVersion = attempt(() => oneOf(INPUT.apiVersion, raw(INPUT.apiVersion), API_VERSIONS));
+  const startTime = attempt(() => parseStartTime(raw(INPUT.startTime), now));
+  const formats = attempt(() => listOf(INPUT.formats, raw(INPUT.formats), FORMATS));
+  const destination = attempt(() => oneOf(INPUT.destination, raw(INPUT.destination), DESTINATIONS));
+  const retentionDays = attempt(() => parseRetentionDays(raw(INPUT.retentionDays)));
+  const storageRepo = attempt(
+    () => parseRepoName(raw(INPUT.storageRepo) || context.repository, INPUT.storageRepo)
   );
-  const alertLabels = parseCommaList(raw("alert-labels") || "1password-events");
-  const storageToken = raw("storage-token").trim() || void 0;
-  const githubToken = raw("github-token").trim() || void 0;
+  const storagePath = attempt(() => parseStoragePath(raw(INPUT.storagePath), INPUT.storagePath));
+  const stateKey = attempt(() => parseStateKey(raw(INPUT.stateKey)));
+  const maxDurationMs = attempt(() => parseMaxDuration(raw(INPUT.maxDuration)));
+  const alertIssues = attempt(() => parseBoolean(INPUT.alertIssues, raw(INPUT.alertIssues)));
+  const allowPublicRepo = attempt(() => parseBoolean(INPUT.allowPublicRepo, raw(INPUT.allowPublicRepo)));
+  const alertLabels = attempt(() => checkLabels(parseCommaList(raw(INPUT.alertLabels)), INPUT.alertLabels));
+  const artifactName = attempt(
+    () => parseArtifactName(
+      raw(INPUT.artifactName) || `1password-events-${context.runId}-${context.runAttempt}`,
+      INPUT.artifactName
+    )
+  );
+  const storageBranch = attempt(() => parseBranchName(raw(INPUT.storageBranch), INPUT.storageBranch));
+  const outputDir = attempt(
+    () => checkOutputDir(
+      raw(INPUT.outputDir) || path2.join(context.runnerTemp, "1password-events"),
+      INPUT.outputDir
+    )
+  );
+  const compaction = attempt(() => oneOf(INPUT.compaction, raw(INPUT.compaction), COMPACTION_MODES));
+  const storageToken = (getInput(INPUT.storageToken) ?? "").trim() || void 0;
+  const githubToken = (getInput(INPUT.githubToken) ?? "").trim() || void 0;
+  for (const [name, value] of [
+    [INPUT.storageToken, storageToken],
+    [INPUT.githubToken, githubToken]
+  ]) {
+    const problem = value === void 0 ? void 0 : githubTokenProblem(value);
+    if (problem) errors.push(new InputError(name, problem));
+  }
   if (destination === "repo" && !storageToken && !githubToken) {
     errors.push(
       new InputError(
-        "storage-token",
+        INPUT.storageToken,
         "missing; destination: repo needs storage-token (or github-token) with contents: write on the storage repository"
       )
     );
   }
+  const s3 = destination === "s3" ? parseS3Settings(raw, errors) : void 0;
   if (errors.length > 0) throw new ConfigErrors(errors);
-  const outputDir = raw("output-dir").trim() || path.join(context.runnerTemp, "1password-events");
-  const config = {
+  return {
     token,
+    serverUrl,
     events,
     apiVersion,
     startTime,
     formats,
     destination,
-    outputDir: path.resolve(outputDir),
-    artifactName: raw("artifact-name").trim() || `1password-events-${context.runId}-${context.runAttempt}`,
+    outputDir,
+    artifactName,
+    retentionDays,
     storageRepo,
+    storageBranch,
     storagePath,
+    storageToken,
+    githubToken,
     stateKey,
     maxDurationMs,
     alertIssues,
-    alertLabels: alertLabels.length > 0 ? alertLabels : ["1password-events"],
-    allowPublicRepo
+    alertLabels: alertLabels.length > 0 ? alertLabels : [INPUT_DEFAULTS["alert-labels"]],
+    allowPublicRepo,
+    compaction,
+    s3
   };
-  if (serverUrl) config.serverUrl = serverUrl;
-  if (retentionDays !== void 0) config.retentionDays = retentionDays;
-  const storageBranch = raw("storage-branch").trim();
-  if (storageBranch) config.storageBranch = storageBranch;
-  if (storageToken) config.storageToken = storageToken;
-  if (githubToken) config.githubToken = githubToken;
-  return config;
 }
+var S3_SSE_MODES = ["AES256", "aws:kms"];
+function parseS3Settings(raw, errors) {
+  const before = errors.length;
+  const attempt = (parse) => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(error);
+      return void 0;
+    }
+  };
+  const bucketText = raw(INPUT.s3Bucket);
+  if (bucketText === "")
+    errors.push(new InputError(INPUT.s3Bucket, "missing; destination: s3 needs the bucket name"));
+  const bucket = bucketText === "" ? void 0 : attempt(() => parseS3Bucket(bucketText, INPUT.s3Bucket));
+  const prefix = attempt(() => parseStoragePath(raw(INPUT.s3Prefix), INPUT.s3Prefix));
+  const region = attempt(
+    () => parseS3Region(
+      raw(INPUT.s3Region) || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1",
+      INPUT.s3Region
+    )
+  );
+  const endpointText = raw(INPUT.s3Endpoint);
+  const endpoint = endpointText === "" ? void 0 : attempt(() => parseS3Endpoint(endpointText, INPUT.s3Endpoint));
+  const sseText = raw(INPUT.s3Sse);
+  const kmsKeyId = raw(INPUT.s3KmsKeyId);
+  let encryption;
+  if (sseText === "") {
+    encryption = { mode: "bucket-default" };
+  } else if (S3_SSE_MODES.includes(sseText)) {
+    encryption = sseText === "aws:kms" ? { mode: "aws:kms", ...kmsKeyId ? { keyId: kmsKeyId } : {} } : { mode: "AES256" };
+  } else {
+    errors.push(
+      new InputError(
+        INPUT.s3Sse,
+        `"${sseText}" is not one of ${S3_SSE_MODES.join(", ")} (empty: the bucket's default encryption)`
+      )
+    );
+  }
+  if (kmsKeyId !== "" && sseText !== "aws:kms") {
+    errors.push(new InputError(INPUT.s3KmsKeyId, "is only used with s3-sse: aws:kms"));
+  }
+  if (kmsKeyId !== "" && !/^[A-Za-z0-9:/_.-]{1,2048}$/.test(kmsKeyId)) {
+    errors.push(new InputError(INPUT.s3KmsKeyId, "must be a KMS key id, alias or ARN"));
+  }
+  if (errors.length > before) return void 0;
+  return {
+    bucket,
+    prefix,
+    region,
+    ...endpoint ? { endpoint } : {},
+    encryption
+  };
+}
+
+// src/onepassword/token.ts
+var FEATURES_CLAIM = "1password.com/fts";
+var ACCOUNT_CLAIMS = ["1password.com/auuid", "account_uuid", "account"];
+function decodeTokenClaims(token) {
+  const payload = readPayload(token);
+  if (payload === void 0) return { audHosts: [] };
+  const claims = { audHosts: stringList(payload["aud"]) ?? [] };
+  const features = stringList(payload[FEATURES_CLAIM]);
+  if (features !== void 0) claims.features = features;
+  const expiresAt = epochSeconds(payload["exp"]);
+  if (expiresAt !== void 0) claims.expiresAt = expiresAt;
+  const issuedAt = epochSeconds(payload["iat"]);
+  if (issuedAt !== void 0) claims.issuedAt = issuedAt;
+  for (const name of ACCOUNT_CLAIMS) {
+    const value = payload[name];
+    if (typeof value === "string" && value !== "") {
+      claims.account = value;
+      break;
+    }
+  }
+  return claims;
+}
+function readPayload(token) {
+  const parts = token.trim().split(".");
+  if (parts.length !== 3 || parts[1] === void 0 || !/^[A-Za-z0-9_-]+={0,2}$/.test(parts[1]))
+    return void 0;
+  try {
+    const json = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
+    return typeof json === "object" && json !== null && !Array.isArray(json) ? json : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function stringList(value) {
+  if (typeof value === "string") return [value];
+  if (!Array.isArray(value)) return void 0;
+  return value.filter((entry) => typeof entry === "string");
+}
+function epochSeconds(value) {
+  if (typeof value !== "number" || !Number.isFinite(value)) return void 0;
+  const date = new Date(value * 1e3);
+  return Number.isNaN(date.getTime()) ? void 0 : date;
+}
+
+// src/onepassword/server-url.ts
+var DEFAULT_SERVER_URL = "https://events.1password.com";
+var LEGACY_AUDIENCE = "com.1password.streamingservice";
+var ACCEPTED = "use https://events.1password.com, .ca, .eu or events.ent.1password.com";
+var EVENTS_API_HOSTS = [
+  "events.1password.com",
+  "events.1password.ca",
+  "events.1password.eu",
+  "events.ent.1password.com"
+];
+function resolveServerUrl(explicit, token, setting = "server-url") {
+  const input = explicit?.trim() ?? "";
+  if (input !== "") return { url: normaliseServerUrl(input, "server-url", setting), source: "input" };
+  const audience = decodeTokenClaims(token).audHosts.find(
+    (host) => host.trim() !== "" && host.trim() !== LEGACY_AUDIENCE
+  );
+  if (audience !== void 0) {
+    const host = audience.trim();
+    const candidate = host.includes("://") ? host : `https://${host}`;
+    const url = normaliseServerUrl(candidate, "the token's aud claim", setting);
+    if (!EVENTS_API_HOSTS.includes(url.replace(/^https:\/\//, ""))) {
+      throw new InputError(
+        setting,
+        `the token names a server that is not a 1Password Events API host, so the token is not sent there; set ${setting} to your account's Events API URL (${ACCEPTED.replace(/^use /, "")})`
+      );
+    }
+    return { url, source: "token" };
+  }
+  return { url: DEFAULT_SERVER_URL, source: "default" };
+}
+function normaliseServerUrl(value, origin = "server-url", setting = "server-url") {
+  const fail = (problem) => {
+    throw new InputError(setting, `${origin === "server-url" ? "" : `${origin}: `}${problem}; ${ACCEPTED}`);
+  };
+  let url;
+  try {
+    url = new URL(value.replace(/\/+$/, ""));
+  } catch {
+    return fail("not a valid URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    fail(`the scheme must be https:// (got ${url.protocol}//)`);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    fail(
+      "http:// is only allowed to a loopback host (127.0.0.0/8, ::1, localhost); the Events API needs https://"
+    );
+  }
+  if (url.username !== "" || url.password !== "") fail("the URL must not contain credentials");
+  if (url.pathname !== "/" && url.pathname !== "")
+    fail("the URL must not contain a path (give the server origin only)");
+  if (url.search !== "" || url.hash !== "") fail("the URL must not contain a query or fragment");
+  return `${url.protocol}//${url.host}`;
+}
+
+// src/output/layout.ts
+var FILE_EXTENSIONS = { parquet: "parquet", ndjson: "ndjson.gz" };
+var NDJSON_DIR = "ndjson";
+var FORMAT_ROOTS = { parquet: "", ndjson: `${NDJSON_DIR}/` };
+function partitionDir(feed, date, format) {
+  return `${FORMAT_ROOTS[format]}${feed}/date=${date}`;
+}
+function partFileName(runId, runAttempt, seq, format) {
+  return `part-${runId}-${runAttempt}-${String(seq).padStart(4, "0")}.${FILE_EXTENSIONS[format]}`;
+}
+var MANIFESTS_DIR = "_manifests";
+var STATE_FILE = "_state/state.json";
+var PART_PATH = /^(ndjson\/)?(signinattempts|itemusages|auditevents)\/date=(\d{4}-\d{2}-\d{2})\/(part-[A-Za-z0-9][A-Za-z0-9_.-]*\.(parquet|ndjson\.gz))$/;
+function parsePartPath(relativePath) {
+  const match = PART_PATH.exec(relativePath);
+  if (!match) return null;
+  const [, ndjsonRoot, feed, date, name, extension] = match;
+  const format = extension === "parquet" ? "parquet" : "ndjson";
+  if (format === "ndjson" !== (ndjsonRoot !== void 0)) return null;
+  return {
+    feed,
+    format,
+    date,
+    dir: partitionDir(feed, date, format),
+    name
+  };
+}
+function manifestPath(runId, runAttempt) {
+  return `${MANIFESTS_DIR}/${runId}-${runAttempt}.json`;
+}
+var SAFE_NAME_PART = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function assertSafeNamePart(label, value) {
+  if (!SAFE_NAME_PART.test(value) || value.includes("..")) {
+    throw new ExportError(
+      "internal",
+      `${label} must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(value)})`
+    );
+  }
+}
+
+// src/onepassword/retry.ts
+var DEFAULT_RETRY = {
+  maxAttempts: 8,
+  maxElapsedMs: 5 * 6e4,
+  baseDelayMs: 1e3,
+  maxDelayMs: 3e4
+};
+var RetryPolicy = class {
+  maxAttempts;
+  maxElapsedMs;
+  baseDelayMs;
+  maxDelayMs;
+  random;
+  constructor(options = {}) {
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
+    this.maxElapsedMs = options.maxElapsedMs ?? DEFAULT_RETRY.maxElapsedMs;
+    this.baseDelayMs = options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
+    this.maxDelayMs = options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
+    this.random = options.random ?? Math.random;
+    if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) {
+      throw new RangeError(`maxAttempts must be a positive integer (got ${this.maxAttempts})`);
+    }
+  }
+  /**
+   * How long to wait after attempt number `attempt` (1-based) failed: the server's `Retry-After` when
+   * it gave one, else exponential backoff with full jitter (uniform in [0, min(cap, base * 2^(n-1)))).
+   */
+  delayAfter(failure, attempt) {
+    if (failure.reason === "rate-limited" && failure.retryAfterMs !== void 0) return failure.retryAfterMs;
+    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return Math.floor(this.random() * ceiling);
+  }
+  /** Whether another attempt may start after waiting `delayMs`, given what was spent so far. */
+  allowsAnother(attemptsMade, elapsedMs, delayMs) {
+    return attemptsMade < this.maxAttempts && elapsedMs + delayMs <= this.maxElapsedMs;
+  }
+};
+function exhaustedError(label, failure, attempts, elapsedMs) {
+  const kind = failure.reason === "rate-limited" ? "rate-limited" : "transient";
+  const status = "status" in failure ? failure.status : void 0;
+  return new ExportError(
+    kind,
+    `${label}: gave up after ${attempts} attempt${attempts === 1 ? "" : "s"} over ${formatDuration(elapsedMs)}; last error: ${failure.description}`,
+    status === void 0 ? {} : { status }
+  );
+}
+var DeadlineReached = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "DeadlineReached";
+  }
+};
 
 // src/onepassword/pager.ts
 var MAX_PAGE_LIMIT = 1e3;
 var DEFAULT_SEEN_WINDOW = 10 * MAX_PAGE_LIMIT;
+var MAX_STALLED_PAGES = 5;
+var STALL_BACKOFF_MS = 1e3;
+var MAX_EMPTY_PAGES = 100;
 var FeedPager = class {
   options;
   limit;
@@ -3079,9 +3577,12 @@ var FeedPager = class {
   /** Cursor of the last page the consumer fully took; undefined until one was. */
   committedCursor;
   stoppedByDeadline = false;
+  /** True when the walk stopped because `signal` was aborted (the pages before it were handed on). */
+  interrupted = false;
+  /** Why the walk stopped at the deadline, when a wait would have run past it. */
+  deadlineReason;
+  /** Requests answered so far (the feed loop tells a refused saved cursor by none). */
   pagesFetched = 0;
-  eventsYielded = 0;
-  dropped = 0;
   constructor(options) {
     const limit = options.limit ?? MAX_PAGE_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
@@ -3096,16 +3597,43 @@ var FeedPager = class {
     this.seen = new BoundedSet(options.seenWindow ?? DEFAULT_SEEN_WINDOW);
   }
   async *pages() {
+    try {
+      yield* this.walk();
+    } catch (error) {
+      if (this.options.signal?.aborted) {
+        this.interrupted = true;
+        return;
+      }
+      if (!(error instanceof DeadlineReached)) throw error;
+      this.stoppedByDeadline = true;
+      this.deadlineReason = error.message;
+    }
+  }
+  async *walk() {
     const { client, feed, version, start, clock, deadline, signal } = this.options;
     let request = "cursor" in start ? { cursor: start.cursor } : { limit: this.limit, start_time: start.startTime.toISOString() };
     let position = "cursor" in start ? start.cursor : void 0;
+    const pageLimit = "cursor" in start ? MAX_PAGE_LIMIT : this.limit;
+    let stalled = 0;
+    let empty = 0;
+    const stallCursors = /* @__PURE__ */ new Set();
     for (; ; ) {
+      if (signal?.aborted) {
+        this.interrupted = true;
+        return;
+      }
       if (deadline !== void 0 && clock.now() >= deadline) {
         this.stoppedByDeadline = true;
         return;
       }
-      const response = await client.fetchPage(feed, version, request, signal);
+      const response = await client.fetchPage(feed, version, request, signal, deadline);
       this.pagesFetched += 1;
+      if (response.items.length > pageLimit) {
+        throw new ExportError(
+          "bad-response",
+          `${feed}: the Events API sent a page of ${response.items.length} events, more than the ${pageLimit} asked for; refused`
+        );
+      }
       const events = [];
       let dropped = 0;
       for (const event of response.items) {
@@ -3116,16 +3644,44 @@ var FeedPager = class {
         this.seen.add(event.uuid);
         events.push(event);
       }
-      this.dropped += dropped;
       if (events.length > 0 || dropped > 0 || response.cursor !== position) {
-        this.eventsYielded += events.length;
         yield { feed, events, dropped, cursor: response.cursor, hasMore: response.has_more };
       }
       this.committedCursor = response.cursor;
-      position = response.cursor;
       if (!response.has_more) return;
+      if (position !== void 0) stallCursors.add(position);
+      const moved = !stallCursors.has(response.cursor);
+      if (events.length > 0) {
+        stalled = 0;
+        empty = 0;
+        stallCursors.clear();
+      } else {
+        empty += 1;
+        if (!moved) stalled += 1;
+        if (stalled >= MAX_STALLED_PAGES || empty >= MAX_EMPTY_PAGES) throw this.stuck(stalled, empty);
+        if (!moved) await this.backOff(stalled);
+      }
+      position = response.cursor;
       request = { cursor: response.cursor };
     }
+  }
+  stuck(stalled, empty) {
+    const what = stalled >= MAX_STALLED_PAGES ? `answered has_more: true ${stalled} times in a row without moving the cursor or sending a new event` : `answered has_more: true with no new event ${empty} times in a row`;
+    return new ExportError(
+      "stuck-feed",
+      `${this.options.feed}: the Events API ${what}; the feed was stopped so it cannot loop`
+    );
+  }
+  /** Waits before asking a stalled feed again, never past the deadline. */
+  async backOff(stalled) {
+    const { clock, deadline, signal } = this.options;
+    const delay2 = STALL_BACKOFF_MS * 2 ** (stalled - 1);
+    if (deadline !== void 0 && clock.now() + delay2 > deadline) {
+      throw new DeadlineReached(
+        `${this.options.feed}: waiting ${formatDuration(delay2)} for a stalled cursor would run past max-duration`
+      );
+    }
+    await clock.sleep(delay2, signal);
   }
 };
 var BoundedSet = class {
@@ -3149,33 +3705,12 @@ var BoundedSet = class {
 };
 
 // src/output/manifest.ts
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import path2 from "node:path";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path3 from "node:path";
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
 var USER_AGENT = `1password-events-export/${VERSION}`;
-
-// src/output/layout.ts
-var FILE_EXTENSIONS = { parquet: "parquet", ndjson: "ndjson.gz" };
-function partitionDir(feed, date) {
-  return `${feed}/date=${date}`;
-}
-function partFileName(runId, runAttempt, seq, format) {
-  return `part-${runId}-${runAttempt}-${String(seq).padStart(4, "0")}.${FILE_EXTENSIONS[format]}`;
-}
-function manifestPath(runId, runAttempt) {
-  return `_manifests/${runId}-${runAttempt}.json`;
-}
-var SAFE_NAME_PART = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function assertSafeNamePart(label, value) {
-  if (!SAFE_NAME_PART.test(value) || value.includes("..")) {
-    throw new ExportError(
-      "internal",
-      `${label} must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(value)})`
-    );
-  }
-}
 
 // src/output/manifest.ts
 function buildManifest(input) {
@@ -3194,15 +3729,7 @@ function buildManifest(input) {
       files: input.files.filter((file) => file.feed === feed).length
     };
   }
-  const files = [...input.files].sort((a2, b) => a2.path < b.path ? -1 : a2.path > b.path ? 1 : 0).map((file) => ({
-    path: file.path,
-    feed: file.feed,
-    format: file.format,
-    date: file.date,
-    rows: file.rows,
-    bytes: file.bytes,
-    sha256: file.sha256
-  }));
+  const compaction = input.compaction;
   return {
     manifestVersion: 1,
     generator: USER_AGENT,
@@ -3214,14 +3741,26 @@ function buildManifest(input) {
     account: input.account ?? null,
     apiVersion: input.apiVersion,
     feeds,
-    files
+    files: fileList(input.files),
+    compaction: compaction ? { replaced: fileList(compaction.replaced), written: fileList(compaction.written) } : null
   };
+}
+function fileList(files) {
+  return [...files].sort((a2, b) => a2.path < b.path ? -1 : a2.path > b.path ? 1 : 0).map((file) => ({
+    path: file.path,
+    feed: file.feed,
+    format: file.format,
+    date: file.date,
+    rows: file.rows,
+    bytes: file.bytes,
+    sha256: file.sha256
+  }));
 }
 async function writeManifest(outDir, manifest) {
   const relative = manifestPath(manifest.runId, manifest.runAttempt);
-  const target = path2.join(outDir, ...relative.split("/"));
-  await mkdir(path2.dirname(target), { recursive: true });
-  const temp = path2.join(path2.dirname(target), `.${path2.basename(target)}.tmp`);
+  const target = path3.join(outDir, ...relative.split("/"));
+  await mkdir(path3.dirname(target), { recursive: true });
+  const temp = path3.join(path3.dirname(target), `.${path3.basename(target)}.tmp`);
   await writeFile(temp, `${JSON.stringify(manifest, null, 2)}
 `);
   await rename(temp, target);
@@ -3230,12 +3769,30 @@ async function writeManifest(outDir, manifest) {
 function isoTime(value) {
   return typeof value === "string" ? value : value.toISOString();
 }
+async function writeCompactionManifest(outDir, input) {
+  assertSafeNamePart("runId", input.runId);
+  assertSafeNamePart("runAttempt", input.runAttempt);
+  return writeManifest(outDir, {
+    manifestVersion: 1,
+    generator: USER_AGENT,
+    runId: input.runId,
+    runAttempt: input.runAttempt,
+    startedAt: isoTime(input.startedAt),
+    finishedAt: isoTime(input.finishedAt),
+    server: null,
+    account: null,
+    apiVersion: null,
+    feeds: {},
+    files: [],
+    compaction: { replaced: fileList(input.replaced), written: fileList(input.written) }
+  });
+}
 
 // src/output/run-writer.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { access, mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/logger.ts
 var silentLogger = { info() {
@@ -3243,8 +3800,16 @@ var silentLogger = { info() {
 }, debug() {
 } };
 
+// src/output/limits.ts
+var DEFAULT_ROW_GROUP_SIZE = 1e4;
+var DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
+var DEFAULT_NDJSON_BLOCK_BYTES = 1 << 20;
+
 // src/output/ndjson-writer.ts
 import { open, rm } from "node:fs/promises";
+
+// src/onepassword/types.ts
+var RAW_JSON = /* @__PURE__ */ Symbol("raw JSON of an event");
 
 // src/output/file-budget.ts
 function decideFit(state) {
@@ -3317,11 +3882,11 @@ function buildTable() {
 
 // src/output/ndjson-writer.ts
 var NdjsonFileWriter = class _NdjsonFileWriter {
-  constructor(path5, handle, options) {
-    this.path = path5;
+  constructor(path13, handle, options) {
+    this.path = path13;
     this.handle = handle;
     this.options = options;
-    this.blockBytes = options.blockBytes ?? 1 << 20;
+    this.blockBytes = options.blockBytes ?? DEFAULT_NDJSON_BLOCK_BYTES;
   }
   path;
   handle;
@@ -3332,19 +3897,25 @@ var NdjsonFileWriter = class _NdjsonFileWriter {
   bufferedBytes = 0;
   encodedRows = 0;
   encodedBytes = 0;
-  static async create(path5, options) {
-    const handle = await open(path5, "w");
-    const writer = new _NdjsonFileWriter(path5, handle, options);
+  static async create(path13, options) {
+    const handle = await open(path13, "w");
+    const writer = new _NdjsonFileWriter(path13, handle, options);
     await writer.append(writer.encoder.header());
     return writer;
   }
   get rows() {
     return this.encodedRows + this.lines.length;
   }
-  async tryAppend(event) {
-    const line = `${JSON.stringify(event)}
-`;
-    const lineBytes = Buffer.byteLength(line, "utf8");
+  tryAppend(event) {
+    return this.tryAppendLine(Buffer.from(`${ndjsonLine(event)}
+`, "utf8"));
+  }
+  /**
+   * Adds one line exactly as given (its bytes, ending in a newline): what compaction copies from
+   * the files it merges. Same bounds as `tryAppend`.
+   */
+  async tryAppendLine(line) {
+    const lineBytes = line.length;
     for (; ; ) {
       const fit = decideFit({
         maxBytes: this.options.maxFileBytes,
@@ -3388,7 +3959,7 @@ var NdjsonFileWriter = class _NdjsonFileWriter {
   }
   async encodeBuffer() {
     if (this.lines.length === 0) return;
-    const input = Buffer.from(this.lines.join(""), "utf8");
+    const input = Buffer.concat(this.lines, this.bufferedBytes);
     const rows = this.lines.length;
     this.lines = [];
     this.bufferedBytes = 0;
@@ -3404,6 +3975,9 @@ var NdjsonFileWriter = class _NdjsonFileWriter {
     this.encodedBytes += bytes.length;
   }
 };
+function ndjsonLine(event) {
+  return event[RAW_JSON] ?? JSON.stringify(event);
+}
 
 // src/output/parquet-writer.ts
 import { open as open2, rm as rm2 } from "node:fs/promises";
@@ -4082,19 +4656,19 @@ function deltaBinaryPackInt32(writer, values, wrap) {
     }
     writer.appendBytes(bitWidths);
     for (let mb = 0; mb < MINIBLOCKS_PER_BLOCK; mb++) {
-      const bitWidth2 = bitWidths[mb];
-      if (bitWidth2 === 0) continue;
+      const bitWidth3 = bitWidths[mb];
+      if (bitWidth3 === 0) continue;
       const mbStart = mb * VALUES_PER_MINIBLOCK;
       const mbEnd = Math.min(mbStart + VALUES_PER_MINIBLOCK, blockSize);
-      const packed = packedByBitWidth[bitWidth2] ??= new Uint8Array(bitWidth2 * 4);
+      const packed = packedByBitWidth[bitWidth3] ??= new Uint8Array(bitWidth3 * 4);
       let byteIndex = 0;
       let buffer = 0;
       let bitsUsed = 0;
-      if (bitWidth2 <= 25) {
+      if (bitWidth3 <= 25) {
         for (let i2 = 0; i2 < VALUES_PER_MINIBLOCK; i2++) {
           const adjusted = mbStart + i2 < mbEnd ? blockDeltas[mbStart + i2] - minDelta : 0;
           buffer |= adjusted << bitsUsed;
-          bitsUsed += bitWidth2;
+          bitsUsed += bitWidth3;
           while (bitsUsed >= 8) {
             packed[byteIndex++] = buffer & 255;
             buffer >>>= 8;
@@ -4105,7 +4679,7 @@ function deltaBinaryPackInt32(writer, values, wrap) {
         for (let i2 = 0; i2 < VALUES_PER_MINIBLOCK; i2++) {
           const adjusted = mbStart + i2 < mbEnd ? blockDeltas[mbStart + i2] - minDelta : 0;
           buffer += adjusted * 2 ** bitsUsed;
-          bitsUsed += bitWidth2;
+          bitsUsed += bitWidth3;
           while (bitsUsed >= 8) {
             packed[byteIndex++] = buffer % 256;
             buffer = Math.floor(buffer / 256);
@@ -4150,8 +4724,8 @@ function deltaBinaryPackBigInt(writer, values, bits) {
     }
     writer.appendBytes(bitWidths);
     for (let mb = 0; mb < MINIBLOCKS_PER_BLOCK; mb++) {
-      const bitWidth2 = bitWidths[mb];
-      if (bitWidth2 === 0) continue;
+      const bitWidth3 = bitWidths[mb];
+      if (bitWidth3 === 0) continue;
       const mbStart = mb * VALUES_PER_MINIBLOCK;
       const mbEnd = Math.min(mbStart + VALUES_PER_MINIBLOCK, blockSize);
       let buffer = 0n;
@@ -4159,7 +4733,7 @@ function deltaBinaryPackBigInt(writer, values, bits) {
       for (let i2 = 0; i2 < VALUES_PER_MINIBLOCK; i2++) {
         const adjusted = mbStart + i2 < mbEnd ? blockDeltas[mbStart + i2] - minDelta : 0n;
         buffer |= adjusted << BigInt(bitsUsed);
-        bitsUsed += bitWidth2;
+        bitsUsed += bitWidth3;
         while (bitsUsed >= 8) {
           writer.appendUint8(Number(buffer & 0xffn));
           buffer >>= 8n;
@@ -4248,7 +4822,7 @@ function bitWidth(value) {
 }
 
 // node_modules/hyparquet-writer/src/encoding.js
-function writeRleBitPackedHybrid(writer, values, bitWidth2) {
+function writeRleBitPackedHybrid(writer, values, bitWidth3) {
   const offsetStart = writer.offset;
   let pendingBitPackedGroups = 0;
   let bitPackedStart = 0;
@@ -4261,10 +4835,10 @@ function writeRleBitPackedHybrid(writer, values, bitWidth2) {
     }
     if (rleCount >= 8) {
       if (pendingBitPackedGroups) {
-        writeBitPackedGroups(writer, values, bitPackedStart, pendingBitPackedGroups, bitWidth2);
+        writeBitPackedGroups(writer, values, bitPackedStart, pendingBitPackedGroups, bitWidth3);
         pendingBitPackedGroups = 0;
       }
-      writeRleRun(writer, firstVal, rleCount, bitWidth2);
+      writeRleRun(writer, firstVal, rleCount, bitWidth3);
       i2 += rleCount;
     } else {
       if (pendingBitPackedGroups === 0) {
@@ -4275,21 +4849,21 @@ function writeRleBitPackedHybrid(writer, values, bitWidth2) {
     }
   }
   if (pendingBitPackedGroups) {
-    writeBitPackedGroups(writer, values, bitPackedStart, pendingBitPackedGroups, bitWidth2);
+    writeBitPackedGroups(writer, values, bitPackedStart, pendingBitPackedGroups, bitWidth3);
   }
   return writer.offset - offsetStart;
 }
-function writeRleRun(writer, value, count, bitWidth2) {
+function writeRleRun(writer, value, count, bitWidth3) {
   writer.appendVarInt(count << 1);
-  const width = bitWidth2 + 7 >> 3;
+  const width = bitWidth3 + 7 >> 3;
   for (let j = 0; j < width; j++) {
     writer.appendUint8(value >> (j << 3) & 255);
   }
 }
-function writeBitPackedGroups(writer, values, start, numGroups, bitWidth2) {
+function writeBitPackedGroups(writer, values, start, numGroups, bitWidth3) {
   writer.appendVarInt(numGroups << 1 | 1);
-  if (bitWidth2 === 0) return;
-  const mask = (1 << bitWidth2) - 1;
+  if (bitWidth3 === 0) return;
+  const mask = (1 << bitWidth3) - 1;
   let buffer = 0;
   let bitsUsed = 0;
   const totalValues = numGroups * 8;
@@ -4297,7 +4871,7 @@ function writeBitPackedGroups(writer, values, start, numGroups, bitWidth2) {
     const idx = start + i2;
     const v = idx < values.length ? values[idx] & mask : 0;
     buffer |= v << bitsUsed;
-    bitsUsed += bitWidth2;
+    bitsUsed += bitWidth3;
     while (bitsUsed >= 8) {
       writer.appendUint8(buffer & 255);
       buffer >>>= 8;
@@ -4395,32 +4969,32 @@ function writePlainByteArrayFixed(writer, values, fixedLength) {
 }
 
 // node_modules/hyparquet-writer/node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path5) {
+function schemaTree(schema, rootIndex, path13) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path5, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path13, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path5 };
+  return { count, element, children, path: path13 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path5 = [tree];
+  const path13 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path5.push(child);
+    path13.push(child);
     tree = child;
   }
-  return path5;
+  return path13;
 }
 function getMaxDefinitionLevel(schemaPath) {
   let maxLevel = 0;
@@ -4499,12 +5073,12 @@ function encodeVariantColumn(values, shredding, column) {
   const scratchWriters = [];
   const shreddingConfig = shredding && normalizeShreddingConfig(shredding);
   if (shreddingConfig) {
-    const metadataCache = /* @__PURE__ */ new Map();
+    const metadataCache2 = /* @__PURE__ */ new Map();
     return values.map((value) => {
       if (value === void 0) return null;
       const keys = /* @__PURE__ */ new Set();
       collectKeys(value, keys);
-      const { metadata: metadata2, keyIndex: keyIndex2 } = getVariantRowMetadata(keys, metadataCache);
+      const { metadata: metadata2, keyIndex: keyIndex2 } = getVariantRowMetadata(keys, metadataCache2);
       return { metadata: metadata2, ...encodeShredded(value, shreddingConfig, keyIndex2, true, scratchWriters) };
     });
   }
@@ -4575,13 +5149,13 @@ function encodeShredded(value, shredType, keyIndex, allowPartialObjects, scratch
   }
   return { value: writeVariantValue(value, keyIndex, scratchWriters), typed_value: null };
 }
-function getVariantRowMetadata(keys, metadataCache) {
+function getVariantRowMetadata(keys, metadataCache2) {
   if (keys.size === 0) {
     return { metadata: EMPTY_METADATA, keyIndex: EMPTY_KEY_INDEX };
   }
   const dictionary = [...keys].sort();
   const cacheKey = dictionary.join("\0");
-  const cached = metadataCache.get(cacheKey);
+  const cached = metadataCache2.get(cacheKey);
   if (cached) {
     return cached;
   }
@@ -4589,7 +5163,7 @@ function getVariantRowMetadata(keys, metadataCache) {
   const keyIndex = /* @__PURE__ */ new Map();
   for (let i2 = 0; i2 < dictionary.length; i2++) keyIndex.set(dictionary[i2], i2);
   const rowMetadata = { metadata, keyIndex };
-  metadataCache.set(cacheKey, rowMetadata);
+  metadataCache2.set(cacheKey, rowMetadata);
   return rowMetadata;
 }
 function matchesType(value, type) {
@@ -4833,10 +5407,10 @@ function getMaxRepetitionLevel(schemaPath) {
 function schemaPathResolver(schema) {
   const root = parquetSchema({ schema });
   const childrenByName = /* @__PURE__ */ new Map();
-  return (path5) => {
+  return (path13) => {
     let tree = root;
     const schemaPath = [tree];
-    for (const part of path5) {
+    for (const part of path13) {
       let children = childrenByName.get(tree);
       if (!children) {
         children = /* @__PURE__ */ new Map();
@@ -4846,7 +5420,7 @@ function schemaPathResolver(schema) {
         childrenByName.set(tree, children);
       }
       const child = children.get(part);
-      if (!child) throw new Error(`parquet schema element not found: ${path5}`);
+      if (!child) throw new Error(`parquet schema element not found: ${path13}`);
       schemaPath.push(child);
       tree = child;
     }
@@ -4932,9 +5506,9 @@ function writeDataPageV2({ writer, column, encoding, pageData }) {
   } else if (encoding === "PLAIN_DICTIONARY" || encoding === "RLE_DICTIONARY") {
     let maxValue = 0;
     for (const v of nonnull) if (v > maxValue) maxValue = v;
-    const bitWidth2 = Math.ceil(Math.log2(maxValue + 1));
-    page.appendUint8(bitWidth2);
-    writeRleBitPackedHybrid(page, nonnull, bitWidth2);
+    const bitWidth3 = Math.ceil(Math.log2(maxValue + 1));
+    page.appendUint8(bitWidth3);
+    writeRleBitPackedHybrid(page, nonnull, bitWidth3);
   } else if (encoding === "DELTA_BINARY_PACKED") {
     if (type !== "INT32" && type !== "INT64") {
       throw new Error("DELTA_BINARY_PACKED encoding only supported for INT32 and INT64 types");
@@ -5029,13 +5603,13 @@ function writeLevels(writer, column, dataPage) {
   const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
   let repetition_levels_byte_length = 0;
   if (maxRepetitionLevel) {
-    const bitWidth2 = Math.ceil(Math.log2(maxRepetitionLevel + 1));
-    repetition_levels_byte_length = writeRleBitPackedHybrid(writer, repetitionLevels, bitWidth2);
+    const bitWidth3 = Math.ceil(Math.log2(maxRepetitionLevel + 1));
+    repetition_levels_byte_length = writeRleBitPackedHybrid(writer, repetitionLevels, bitWidth3);
   }
   let definition_levels_byte_length = 0;
   if (maxDefinitionLevel) {
-    const bitWidth2 = Math.ceil(Math.log2(maxDefinitionLevel + 1));
-    definition_levels_byte_length = writeRleBitPackedHybrid(writer, definitionLevels, bitWidth2);
+    const bitWidth3 = Math.ceil(Math.log2(maxDefinitionLevel + 1));
+    definition_levels_byte_length = writeRleBitPackedHybrid(writer, definitionLevels, bitWidth3);
   }
   return { definition_levels_byte_length, repetition_levels_byte_length, num_values, num_nulls, num_rows };
 }
@@ -5167,8 +5741,8 @@ function useDictionary(values, type, type_length, encoding, dictionarySize, requ
     }
     indexes[i2] = index;
   }
-  const bitWidth2 = Math.ceil(Math.log2(dictionary.length));
-  const indexSize = Math.ceil(nonNullCount * bitWidth2 / 8);
+  const bitWidth3 = Math.ceil(Math.log2(dictionary.length));
+  const indexSize = Math.ceil(nonNullCount * bitWidth3 / 8);
   const plainSize2 = totalSize + nonNullCount * byteArrayPrefixSize;
   const dictionaryValueSize = dictSize + dictionary.length * byteArrayPrefixSize;
   if (!forced && 2 * (dictionaryValueSize + indexSize) > plainSize2) return {};
@@ -5389,11 +5963,11 @@ function inferCoordinateDimensions2(value) {
 
 // node_modules/hyparquet-writer/src/unconvert.js
 var dayMillis = 864e5;
-function mapConverted(values, convert2) {
+function mapConverted(values, convert3) {
   const cache = /* @__PURE__ */ new Map();
   return Array.from(values, (value) => {
     if (cache.has(value)) return cache.get(value);
-    const result = convert2(value);
+    const result = convert3(value);
     cache.set(value, result);
     return result;
   });
@@ -5431,16 +6005,16 @@ function unconvert(element, values) {
   }
   if (ctype === "JSON") {
     if (!Array.isArray(values)) throw new Error("JSON must be an array");
-    const encoder2 = new TextEncoder();
+    const encoder3 = new TextEncoder();
     return mapConverted(
       values,
-      (v) => v === null || v === void 0 ? v : encoder2.encode(JSON.stringify(toJson(v)))
+      (v) => v === null || v === void 0 ? v : encoder3.encode(JSON.stringify(toJson(v)))
     );
   }
   if (ctype === "UTF8") {
     if (!Array.isArray(values)) throw new Error("strings must be an array");
-    const encoder2 = new TextEncoder();
-    return values.map((v) => typeof v === "string" ? encoder2.encode(v) : v);
+    const encoder3 = new TextEncoder();
+    return values.map((v) => typeof v === "string" ? encoder3.encode(v) : v);
   }
   if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
     if (values instanceof Uint32Array) return values;
@@ -5538,14 +6112,14 @@ function truncateUtf8(bytes, isMax, length) {
     return truncateBytes(bytes, isMax, length);
   }
   const codePoints = Array.from(text, (c3) => c3.codePointAt(0) ?? 0);
-  const encoder2 = new TextEncoder();
+  const encoder3 = new TextEncoder();
   for (let i2 = codePoints.length - 1; i2 >= 0; i2--) {
     end--;
     while (end > 0 && (bytes[end] & 192) === 128) end--;
     const code = codePoints[i2];
     if (code === 1114111) continue;
     const next = code === 55295 ? 57344 : code + 1;
-    const suffix = encoder2.encode(String.fromCodePoint(next));
+    const suffix = encoder3.encode(String.fromCodePoint(next));
     if (end + suffix.length > length) continue;
     const rounded = new Uint8Array(end + suffix.length);
     rounded.set(bytes.subarray(0, end));
@@ -6204,8 +6778,8 @@ function writeMetadata(writer, metadata, statisticsTruncateLength) {
   serializeTCompactProtocol(writer, compact);
   const metadataLength = writer.offset - metadataStart;
   writer.appendUint32(metadataLength);
-  function schemaElement(path5) {
-    const tree = resolveSchemaPath(path5);
+  function schemaElement(path13) {
+    const tree = resolveSchemaPath(path13);
     return tree[tree.length - 1].element;
   }
 }
@@ -6560,14 +7134,14 @@ function getLeafSchemaPaths(schemaPath) {
   const leaves = [];
   dfs(schemaPath);
   return leaves;
-  function dfs(path5) {
-    const node = path5[path5.length - 1];
+  function dfs(path13) {
+    const node = path13[path13.length - 1];
     if (!node.children.length) {
-      leaves.push(path5);
+      leaves.push(path13);
       return;
     }
     for (const child of node.children) {
-      dfs([...path5, child]);
+      dfs([...path13, child]);
     }
   }
 }
@@ -6671,10 +7245,10 @@ var FIELD_TREES = {
     location: LOCATION
   }
 };
-function compile(tree, path5, columns) {
+function compile(tree, path13, columns) {
   const compiled = /* @__PURE__ */ new Map();
   for (const [field, spec] of Object.entries(tree)) {
-    const fieldPath = [...path5, field];
+    const fieldPath = [...path13, field];
     if (typeof spec === "string") {
       compiled.set(field, { type: spec, index: columns.length });
       columns.push({ name: fieldPath.join("_"), type: spec, path: fieldPath });
@@ -6760,8 +7334,8 @@ function isPlainObject(value) {
 
 // src/output/parquet-writer.ts
 var ParquetFileWriter = class _ParquetFileWriter {
-  constructor(path5, handle, sink, parquet, options, createdBy) {
-    this.path = path5;
+  constructor(path13, handle, sink, parquet, options, createdBy) {
+    this.path = path13;
     this.handle = handle;
     this.sink = sink;
     this.parquet = parquet;
@@ -6787,8 +7361,8 @@ var ParquetFileWriter = class _ParquetFileWriter {
   candidateSizes;
   encodedRows = 0;
   encodedFootersBound = 0;
-  static async create(path5, options) {
-    const handle = await open2(path5, "w");
+  static async create(path13, options) {
+    const handle = await open2(path13, "w");
     const sink = new FileHandleSink(handle);
     const { codec, compress } = options.compression ?? chooseParquetCompression();
     const createdBy = `1password-events-export version ${VERSION}`;
@@ -6801,13 +7375,19 @@ var ParquetFileWriter = class _ParquetFileWriter {
       createdBy,
       kvMetadata: [{ key: "1password-events-export.feed", value: options.feed }]
     });
-    return new _ParquetFileWriter(path5, handle, sink, parquet, options, createdBy);
+    return new _ParquetFileWriter(path13, handle, sink, parquet, options, createdBy);
   }
   get rows() {
     return this.encodedRows + this.bufferedRows;
   }
-  async tryAppend(event) {
-    const values = flattenEventValues(this.options.feed, event);
+  tryAppend(event) {
+    return this.tryAppendValues(flattenEventValues(this.options.feed, event));
+  }
+  /**
+   * Adds one row given as column values in `SCHEMAS[feed]` order (what compaction reads back from
+   * a Parquet file), under the same bounds as `tryAppend`.
+   */
+  async tryAppendValues(values) {
     let plainBytes = 0;
     for (let i2 = 0; i2 < values.length; i2++) {
       const size = plainSize(values[i2] ?? null);
@@ -6916,6 +7496,9 @@ var FileHandleSink = class extends ByteWriter {
       this.view = new DataView(this.buffer);
     }
   }
+  // ByteWriter declares finish(): void, but ParquetWriter.finish() returns what this returns
+  // (node_modules/hyparquet-writer/src/parquet-writer.js) and close() awaits it.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   async finish() {
     await this.flush();
   }
@@ -6967,9 +7550,9 @@ var RunWriter = class {
     if (this.formats.length === 0 || this.formats.some((f) => !FORMATS.includes(f))) {
       throw new ExportError("internal", `formats must be a non-empty list of ${FORMATS.join(", ")}`);
     }
-    this.outDir = path3.resolve(options.outDir);
-    this.rowGroupSize = positiveInteger("rowGroupSize", options.rowGroupSize ?? 1e4);
-    this.maxFileBytes = positiveInteger("maxFileBytes", options.maxFileBytes ?? 25 * 1024 * 1024);
+    this.outDir = path4.resolve(options.outDir);
+    this.rowGroupSize = positiveInteger("rowGroupSize", options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE);
+    this.maxFileBytes = positiveInteger("maxFileBytes", options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     this.maxFileRows = options.maxFileRows === void 0 ? Infinity : positiveInteger("maxFileRows", options.maxFileRows);
     this.maxOpenPartitions = positiveInteger("maxOpenPartitions", options.maxOpenPartitions ?? 8);
     this.logger = options.logger ?? silentLogger;
@@ -7080,7 +7663,7 @@ var RunWriter = class {
     if (!tally2.warnedBadTimestamp) {
       tally2.warnedBadTimestamp = true;
       this.logger.warning(
-        `${feed}: event ${String(event.uuid)} has no RFC 3339 timestamp; it is filed under date=${today} with a null timestamp column (the original value is kept in "extra" and in the NDJSON)`
+        `${feed}: event ${event.uuid} has no RFC 3339 timestamp; it is filed under date=${today} with a null timestamp column (the original value is kept in "extra" and in the NDJSON)`
       );
     }
     return today;
@@ -7137,22 +7720,21 @@ var RunWriter = class {
   }
   async openFile(partition, format) {
     const { feed, date } = partition;
-    const dir = partitionDir(feed, date);
-    const absoluteDir = path3.join(this.outDir, ...dir.split("/"));
+    const dir = partitionDir(feed, date, format);
+    const absoluteDir = path4.join(this.outDir, ...dir.split("/"));
     if (!this.madeDirs.has(absoluteDir)) {
       await mkdir2(absoluteDir, { recursive: true });
       this.madeDirs.add(absoluteDir);
     }
-    const seqKey = `${dir}/${format}`;
-    let seq = this.nextSeq.get(seqKey) ?? 1;
+    let seq = this.nextSeq.get(dir) ?? 1;
     let name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
-    while (await exists(path3.join(absoluteDir, name))) {
+    while (await exists(path4.join(absoluteDir, name))) {
       seq++;
       name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
     }
-    this.nextSeq.set(seqKey, seq + 1);
-    const finalPath = path3.join(absoluteDir, name);
-    const tempPath = path3.join(absoluteDir, `.${name}.tmp`);
+    this.nextSeq.set(dir, seq + 1);
+    const finalPath = path4.join(absoluteDir, name);
+    const tempPath = path4.join(absoluteDir, `.${name}.tmp`);
     const writer = format === "parquet" ? await ParquetFileWriter.create(tempPath, {
       feed,
       rowGroupSize: this.rowGroupSize,
@@ -7217,10 +7799,13 @@ async function sha256OfFile(file) {
 
 // src/state/document.ts
 var RECENT_UUIDS_LIMIT = 2e3;
+function belongsTo(doc, owner) {
+  return doc.account === owner.account && doc.server === owner.server;
+}
 
 // src/state/merge.ts
 function nextState(previous, update) {
-  const carried = previous !== void 0 && previous.account === update.account && previous.server === update.server ? previous.feeds : {};
+  const carried = previous !== void 0 && belongsTo(previous, update) ? previous.feeds : {};
   const feeds = { ...carried };
   for (const [feed, feedUpdate] of Object.entries(update.feeds)) {
     const before = carried[feed];
@@ -7269,11 +7854,6 @@ async function exportFeeds(options) {
 async function exportFeed(feed, options, write) {
   const saved = options.previous?.feeds[feed];
   const usable = saved && saved.apiVersion === options.apiVersion ? saved : void 0;
-  if (saved && !usable) {
-    options.logger.warning(
-      `${feed}: the saved cursor belongs to the ${saved.apiVersion} endpoints, not ${options.apiVersion}; starting from start-time`
-    );
-  }
   const delivered = new RecentUuids();
   const outcome = {
     feed,
@@ -7290,25 +7870,45 @@ async function exportFeed(feed, options, write) {
   if (usable) {
     outcome.cursorBefore = usable.cursor;
     outcome.cursorAfter = usable.cursor;
-    if (usable.newestEventTime) outcome.newestEventTime = usable.newestEventTime;
   }
+  if (saved?.newestEventTime) outcome.newestEventTime = saved.newestEventTime;
   const started = options.clock.now();
   const newest = { ms: outcome.newestEventTime ? Date.parse(outcome.newestEventTime) : -Infinity };
   const origin = Number.isFinite(newest.ms) ? newest.ms : options.startTime.getTime();
-  const pager = new FeedPager({
+  const restartFrom = (reason) => {
+    const from = saved?.newestEventTime ? new Date(saved.newestEventTime) : options.startTime;
+    const fromNewestEvent = saved?.newestEventTime !== void 0 && !Number.isNaN(from.getTime());
+    const point = fromNewestEvent ? from : options.startTime;
+    outcome.restart = { reason, from: point.toISOString(), fromNewestEvent };
+    outcome.startedFrom = fromNewestEvent ? "newest-event" : "start-time";
+    const why = reason === "cursor-refused" ? "the Events API refused the saved cursor (400)" : `the saved cursor belongs to the ${saved?.apiVersion ?? "other"} endpoints, not ${options.apiVersion}`;
+    options.logger.warning(
+      fromNewestEvent ? `${feed}: ${why}; continuing from the newest exported event (${point.toISOString()}), dropping events already exported. Events that reached the API late with an older time may be missing.` : `${feed}: ${why}, and the saved state has no event time; starting from start-time (${point.toISOString()})`
+    );
+    return { startTime: point };
+  };
+  const newPager = (start) => new FeedPager({
     client: options.client,
     feed,
     version: options.apiVersion,
-    start: usable ? { cursor: usable.cursor } : { startTime: options.startTime },
-    knownUuids: usable?.recentUuids ?? [],
+    start,
+    knownUuids: saved?.recentUuids ?? [],
     clock: options.clock,
-    ...options.deadline !== void 0 ? { deadline: options.deadline } : {}
+    ...options.deadline !== void 0 ? { deadline: options.deadline } : {},
+    ...options.signal !== void 0 ? { signal: options.signal } : {}
   });
-  options.logger.info(
-    usable ? `${feed}: resuming from the saved cursor (saved ${usable.savedAt})` : `${feed}: no saved cursor, starting at ${options.startTime.toISOString()}`
-  );
-  try {
-    for await (const page of pager.pages()) {
+  let pager;
+  if (usable) {
+    options.logger.info(`${feed}: resuming from the saved cursor (saved ${usable.savedAt})`);
+    pager = newPager({ cursor: usable.cursor });
+  } else if (saved) {
+    pager = newPager(restartFrom("api-version"));
+  } else {
+    options.logger.info(`${feed}: no saved cursor, starting at ${options.startTime.toISOString()}`);
+    pager = newPager({ startTime: options.startTime });
+  }
+  const pull = async (current) => {
+    for await (const page of current.pages()) {
       if (page.events.length > 0) await write(feed, page.events);
       outcome.pages += 1;
       outcome.events += page.events.length;
@@ -7324,21 +7924,48 @@ async function exportFeed(feed, options, write) {
         pages: outcome.pages,
         events: outcome.events,
         elapsedMs: now - started,
-        ...newest.ms > origin ? { covered: Math.min(1, (newest.ms - origin) / Math.max(1, now - origin)) } : {}
+        ...newest.ms > origin ? { covered: Math.min(1, (newest.ms - origin) / Math.max(1, now - origin)) } : {},
+        ...outcome.newestEventTime ? { newestEventTime: outcome.newestEventTime } : {}
       });
     }
-    outcome.caughtUp = !pager.stoppedByDeadline;
+  };
+  try {
+    try {
+      await pull(pager);
+    } catch (error) {
+      const refused = usable !== void 0 && pager.pagesFetched === 0 && isExportError(error, "bad-request") && error.status === 400;
+      if (!refused) throw error;
+      pager = newPager(restartFrom("cursor-refused"));
+      await pull(pager);
+    }
+    outcome.caughtUp = !pager.stoppedByDeadline && !pager.interrupted;
     outcome.stoppedByDeadline = pager.stoppedByDeadline;
+    if (pager.interrupted) outcome.interrupted = true;
+    if (pager.deadlineReason !== void 0) {
+      outcome.deadlineReason = pager.deadlineReason;
+      options.logger.info(`${feed}: stopped at max-duration: ${pager.deadlineReason}`);
+    }
   } catch (error) {
     outcome.error = isExportError(error) ? error : new ExportError("internal", `${feed}: ${error instanceof Error ? error.message : String(error)}`);
-    options.logger.warning(`${feed}: stopped after ${outcome.pages} pages: ${outcome.error.message}`);
+    options.logger.warning(
+      `${feed}: stopped after ${outcome.pages} pages: ${withoutFeedPrefix(feed, outcome.error.message)}`
+    );
   }
   if (pager.committedCursor !== void 0) outcome.cursorAfter = pager.committedCursor;
   outcome.recentUuids = delivered.values();
   options.logger.info(
-    `${feed}: ${outcome.events} new events in ${outcome.pages} pages (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`
+    `${feed}: ${outcome.events} new events in ${outcome.pages} page${outcome.pages === 1 ? "" : "s"} (${outcome.dropped} repeats dropped) in ${formatDuration(options.clock.now() - started)}`
   );
   return outcome;
+}
+function feedFailureLine(outcome) {
+  if (!outcome.error) return void 0;
+  const reason = withoutFeedPrefix(outcome.feed, outcome.error.message);
+  const written = outcome.events > 0 ? `${outcome.events} events before the error were written; once they are delivered, the next run continues after them` : "No new events were written for it; its saved position stays, and the next run tries again";
+  return `${outcome.feed}: ${reason.replace(/\.$/, "")}. ${written}.`;
+}
+function withoutFeedPrefix(feed, message) {
+  return message.startsWith(`${feed}: `) ? message.slice(feed.length + 2) : message;
 }
 function tally(outcome, feed, event, newest) {
   const time = Date.parse(event.timestamp);
@@ -8781,9 +9408,9 @@ var promiseState = Object.freeze({
 });
 var PCancelable = class _PCancelable {
   static fn(userFunction) {
-    return (...arguments_) => new _PCancelable((resolve, reject, onCancel) => {
+    return (...arguments_) => new _PCancelable((resolve2, reject, onCancel) => {
       arguments_.push(onCancel);
-      userFunction(...arguments_).then(resolve, reject);
+      userFunction(...arguments_).then(resolve2, reject);
     });
   }
   #cancelHandlers = [];
@@ -8792,11 +9419,11 @@ var PCancelable = class _PCancelable {
   #promise;
   #reject;
   constructor(executor) {
-    this.#promise = new Promise((resolve, reject) => {
+    this.#promise = new Promise((resolve2, reject) => {
       this.#reject = reject;
       const onResolve = (value) => {
         if (this.#state !== promiseState.canceled || !onCancel.shouldReject) {
-          resolve(value);
+          resolve2(value);
           this.#setState(promiseState.resolved);
         }
       };
@@ -10693,11 +11320,11 @@ var CacheableRequest = class {
         let requestErrored = false;
         let requestErrorCallback = () => {
         };
-        const requestErrorPromise = new Promise((resolve) => {
+        const requestErrorPromise = new Promise((resolve2) => {
           requestErrorCallback = () => {
             if (!requestErrored) {
               requestErrored = true;
-              resolve();
+              resolve2();
             }
           };
         });
@@ -10708,8 +11335,8 @@ var CacheableRequest = class {
             const revalidatedPolicy = originalPolicy.revalidatedPolicy(options_, response);
             if (!revalidatedPolicy.modified) {
               response.resume();
-              await new Promise((resolve) => {
-                response.once("end", resolve);
+              await new Promise((resolve2) => {
+                response.once("end", resolve2);
               });
               const headers = convertHeaders(revalidatedPolicy.policy.responseHeaders());
               const originalHeaders = convertHeaders(originalPolicy.responseHeaders());
@@ -10748,8 +11375,8 @@ var CacheableRequest = class {
                 const bodyPromise = getStreamAsBuffer(response);
                 await Promise.race([
                   requestErrorPromise,
-                  new Promise((resolve) => response.once("end", resolve)),
-                  new Promise((resolve) => response.once("close", resolve))
+                  new Promise((resolve2) => response.once("end", resolve2)),
+                  new Promise((resolve2) => response.once("close", resolve2))
                 ]);
                 const body = await bodyPromise;
                 let value = {
@@ -12927,10 +13554,10 @@ var Options = class _Options {
       }
       const matches = /(?<socketPath>.+?):(?<path>.+)/.exec(`${url.pathname}${url.search}`);
       if (matches?.groups) {
-        const { socketPath, path: path5 } = matches.groups;
+        const { socketPath, path: path13 } = matches.groups;
         this._unixOptions = {
           socketPath,
-          path: path5,
+          path: path13,
           host: ""
         };
       } else {
@@ -14238,11 +14865,11 @@ var Request = class _Request extends Duplex {
           return;
         }
         if (backoff) {
-          await new Promise((resolve) => {
-            const timeout = setTimeout(resolve, backoff);
+          await new Promise((resolve2) => {
+            const timeout = setTimeout(resolve2, backoff);
             this._stopRetry = () => {
               clearTimeout(timeout);
-              resolve();
+              resolve2();
             };
           });
           if (this.destroyed) {
@@ -14421,14 +15048,14 @@ var Request = class _Request extends Duplex {
       const noContentType = !distribution_default.string(headers["content-type"]);
       if (isBody) {
         if (isFormData2(options.body)) {
-          const encoder2 = new FormDataEncoder(options.body);
+          const encoder3 = new FormDataEncoder(options.body);
           if (noContentType) {
-            headers["content-type"] = encoder2.headers["Content-Type"];
+            headers["content-type"] = encoder3.headers["Content-Type"];
           }
-          if ("Content-Length" in encoder2.headers) {
-            headers["content-length"] = encoder2.headers["Content-Length"];
+          if ("Content-Length" in encoder3.headers) {
+            headers["content-length"] = encoder3.headers["Content-Length"];
           }
-          options.body = encoder2.encode();
+          options.body = encoder3.encode();
         }
         if (isFormData3(options.body) && noContentType) {
           headers["content-type"] = `multipart/form-data; boundary=${options.body.getBoundary()}`;
@@ -14727,13 +15354,13 @@ var Request = class _Request extends Duplex {
     this.emit("request", request);
   }
   async _asyncWrite(chunk2) {
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       super.write(chunk2, (error) => {
         if (error) {
           reject(error);
           return;
         }
-        resolve();
+        resolve2();
       });
     });
   }
@@ -14843,7 +15470,7 @@ var Request = class _Request extends Duplex {
     cacheableStore.set(cache, cacheableRequest.request());
   }
   async _createCacheableRequest(url, options) {
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       Object.assign(options, urlToOptions(url));
       let request;
       const cacheRequest = cacheableStore.get(options.cache)(options, async (response) => {
@@ -14860,12 +15487,12 @@ var Request = class _Request extends Duplex {
           fix();
           (await request).emit("cacheableResponse", response);
         }
-        resolve(response);
+        resolve2(response);
       });
       cacheRequest.once("error", reject);
       cacheRequest.once("request", async (requestOrPromise) => {
         request = requestOrPromise;
-        resolve(request);
+        resolve2(request);
       });
     });
   }
@@ -15129,7 +15756,7 @@ function asPromise(firstRequest) {
   let normalizedOptions;
   const emitter = new EventEmitter2();
   let promiseSettled = false;
-  const promise = new PCancelable((resolve, reject, onCancel) => {
+  const promise = new PCancelable((resolve2, reject, onCancel) => {
     onCancel(() => {
       globalRequest.destroy();
     });
@@ -15197,7 +15824,7 @@ function asPromise(firstRequest) {
         }
         request.destroy();
         promiseSettled = true;
-        resolve(request.options.resolveBodyOnly ? response.body : response);
+        resolve2(request.options.resolveBodyOnly ? response.body : response);
       });
       let handledFinalError = false;
       const onError = (error) => {
@@ -15217,7 +15844,7 @@ function asPromise(firstRequest) {
         if (error instanceof HTTPError && !options.throwHttpErrors) {
           const { response } = error;
           request.destroy();
-          resolve(request.options.resolveBodyOnly ? response.body : response);
+          resolve2(request.options.resolveBodyOnly ? response.body : response);
           return;
         }
         reject(error);
@@ -15468,6 +16095,7 @@ var EVENTS_API_LIMITS = [
 var RateBudget = class {
   limits;
   clock;
+  onWait;
   sendTimes;
   /** Index where the next send time is written. */
   next = 0;
@@ -15490,6 +16118,7 @@ var RateBudget = class {
     }
     this.limits = limits;
     this.clock = options.clock ?? systemClock;
+    this.onWait = options.onWait;
     this.sendTimes = new Float64Array(Math.max(1, ...limits.map((limit) => limit.max)));
   }
   get counters() {
@@ -15499,20 +16128,16 @@ var RateBudget = class {
   get heldUntil() {
     return this.holdUntilMs;
   }
-  /** Waits until one more request fits under every limit and any hold, then records it as sent now. */
-  acquire(signal) {
-    return this.enqueue(signal, () => this.record(this.clock.now()));
-  }
   /** Joins the first-come-first-served queue; `take` claims the slot once it is this caller's turn. */
-  async enqueue(signal, take) {
+  async enqueue(signal, take, deadline) {
     signal?.throwIfAborted();
     const ahead = this.queueTail;
     let leave;
-    const served = new Promise((resolve) => leave = resolve);
+    const served = new Promise((resolve2) => leave = resolve2);
     this.queueTail = ahead.then(() => served);
     try {
       await untilAborted(ahead, signal);
-      await this.waitForSlot(signal);
+      await this.waitForSlot(signal, deadline);
       take();
       this.tally.acquired += 1;
     } finally {
@@ -15520,21 +16145,26 @@ var RateBudget = class {
     }
   }
   /**
-   * Waits for a slot like `acquire`, runs `send`, and counts the request as in flight until it settles,
+   * Waits until one more request fits under every limit and any hold, runs `send`, and counts the request as in flight until it settles,
    * then records it at that time. This is what the Events API client uses for every request.
+   * With `deadline` (clock epoch ms), a slot that only frees after it is not waited for: DeadlineReached.
    */
-  async withSlot(send, signal) {
-    await this.enqueue(signal, () => {
-      this.inFlight += 1;
-    });
+  async withSlot(send, signal, deadline) {
+    await this.enqueue(
+      signal,
+      () => {
+        this.inFlight += 1;
+      },
+      deadline
+    );
     try {
       return await send();
     } finally {
       this.inFlight -= 1;
       this.record(this.clock.now());
-      const { resolve } = this.settled;
+      const { resolve: resolve2 } = this.settled;
       this.settled = pendingSignal();
-      resolve();
+      resolve2();
     }
   }
   /** Makes every acquirer wait until `epochMs` (the server asked us to back off). Never shortens a hold. */
@@ -15559,12 +16189,17 @@ var RateBudget = class {
     }
     return earliest;
   }
-  async waitForSlot(signal) {
+  async waitForSlot(signal, deadline) {
     let waited = false;
     for (; ; ) {
       const now = this.clock.now();
       const slot = this.nextSlotAt();
       if (slot <= now) return;
+      if (deadline !== void 0 && slot !== Number.POSITIVE_INFINITY && slot > deadline) {
+        throw new DeadlineReached(
+          `the API's rate limit leaves no request before max-duration ends (next slot in ${formatDuration(slot - now)})`
+        );
+      }
       if (!waited) this.tally.waits += 1;
       waited = true;
       if (slot === Number.POSITIVE_INFINITY) {
@@ -15572,6 +16207,7 @@ var RateBudget = class {
         continue;
       }
       this.tally.waitedMs += slot - now;
+      this.onWait?.(slot - now);
       await this.clock.sleep(slot - now, signal);
     }
   }
@@ -15584,13 +16220,13 @@ var RateBudget = class {
 function untilAborted(promise, signal) {
   if (signal === void 0) return promise;
   signal.throwIfAborted();
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       () => {
         signal.removeEventListener("abort", onAbort);
-        resolve();
+        resolve2();
       },
       (error) => {
         signal.removeEventListener("abort", onAbort);
@@ -15600,18 +16236,12 @@ function untilAborted(promise, signal) {
   });
 }
 function pendingSignal() {
-  let resolve;
-  const promise = new Promise((settle) => resolve = settle);
-  return { promise, resolve };
+  let resolve2;
+  const promise = new Promise((settle) => resolve2 = settle);
+  return { promise, resolve: resolve2 };
 }
 
-// src/onepassword/retry.ts
-var DEFAULT_RETRY = {
-  maxAttempts: 8,
-  maxElapsedMs: 5 * 6e4,
-  baseDelayMs: 1e3,
-  maxDelayMs: 3e4
-};
+// src/validate/retry-after.ts
 function parseRetryAfter(header, nowMs) {
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (value === void 0 || value === "") return void 0;
@@ -15620,52 +16250,140 @@ function parseRetryAfter(header, nowMs) {
   const date = Date.parse(value);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
 }
-var RetryPolicy = class {
-  maxAttempts;
-  maxElapsedMs;
-  baseDelayMs;
-  maxDelayMs;
-  random;
-  constructor(options = {}) {
-    this.maxAttempts = options.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
-    this.maxElapsedMs = options.maxElapsedMs ?? DEFAULT_RETRY.maxElapsedMs;
-    this.baseDelayMs = options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
-    this.maxDelayMs = options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
-    this.random = options.random ?? Math.random;
-    if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) {
-      throw new RangeError(`maxAttempts must be a positive integer (got ${this.maxAttempts})`);
+
+// src/onepassword/network-errors.ts
+function errorCode(error) {
+  const code = error?.code;
+  return typeof code === "string" && /^[A-Z0-9_]+$/.test(code) ? code : void 0;
+}
+function classifyNetworkError(error) {
+  const code = errorCode(error);
+  if (code === void 0) return void 0;
+  if (code === "ENOTFOUND") return "dns";
+  if (code === "ECONNREFUSED") return "refused";
+  if (code.startsWith("HPE_")) return "protocol";
+  if (code === "EPROTO" || code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_") || code.includes("CERT") || code === "UNABLE_TO_VERIFY_LEAF_SIGNATURE") {
+    return "tls";
+  }
+  return void 0;
+}
+function describeNetworkProblem(problem, code) {
+  switch (problem) {
+    case "dns":
+      return `unknown host (${code})`;
+    case "refused":
+      return `connection refused (${code})`;
+    case "protocol":
+      return `the server did not answer in HTTP (${code}); is it an http:// server given as https://, or the reverse?`;
+    case "tls":
+      return `TLS failed (${code}); is it an http:// server given as https://, or a certificate the system does not trust?`;
+  }
+}
+
+// src/onepassword/raw-items.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var COMMA = 44;
+var COLON2 = 58;
+function rawItems(body) {
+  let pos = skipSpace(body, 0);
+  if (body.charCodeAt(pos) !== OPEN_BRACE) return void 0;
+  pos = skipSpace(body, pos + 1);
+  let found;
+  while (body.charCodeAt(pos) === QUOTE) {
+    const keyEnd = skipString(body, pos);
+    const key = JSON.parse(body.slice(pos, keyEnd));
+    pos = skipSpace(body, keyEnd);
+    if (body.charCodeAt(pos) !== COLON2) return void 0;
+    pos = skipSpace(body, pos + 1);
+    const valueEnd = skipValue(body, pos);
+    if (key === "items") found = splitArray(body, pos, valueEnd);
+    pos = skipSpace(body, valueEnd);
+    if (body.charCodeAt(pos) !== COMMA) break;
+    pos = skipSpace(body, pos + 1);
+  }
+  return found;
+}
+function splitArray(body, start, end) {
+  if (body.startsWith("null", start)) return [];
+  if (body.charCodeAt(start) !== OPEN_BRACKET) return void 0;
+  const items = [];
+  let pos = skipSpace(body, start + 1);
+  if (body.charCodeAt(pos) === CLOSE_BRACKET) return items;
+  while (pos < end) {
+    const itemEnd = skipValue(body, pos);
+    items.push(oneLine(body.slice(pos, itemEnd)));
+    pos = skipSpace(body, itemEnd);
+    if (body.charCodeAt(pos) !== COMMA) break;
+    pos = skipSpace(body, pos + 1);
+  }
+  return items;
+}
+function skipValue(body, pos) {
+  const first = body.charCodeAt(pos);
+  if (first === QUOTE) return skipString(body, pos);
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+    let end = pos;
+    while (end < body.length && !isDelimiter(body.charCodeAt(end))) end += 1;
+    return end;
+  }
+  let depth = 0;
+  for (let i2 = pos; i2 < body.length; i2 += 1) {
+    const code = body.charCodeAt(i2);
+    if (code === QUOTE) {
+      i2 = skipString(body, i2) - 1;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth += 1;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth -= 1;
+      if (depth === 0) return i2 + 1;
     }
   }
-  /**
-   * How long to wait after attempt number `attempt` (1-based) failed: the server's `Retry-After` when
-   * it gave one, else exponential backoff with full jitter (uniform in [0, min(cap, base * 2^(n-1)))).
-   */
-  delayAfter(failure, attempt) {
-    if (failure.reason === "rate-limited" && failure.retryAfterMs !== void 0) return failure.retryAfterMs;
-    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-    return Math.floor(this.random() * ceiling);
+  return body.length;
+}
+function skipString(body, pos) {
+  let i2 = pos + 1;
+  for (; ; ) {
+    const quote = body.indexOf('"', i2);
+    if (quote === -1) return body.length;
+    let backslashes = 0;
+    while (body.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return quote + 1;
+    i2 = quote + 1;
   }
-  /** Whether another attempt may start after waiting `delayMs`, given what was spent so far. */
-  allowsAnother(attemptsMade, elapsedMs, delayMs) {
-    return attemptsMade < this.maxAttempts && elapsedMs + delayMs <= this.maxElapsedMs;
-  }
-};
-function exhaustedError(label, failure, attempts, elapsedMs) {
-  const kind = failure.reason === "rate-limited" ? "rate-limited" : "transient";
-  const status = "status" in failure ? failure.status : void 0;
-  return new ExportError(
-    kind,
-    `${label}: gave up after ${attempts} attempt${attempts === 1 ? "" : "s"} over ${formatDuration(elapsedMs)}; last error: ${failure.description}`,
-    status === void 0 ? {} : { status }
-  );
+}
+function skipSpace(body, pos) {
+  while (pos < body.length && isSpace(body.charCodeAt(pos))) pos += 1;
+  return pos;
+}
+function isSpace(code) {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+function isDelimiter(code) {
+  return isSpace(code) || code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET;
+}
+function oneLine(text) {
+  return /[\r\n]/.test(text) ? text.replace(/[\r\n]+/g, "") : text;
 }
 
 // src/onepassword/responses.ts
-function parsePageResponse(json) {
+function parsePageResponse(json, body) {
   if (!isRecord(json)) return void 0;
-  const { cursor, has_more: hasMore, items } = json;
+  const { cursor, has_more: hasMore } = json;
+  const items = json["items"] === null ? [] : json["items"];
   if (typeof cursor !== "string" || typeof hasMore !== "boolean" || !Array.isArray(items)) return void 0;
   if (!items.every(isRawEvent)) return void 0;
+  if (body !== void 0 && items.length > 0) {
+    const texts = rawItems(body);
+    if (texts?.length !== items.length) return void 0;
+    items.forEach(
+      (item, index) => Object.defineProperty(item, RAW_JSON, { value: texts[index], enumerable: false })
+    );
+  }
   return { cursor, has_more: hasMore, items };
 }
 function parseIntrospection(json) {
@@ -15689,6 +16407,8 @@ function isRecord(value) {
 
 // src/onepassword/client.ts
 var DEFAULT_TIMEOUT_MS = 6e4;
+var MAX_BODY_BYTES = 16 * 1024 * 1024;
+var PERMANENT_FAILURE_ATTEMPTS = 2;
 var INTROSPECT_PATH = "/api/v2/auth/introspect";
 var MAX_API_MESSAGE = 300;
 var EventsClient = class {
@@ -15700,12 +16420,15 @@ var EventsClient = class {
   userAgent;
   logger;
   timeoutMs;
+  maxBodyBytes;
+  serverSetting;
+  serverSource;
   counts = /* @__PURE__ */ new Map();
+  /** Whether any request of this client got an HTTP answer: a refused connection after that is transient. */
+  answered = false;
   constructor(options) {
-    if (options.token.trim() === "") throw new InputError("token", "the token is empty");
-    if (!/^[\x21-\x7e]+$/.test(options.token)) {
-      throw new InputError("token", "the token contains spaces, line breaks or non-ASCII characters");
-    }
+    const problem = tokenShapeProblem(options.token);
+    if (problem) throw new InputError("token", problem);
     this.serverUrl = options.serverUrl.replace(/\/+$/, "");
     this.token = options.token;
     this.clock = options.clock ?? systemClock;
@@ -15714,6 +16437,9 @@ var EventsClient = class {
     this.userAgent = options.userAgent ?? USER_AGENT;
     this.logger = options.logger ?? silentLogger;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.serverSetting = options.serverSetting ?? "server-url";
+    this.serverSource = options.serverSource ?? "input";
     for (const key of [...FEEDS, "introspect"]) this.counts.set(key, emptyStats());
   }
   /** A snapshot of the request counters, per feed and for introspection. */
@@ -15726,28 +16452,53 @@ var EventsClient = class {
   introspect(signal) {
     return this.send("introspect", "GET", INTROSPECT_PATH, void 0, parseIntrospection, signal);
   }
-  /** One page of a feed: a ResetCursor or a cursor request, answered by the `{cursor, has_more, items}` envelope. */
-  fetchPage(feed, version, body, signal) {
-    return this.send(feed, "POST", feedPath(feed, version), JSON.stringify(body), parsePageResponse, signal);
+  /**
+   * One page of a feed: a ResetCursor or a cursor request, answered by the `{cursor, has_more, items}`
+   * envelope. With `deadline` (clock epoch ms), no wait (rate budget, Retry-After, backoff) runs past
+   * it: the request gives up with DeadlineReached instead.
+   */
+  fetchPage(feed, version, body, signal, deadline) {
+    return this.send(
+      feed,
+      "POST",
+      feedPath(feed, version),
+      JSON.stringify(body),
+      parsePageResponse,
+      signal,
+      deadline
+    );
   }
-  async send(label, method, path5, body, parse, signal) {
+  async send(label, method, path13, body, parse, signal, deadline) {
     const stats = this.counts.get(label) ?? emptyStats();
     const started = this.clock.now();
     let pacedMs = 0;
     let heldMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const queuedAt = this.clock.now();
-      const result = await this.budget.withSlot(() => {
-        pacedMs += this.clock.now() - queuedAt;
-        stats.requests += 1;
-        return this.attempt(method, path5, body, signal);
-      }, signal);
+      const result = await this.budget.withSlot(
+        () => {
+          pacedMs += this.clock.now() - queuedAt;
+          stats.requests += 1;
+          return this.attempt(method, path13, body, signal);
+        },
+        signal,
+        deadline
+      );
       let failure;
-      if (result.kind === "network") {
+      if (result.kind === "too-large") {
+        this.answered = true;
+        stats.invalidBodies += 1;
+        throw this.tooLarge(label, result);
+      } else if (result.kind === "network") {
         stats.networkErrors += 1;
         failure = { reason: "network", description: result.description };
+        const permanent = result.problem !== void 0 && (result.problem !== "refused" || !this.answered);
+        if (permanent && attempt >= PERMANENT_FAILURE_ATTEMPTS) {
+          throw this.unreachable(label, result.description, attempt, this.clock.now() - started);
+        }
       } else if (result.status >= 200 && result.status < 300) {
-        const parsed = parse(parseJson(result.body));
+        this.answered = true;
+        const parsed = parse(parseJson(result.body), result.body);
         if (parsed !== void 0) return parsed;
         stats.invalidBodies += 1;
         failure = {
@@ -15756,18 +16507,26 @@ var EventsClient = class {
           description: describeBadBody(result.body)
         };
       } else if (result.status === 429) {
+        this.answered = true;
         stats.rateLimited += 1;
         const retryAfterMs = parseRetryAfter(result.headers["retry-after"], this.clock.now());
         failure = { reason: "rate-limited", status: 429, description: statusLine(429) };
         if (retryAfterMs !== void 0) failure.retryAfterMs = retryAfterMs;
       } else if (result.status >= 500) {
+        this.answered = true;
         stats.serverErrors += 1;
         failure = { reason: "server-error", status: result.status, description: statusLine(result.status) };
       } else {
-        throw this.refusal(label, path5, result.status, result.body);
+        this.answered = true;
+        throw this.refusal(label, path13, result.status, result.body);
       }
       const delay2 = this.policy.delayAfter(failure, attempt);
       const elapsed = this.clock.now() - started;
+      if (attempt < this.policy.maxAttempts && deadline !== void 0 && this.clock.now() + delay2 > deadline) {
+        throw new DeadlineReached(
+          `${label}: ${failure.description}; the retry in ${formatDuration(delay2)} would run past max-duration`
+        );
+      }
       if (!this.policy.allowsAnother(attempt, elapsed - pacedMs + heldMs, delay2)) {
         throw exhaustedError(label, failure, attempt, elapsed);
       }
@@ -15783,47 +16542,77 @@ var EventsClient = class {
       }
     }
   }
-  async attempt(method, path5, body, signal) {
+  async attempt(method, path13, body, signal) {
     const headers = {
       authorization: `Bearer ${this.token}`,
       accept: "application/json",
       "user-agent": this.userAgent
     };
     if (body !== void 0) headers["content-type"] = "application/json";
+    signal?.throwIfAborted();
+    const stream2 = source_default.stream(`${this.serverUrl}${path13}`, {
+      method,
+      headers,
+      body,
+      timeout: { request: this.timeoutMs },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      // A redirect could carry the token to another host; the API never redirects.
+      followRedirect: false
+    });
+    stream2.on("error", () => {
+    });
+    const abort = () => stream2.destroy(new Error("aborted"));
+    signal?.addEventListener("abort", abort, { once: true });
+    let response;
+    stream2.once("response", (answer) => response = answer);
+    const chunks = [];
+    let readBytes = 0;
     try {
-      const response = await source_default(`${this.serverUrl}${path5}`, {
-        method,
-        headers,
-        body,
-        signal,
-        responseType: "text",
-        timeout: { request: this.timeoutMs },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        // A redirect could carry the token to another host; the API never redirects.
-        followRedirect: false
-      });
+      for await (const chunk2 of stream2) {
+        readBytes += chunk2.length;
+        if (readBytes > this.maxBodyBytes) {
+          stream2.destroy();
+          const announced = Number(response?.headers["content-length"]);
+          const encoded = response?.headers["content-encoding"] !== void 0;
+          return {
+            kind: "too-large",
+            status: response?.statusCode ?? 0,
+            readBytes,
+            ...Number.isFinite(announced) && !encoded ? { announcedBytes: announced } : {}
+          };
+        }
+        chunks.push(chunk2);
+      }
+      if (response === void 0) return { kind: "network", description: "no response" };
       return {
         kind: "response",
         status: response.statusCode,
         headers: response.headers,
-        body: response.body
+        body: Buffer.concat(chunks, readBytes).toString("utf8")
       };
     } catch (error) {
+      stream2.destroy();
       if (signal?.aborted) throw signal.reason;
-      return { kind: "network", description: this.describeNetworkError(error) };
+      const problem = classifyNetworkError(error);
+      return {
+        kind: "network",
+        description: this.describeNetworkError(error),
+        ...problem === void 0 ? {} : { problem }
+      };
+    } finally {
+      signal?.removeEventListener("abort", abort);
     }
   }
   describeNetworkError(error) {
     if (error instanceof TimeoutError) return `request timed out after ${formatDuration(this.timeoutMs)}`;
-    const code = error?.code;
-    const safeCode = typeof code === "string" && /^[A-Z0-9_]+$/.test(code) ? code : void 0;
+    const safeCode = errorCode(error);
     if (error instanceof ReadError) return `response body cut short${safeCode ? ` (${safeCode})` : ""}`;
+    const problem = classifyNetworkError(error);
+    if (problem !== void 0 && safeCode !== void 0) return describeNetworkProblem(problem, safeCode);
     switch (safeCode) {
       case "ECONNRESET":
         return "connection reset (ECONNRESET)";
-      case "ECONNREFUSED":
-        return "connection refused (ECONNREFUSED)";
       case "ERR_STREAM_PREMATURE_CLOSE":
         return "response cut short (ERR_STREAM_PREMATURE_CLOSE)";
       case void 0:
@@ -15832,8 +16621,26 @@ var EventsClient = class {
         return `network error (${safeCode})`;
     }
   }
+  /** The error for a body past maxBodyBytes: hostile or broken, and another attempt would get the same. */
+  tooLarge(label, result) {
+    const announced = result.announcedBytes !== void 0 ? ` (the server announced ${formatBytes(result.announcedBytes)})` : "";
+    return new ExportError(
+      "bad-response",
+      `${label}: the Events API at ${this.serverUrl} sent a response body larger than ${formatBytes(this.maxBodyBytes)} once decompressed${announced}; the request was cut off after ${formatBytes(result.readBytes)} and not retried. A real page of 1,000 events is about 1-2 MB.`,
+      result.status === 0 ? {} : { status: result.status }
+    );
+  }
+  /** The error for a host that cannot be reached in a way no retry fixes: names the host and the setting. */
+  unreachable(label, description, attempts, elapsedMs) {
+    const host = new URL(this.serverUrl).host;
+    const advice = this.serverSource === "input" ? `check ${this.serverSetting}` : this.serverSource === "token" ? `the server was taken from the token; set ${this.serverSetting} to your account's Events API URL` : `no server was given, so the US server was used; set ${this.serverSetting} to your account's Events API URL`;
+    return new ExportError(
+      "unreachable",
+      `${label}: cannot reach the Events API at ${host}: ${description} (${attempts} attempts over ${formatDuration(elapsedMs)}); ${advice} (https://events.1password.com, .ca, .eu or events.ent.1password.com)`
+    );
+  }
   /** The error for a response no retry can fix (400, 401, 403, 404, other 4xx, 3xx). */
-  refusal(label, path5, status, body) {
+  refusal(label, path13, status, body) {
     if (status === 401) {
       return new ExportError(
         "auth",
@@ -15856,7 +16663,7 @@ var EventsClient = class {
     if (status === 404) {
       return new ExportError(
         "bad-request",
-        `${label}: ${path5} not found (404) at ${this.serverUrl}; check server-url and api-version`,
+        `${label}: ${path13} not found (404) at ${this.serverUrl}; check server-url and api-version`,
         { status }
       );
     }
@@ -15888,12 +16695,15 @@ var EventsClient = class {
       message ??= record["message"];
     }
     if (typeof message !== "string" || message.trim() === "") return void 0;
-    const oneLine = message.replaceAll(this.token, "[token]").replace(/\s+/g, " ").trim();
-    return oneLine.length > MAX_API_MESSAGE ? `${oneLine.slice(0, MAX_API_MESSAGE)}\u2026` : oneLine;
+    const oneLine2 = message.replaceAll(this.token, "[token]").replace(/\s+/g, " ").trim();
+    return oneLine2.length > MAX_API_MESSAGE ? `${oneLine2.slice(0, MAX_API_MESSAGE)}\u2026` : oneLine2;
   }
 };
 function emptyStats() {
   return { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, networkErrors: 0, invalidBodies: 0 };
+}
+function formatBytes(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 function statusLine(status) {
   const text = STATUS_CODES[status];
@@ -15911,159 +16721,210 @@ function describeBadBody(body) {
   return parseJson(body) === void 0 ? `unparseable response body (${body.length} bytes)` : "response body is not the documented shape";
 }
 
-// src/onepassword/token.ts
-var FEATURES_CLAIM = "1password.com/fts";
-var ACCOUNT_CLAIMS = ["1password.com/auuid", "account_uuid", "account"];
-function decodeTokenClaims(token) {
-  const payload = readPayload(token);
-  if (payload === void 0) return { audHosts: [] };
-  const claims = { audHosts: stringList(payload["aud"]) ?? [] };
-  const features = stringList(payload[FEATURES_CLAIM]);
-  if (features !== void 0) claims.features = features;
-  const expiresAt = epochSeconds(payload["exp"]);
-  if (expiresAt !== void 0) claims.expiresAt = expiresAt;
-  const issuedAt = epochSeconds(payload["iat"]);
-  if (issuedAt !== void 0) claims.issuedAt = issuedAt;
-  for (const name of ACCOUNT_CLAIMS) {
-    const value = payload[name];
-    if (typeof value === "string" && value !== "") {
-      claims.account = value;
-      break;
-    }
-  }
-  return claims;
+// src/pipeline.ts
+async function openSession(settings, server, deps) {
+  const client = new EventsClient({
+    serverUrl: server,
+    token: settings.token,
+    clock: deps.clock,
+    budget: new RateBudget({ clock: deps.clock, onWait: deps.onRateLimitWait }),
+    logger: deps.logger,
+    serverSetting: deps.serverSetting,
+    serverSource: deps.serverSource
+  });
+  const claims = decodeTokenClaims(settings.token);
+  const introspection = await client.introspect();
+  const { feeds, missing, granted } = decideFeeds(settings.events, introspection.features);
+  const account = introspection.accountUuid ?? claims.account ?? introspection.uuid;
+  return { server, client, claims, introspection, feeds, missing, granted, account };
 }
-function readPayload(token) {
-  const parts = token.trim().split(".");
-  if (parts.length !== 3 || parts[1] === void 0 || !/^[A-Za-z0-9_-]+={0,2}$/.test(parts[1]))
-    return void 0;
-  try {
-    const json = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
-    return typeof json === "object" && json !== null && !Array.isArray(json) ? json : void 0;
-  } catch {
-    return void 0;
-  }
+function assertSomeFeed(session) {
+  if (session.feeds.length === 0)
+    throw new ExportError("scope", "The token grants none of the requested feeds; nothing to export.");
 }
-function stringList(value) {
-  if (typeof value === "string") return [value];
-  if (!Array.isArray(value)) return void 0;
-  return value.filter((entry) => typeof entry === "string");
+function usableState(doc, session) {
+  return doc && belongsTo(doc, session) ? doc : void 0;
 }
-function epochSeconds(value) {
-  if (typeof value !== "number" || !Number.isFinite(value)) return void 0;
-  const date = new Date(value * 1e3);
-  return Number.isNaN(date.getTime()) ? void 0 : date;
-}
-
-// src/onepassword/server-url.ts
-var DEFAULT_SERVER_URL = "https://events.1password.com";
-var LEGACY_AUDIENCE = "com.1password.streamingservice";
-var ACCEPTED = "use https://events.1password.com, .ca, .eu or events.ent.1password.com";
-function resolveServerUrl(explicit, token) {
-  const input = explicit?.trim() ?? "";
-  if (input !== "") return { url: normaliseServerUrl(input, "server-url"), source: "input" };
-  const audience = decodeTokenClaims(token).audHosts.find(
-    (host) => host.trim() !== "" && host.trim() !== LEGACY_AUDIENCE
-  );
-  if (audience !== void 0) {
-    const host = audience.trim();
-    const candidate = host.includes("://") ? host : `https://${host}`;
-    return { url: normaliseServerUrl(candidate, "the token's aud claim"), source: "token" };
-  }
-  return { url: DEFAULT_SERVER_URL, source: "default" };
-}
-function normaliseServerUrl(value, origin = "server-url") {
-  const fail = (problem) => {
-    throw new InputError(
-      "server-url",
-      `${origin === "server-url" ? "" : `${origin}: `}${problem}; ${ACCEPTED}`
-    );
+async function runExport(session, settings, options) {
+  const deadline = settings.maxDurationMs > 0 ? options.startedAt.getTime() + settings.maxDurationMs : void 0;
+  const exported = await exportToFiles({
+    client: session.client,
+    clock: options.clock,
+    logger: options.logger,
+    feeds: session.feeds,
+    apiVersion: settings.apiVersion,
+    startTime: settings.startTime,
+    previous: options.previous,
+    outDir: options.outDir,
+    runId: options.runId,
+    runAttempt: options.runAttempt,
+    formats: settings.formats,
+    server: session.server,
+    account: session.account,
+    startedAt: options.startedAt,
+    deadline,
+    onPage: options.onPage,
+    signal: options.signal
+  });
+  const state = nextStateDocument(options.previous, exported.outcomes, {
+    account: session.account,
+    server: session.server,
+    runLabel: `${options.runId}-${options.runAttempt}`,
+    apiVersion: settings.apiVersion,
+    now: new Date(options.clock.now())
+  });
+  return {
+    ...exported,
+    state,
+    total: exported.outcomes.reduce((sum, o2) => sum + o2.events, 0),
+    morePending: exported.outcomes.some((o2) => o2.stoppedByDeadline || o2.interrupted === true)
   };
-  let url;
-  try {
-    url = new URL(value.replace(/\/+$/, ""));
-  } catch {
-    return fail("not a valid URL");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    fail(`the scheme must be https:// (got ${url.protocol}//)`);
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    fail(
-      "http:// is only allowed to a loopback host (127.0.0.0/8, ::1, localhost); the Events API needs https://"
-    );
-  }
-  if (url.username !== "" || url.password !== "") fail("the URL must not contain credentials");
-  if (url.pathname !== "/" && url.pathname !== "")
-    fail("the URL must not contain a path (give the server origin only)");
-  if (url.search !== "" || url.hash !== "") fail("the URL must not contain a query or fragment");
-  return `${url.protocol}//${url.host}`;
-}
-function isLoopbackHost(hostname) {
-  const host = hostname.toLowerCase();
-  if (host === "localhost" || host === "[::1]" || host === "::1") return true;
-  const octets = host.split(".");
-  return octets.length === 4 && octets[0] === "127" && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
 }
 
 // src/state/file-store.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, open as open3, readFile, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { mkdir as mkdir3, open as open4, rename as rename3, rm as rm3 } from "node:fs/promises";
 import { dirname } from "node:path";
 
+// src/state/bounded-read.ts
+import { open as open3 } from "node:fs/promises";
+
 // src/state/parse.ts
-function parseStateDocument(text, origin, logger) {
+var MAX_STATE_BYTES = 1024 * 1024;
+var MAX_CURSOR_LENGTH = 8192;
+var MAX_UUID_LENGTH = 64;
+var DOCUMENT_FIELDS = /* @__PURE__ */ new Set(["schema", "account", "server", "updatedAt", "writtenBy", "feeds"]);
+var FEED_FIELDS = /* @__PURE__ */ new Set(["cursor", "apiVersion", "savedAt", "recentUuids", "newestEventTime"]);
+var ACCOUNT_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+var WRITTEN_BY_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+var CURSOR_SHAPE = /^[\x20-\x7e]+$/;
+var UUID_SHAPE = /^[\x21-\x7e]+$/;
+var LONGEST_TIME = 40;
+function readStateDocument(input) {
+  const size = typeof input === "string" ? Buffer.byteLength(input, "utf8") : input.byteLength;
+  if (size > MAX_STATE_BYTES) {
+    return refuse(`it is ${size} bytes, more than the ${MAX_STATE_BYTES} a state document can be`);
+  }
+  const text = typeof input === "string" ? input : Buffer.from(input).toString("utf8");
   let value;
   try {
     value = JSON.parse(text);
   } catch {
-    throw invalid(origin, "it is not JSON");
+    return refuse("it is not JSON");
   }
-  if (!isObject2(value)) throw invalid(origin, "it is not a JSON object");
+  if (!isObject2(value)) return refuse("it is not a JSON object");
   if (value.schema !== 1) {
-    logger.warning(
-      `State in ${origin} has schema ${JSON.stringify(value.schema)}, which this version does not know; ignoring it and starting as if there were no state.`
-    );
-    return void 0;
+    return {
+      ok: false,
+      unknownSchema: true,
+      reason: `it has schema ${describe(value.schema)}, which this version does not know (written by a newer release?)`
+    };
   }
-  for (const field of ["account", "server", "updatedAt", "writtenBy"]) {
-    if (typeof value[field] !== "string") throw invalid(origin, `"${field}" is not a string`);
-  }
-  if (!isTimestamp(value.updatedAt)) throw invalid(origin, '"updatedAt" is not a time');
-  if (!isObject2(value.feeds)) throw invalid(origin, '"feeds" is not an object');
-  for (const [feed, feedState] of Object.entries(value.feeds)) {
-    if (!isFeed(feed)) throw invalid(origin, `unknown feed "${feed}"`);
-    checkFeedState(feedState, `feeds.${feed}`, origin);
-  }
-  return value;
+  const problem = documentProblem(value);
+  return problem === void 0 ? { ok: true, doc: value } : refuse(problem);
 }
-function checkFeedState(value, where, origin) {
-  if (!isObject2(value)) throw invalid(origin, `"${where}" is not an object`);
-  if (typeof value.cursor !== "string" || value.cursor === "") {
-    throw invalid(origin, `"${where}.cursor" is not a non-empty string`);
+function documentProblem(value) {
+  const extra = unknownField(value, DOCUMENT_FIELDS);
+  if (extra !== void 0) return `it has an unknown field ${extra}`;
+  if (typeof value.account !== "string" || !ACCOUNT_SHAPE.test(value.account)) {
+    return '"account" is not an account id';
+  }
+  if (typeof value.server !== "string" || !isServerOrigin(value.server)) {
+    return '"server" is not a server origin (https://host)';
+  }
+  if (!isTime(value.updatedAt)) return '"updatedAt" is not an RFC 3339 time';
+  if (typeof value.writtenBy !== "string" || !WRITTEN_BY_SHAPE.test(value.writtenBy)) {
+    return '"writtenBy" is not a run label';
+  }
+  if (!isObject2(value.feeds)) return '"feeds" is not an object';
+  for (const [feed, feedState] of Object.entries(value.feeds)) {
+    if (!isFeed(feed)) return `"feeds" has an unknown feed ${describe(feed)}`;
+    const problem = feedProblem(feedState, `feeds.${feed}`);
+    if (problem !== void 0) return problem;
+  }
+  return void 0;
+}
+function feedProblem(value, where) {
+  if (!isObject2(value)) return `"${where}" is not an object`;
+  const extra = unknownField(value, FEED_FIELDS);
+  if (extra !== void 0) return `"${where}" has an unknown field ${extra}`;
+  if (!isToken(value.cursor, MAX_CURSOR_LENGTH, CURSOR_SHAPE)) {
+    return `"${where}.cursor" is not a cursor (printable, at most ${MAX_CURSOR_LENGTH} characters)`;
   }
   if (!API_VERSIONS.includes(value.apiVersion)) {
-    throw invalid(origin, `"${where}.apiVersion" is not one of ${API_VERSIONS.join(", ")}`);
+    return `"${where}.apiVersion" is not one of ${API_VERSIONS.join(", ")}`;
   }
-  if (!isTimestamp(value.savedAt)) throw invalid(origin, `"${where}.savedAt" is not a time`);
-  if (!Array.isArray(value.recentUuids) || !value.recentUuids.every((uuid) => typeof uuid === "string")) {
-    throw invalid(origin, `"${where}.recentUuids" is not a list of strings`);
+  if (!isTime(value.savedAt)) return `"${where}.savedAt" is not an RFC 3339 time`;
+  const uuids = value.recentUuids;
+  if (!Array.isArray(uuids)) return `"${where}.recentUuids" is not a list`;
+  if (uuids.length > RECENT_UUIDS_LIMIT) {
+    return `"${where}.recentUuids" holds ${uuids.length} uuids, more than the ${RECENT_UUIDS_LIMIT} kept`;
   }
-  if (value.newestEventTime !== void 0 && typeof value.newestEventTime !== "string") {
-    throw invalid(origin, `"${where}.newestEventTime" is not a string`);
+  if (!uuids.every((uuid) => isToken(uuid, MAX_UUID_LENGTH, UUID_SHAPE))) {
+    return `"${where}.recentUuids" holds something that is not an event uuid`;
   }
+  if (value.newestEventTime !== void 0 && !isTime(value.newestEventTime)) {
+    return `"${where}.newestEventTime" is not an RFC 3339 time`;
+  }
+  return void 0;
 }
-function invalid(origin, reason) {
-  return new ExportError("internal", `State in ${origin} is not a valid state document: ${reason}.`);
+function refuse(reason) {
+  return { ok: false, reason };
+}
+function unknownField(value, known) {
+  const extra = Object.keys(value).find((key) => !known.has(key));
+  return extra === void 0 ? void 0 : describe(extra);
 }
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function isTimestamp(value) {
-  return typeof value === "string" && !Number.isNaN(Date.parse(value));
+function isTime(value) {
+  return typeof value === "string" && value.length <= LONGEST_TIME && parseRfc3339Micros(value) !== null;
+}
+function isToken(value, maxLength, shape) {
+  return typeof value === "string" && value.length <= maxLength && shape.test(value);
+}
+function isServerOrigin(value) {
+  if (value.length > 300) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+function describe(value) {
+  const text = JSON.stringify(value) ?? "undefined";
+  const quoted = text.length > 40 ? `${text.slice(0, 40)}\u2026` : text;
+  return quoted.replace(/[^\x20-\x7e…]/g, "?");
 }
 function serializeStateDocument(doc) {
   return `${JSON.stringify(doc, null, 2)}
 `;
+}
+
+// src/state/bounded-read.ts
+async function readStateFileBounded(path13, maxBytes = MAX_STATE_BYTES) {
+  const handle = await open3(path13, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) {
+      return { ok: false, reason: `it is ${size} bytes, more than the ${maxBytes} a state document can be` };
+    }
+    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) {
+      return { ok: false, reason: `it grew past the ${maxBytes} bytes a state document can be` };
+    }
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } finally {
+    await handle.close();
+  }
 }
 
 // src/state/file-store.ts
@@ -16071,25 +16932,40 @@ var FileStateStore = class {
   name = "file";
   path;
   logger;
-  constructor(path5, options = {}) {
-    this.path = path5;
+  constructor(path13, options = {}) {
+    this.path = path13;
     this.logger = options.logger ?? silentLogger;
   }
+  async read() {
+    const doc = await this.load();
+    return doc === void 0 ? { status: "absent" } : { status: "found", doc, origin: this.path };
+  }
   async load() {
-    let text;
+    let read;
     try {
-      text = await readFile(this.path, "utf8");
+      read = await readStateFileBounded(this.path);
     } catch (error) {
       if (isNotFound(error)) return void 0;
       throw error;
     }
-    return parseStateDocument(text, this.path, this.logger);
+    const reading = read.ok ? readStateDocument(read.bytes) : { ok: false, reason: read.reason };
+    if (reading.ok) return reading.doc;
+    if ("unknownSchema" in reading && reading.unknownSchema) {
+      this.logger.warning(
+        `Ignoring the state in ${this.path}: ${reading.reason}; starting as if there were none.`
+      );
+      return void 0;
+    }
+    throw new ExportError(
+      "internal",
+      `State in ${this.path} is not a valid state document: ${reading.reason}.`
+    );
   }
   async save(doc) {
     const temporary = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
       await mkdir3(dirname(this.path), { recursive: true });
-      const handle = await open3(temporary, "wx", 384);
+      const handle = await open4(temporary, "wx", 384);
       try {
         await handle.writeFile(serializeStateDocument(doc), "utf8");
         await handle.sync();
@@ -16108,91 +16984,4206 @@ function isNotFound(error) {
   return error?.code === "ENOENT";
 }
 
-// src/cli/progress.ts
-var PLAIN_INTERVAL_MS = 5e3;
-var StderrProgress = class {
-  constructor(stream2) {
-    this.stream = stream2;
-    this.tty = Boolean(stream2.isTTY);
-  }
-  stream;
-  feeds = /* @__PURE__ */ new Map();
-  tty;
-  lastPlain = 0;
-  /** Lines of the live display currently on screen (TTY only). */
-  drawnLines = 0;
-  logger() {
-    return {
-      info: (message) => this.line(message),
-      warning: (message) => this.line(`warning: ${message}`),
-      debug: () => {
+// src/cli/compact.ts
+import { stat as stat3 } from "node:fs/promises";
+import path10 from "node:path";
+import { parseArgs } from "node:util";
+
+// src/compaction/gather.ts
+import { copyFile, mkdir as mkdir4, readdir as readdir2, readFile as readFile2, rename as rename4, stat as stat2 } from "node:fs/promises";
+import path6 from "node:path";
+
+// src/compaction/local-tree.ts
+import { open as open5, readdir, stat } from "node:fs/promises";
+import path5 from "node:path";
+async function listLocalTree(root) {
+  const files = [];
+  const walk2 = async (relativeDir, depth) => {
+    const entries2 = await readdir(path5.join(root, ...relativeDir.split("/").filter(Boolean)), {
+      withFileTypes: true
+    }).catch((error) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    for (const entry of entries2) {
+      if (entry.name.startsWith(".")) continue;
+      const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && depth < 3) await walk2(relative, depth + 1);
+      else if (entry.isFile() && parsePartPath(relative)) {
+        files.push({ path: relative, bytes: (await stat(path5.join(root, relative))).size });
       }
-    };
-  }
-  update(progress) {
-    this.feeds.set(progress.feed, progress);
-    if (this.tty) return this.redraw();
-    const now = Date.now();
-    if (now - this.lastPlain >= PLAIN_INTERVAL_MS) {
-      this.lastPlain = now;
-      this.stream.write(`${[...this.feeds.values()].map(describe).join(" | ")}
-`);
     }
-  }
-  /** Leaves the last display on screen and stops redrawing over it. */
-  done() {
-    this.drawnLines = 0;
-  }
-  /** A log line goes above the live display, which is drawn again below it. */
-  line(message) {
-    this.erase();
-    this.stream.write(`${message}
-`);
-    if (this.tty && this.feeds.size > 0) this.redraw();
-  }
-  redraw() {
-    this.erase();
-    const lines = [...this.feeds.values()].map(
-      (p) => p.covered === void 0 ? describe(p) : `${bar(p.covered)} ${describe(p)}`
-    );
-    this.stream.write(lines.map((l) => `\x1B[2K${l}
-`).join(""));
-    this.drawnLines = lines.length;
-  }
-  erase() {
-    if (!this.tty || this.drawnLines === 0) return;
-    this.stream.write(`\x1B[${this.drawnLines}A\x1B[0J`);
-    this.drawnLines = 0;
-  }
-};
-function describe(p) {
-  const rate = Math.round(p.events / Math.max(1e-3, p.elapsedMs / 1e3)).toLocaleString("en-US");
-  return `${p.feed}: ${p.events.toLocaleString("en-US")} events, ${p.pages} pages, ${rate}/s`;
+  };
+  await walk2("", 0);
+  return files.sort((a2, b) => a2.path < b.path ? -1 : a2.path > b.path ? 1 : 0);
 }
-function bar(fraction, width = 20) {
-  const clamped = Math.max(0, Math.min(1, fraction));
-  const filled = Math.round(clamped * width);
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(clamped * 100)).padStart(3)}%`;
+function localReader(root) {
+  return {
+    async read(relativePath, start, end) {
+      const handle = await open5(path5.join(root, ...relativePath.split("/")), "r");
+      try {
+        const bytes = new Uint8Array(end - start);
+        let filled = 0;
+        while (filled < bytes.length) {
+          const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, start + filled);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        return bytes.subarray(0, filled);
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+}
+function notFound(error) {
+  if (error.code === "ENOENT") return null;
+  throw error;
 }
 
-// src/cli.ts
-var EXIT = { ok: 0, failure: 1, badInput: 2, auth: 3 };
+// src/compaction/gather.ts
+var MANIFESTS = "_manifests";
+var TREE_ENTRIES = /* @__PURE__ */ new Set([...FEEDS, "ndjson", MANIFESTS]);
+async function gatherTrees(sources, root, logger = silentLogger) {
+  const report = { trees: 0, copied: 0, present: 0, conflicts: 0 };
+  const merged = await mergedParts(root);
+  const target = path6.resolve(root);
+  for (const source of sources) {
+    for (const tree of await findTrees(source)) {
+      if (path6.resolve(tree) === target) continue;
+      report.trees++;
+      const files = [...(await listLocalTree(tree)).map((file) => file.path), ...await manifestFiles(tree)];
+      for (const relative of files) {
+        const from = path6.join(tree, ...relative.split("/"));
+        const to = path6.join(root, ...relative.split("/"));
+        const sha256 = await sha256OfFile(from);
+        if (merged.has(`${relative}\0${sha256}`)) {
+          report.present++;
+          continue;
+        }
+        const there = await sha256OfFile(to).catch(notFound);
+        if (there === sha256) {
+          report.present++;
+          continue;
+        }
+        if (there !== null) {
+          report.conflicts++;
+          logger.warning(`${relative} in ${tree} differs from the file of that name in ${root}; left out`);
+          continue;
+        }
+        await mkdir4(path6.dirname(to), { recursive: true });
+        const temp = path6.join(path6.dirname(to), `.${path6.basename(to)}.tmp`);
+        await copyFile(from, temp);
+        await rename4(temp, to);
+        report.copied++;
+      }
+    }
+  }
+  return report;
+}
+async function findTrees(source) {
+  const info = await stat2(source).catch(notFound);
+  if (!info?.isDirectory()) throw new Error(`${source} is not a folder`);
+  if (await holdsLayout(source)) return [source];
+  const trees = [];
+  for (const entry of await readdir2(source, { withFileTypes: true })) {
+    const folder = path6.join(source, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith(".") && await holdsLayout(folder)) trees.push(folder);
+  }
+  return trees.sort();
+}
+async function holdsLayout(folder) {
+  const entries2 = await readdir2(folder, { withFileTypes: true });
+  return entries2.some((entry) => entry.isDirectory() && TREE_ENTRIES.has(entry.name));
+}
+async function manifestFiles(tree) {
+  const entries2 = await readdir2(path6.join(tree, MANIFESTS), { withFileTypes: true }).catch(() => []);
+  return entries2.filter((entry) => entry.isFile() && /^[A-Za-z0-9][A-Za-z0-9_.-]*\.json$/.test(entry.name)).map((entry) => `${MANIFESTS}/${entry.name}`);
+}
+async function mergedParts(root) {
+  const merged = /* @__PURE__ */ new Set();
+  for (const relative of await manifestFiles(root)) {
+    let manifest;
+    try {
+      manifest = JSON.parse(await readFile2(path6.join(root, relative), "utf8"));
+    } catch {
+      continue;
+    }
+    const replaced = manifest?.compaction?.replaced;
+    if (!Array.isArray(replaced)) continue;
+    for (const item of replaced) {
+      const file = item;
+      if (file && typeof file.path === "string" && typeof file.sha256 === "string") {
+        merged.add(`${file.path}\0${file.sha256}`);
+      }
+    }
+  }
+  return merged;
+}
+
+// src/compaction/local-compact.ts
+import { mkdir as mkdir6, readFile as readFile3, rename as rename6, rm as rm5, rmdir, writeFile as writeFile2 } from "node:fs/promises";
+import path9 from "node:path";
+
+// src/compaction/compact.ts
+import path8 from "node:path";
+
+// src/compaction/merge-ndjson.ts
+import { createHash as createHash3 } from "node:crypto";
+import { Readable } from "node:stream";
+import zlib4 from "node:zlib";
+
+// src/compaction/stored-read.ts
+import { createHash as createHash2 } from "node:crypto";
+var WHOLE_READ_BYTES = 8 * 1024 * 1024;
+var CHUNK_BYTES = 4 * 1024 * 1024;
+var READ_AHEAD_FILES = 8;
+var READ_AHEAD_BYTES = 32 * 1024 * 1024;
+async function readExactly(reader, file, start, end) {
+  if (!(0 <= start && start <= end && end <= file.bytes)) {
+    throw new Error(`${file.path}: read of bytes ${start}-${end} outside its ${file.bytes} bytes`);
+  }
+  const bytes = await reader.read(file.path, start, end);
+  if (bytes.length !== end - start) {
+    throw new Error(
+      `${file.path}: the storage returned ${bytes.length} bytes for a read of ${end - start} (the file changed?)`
+    );
+  }
+  return bytes;
+}
+async function* readAhead(reader, files) {
+  const pending = [];
+  let next = 0;
+  let pendingBytes = 0;
+  const fill = () => {
+    while (next < files.length && pending.length < READ_AHEAD_FILES && (pending.length === 0 || pendingBytes + wholeBytes(files[next]) <= READ_AHEAD_BYTES)) {
+      const file = files[next++];
+      const source = load(reader, file);
+      source.catch(() => {
+      });
+      pending.push({ file, source });
+      pendingBytes += wholeBytes(file);
+    }
+  };
+  fill();
+  while (pending.length > 0) {
+    const { file, source } = pending.shift();
+    pendingBytes -= wholeBytes(file);
+    const loaded = await source;
+    fill();
+    yield loaded;
+  }
+}
+function wholeBytes(file) {
+  return file.bytes <= WHOLE_READ_BYTES ? file.bytes : 0;
+}
+async function load(reader, file) {
+  if (file.bytes > WHOLE_READ_BYTES) return { file, reader };
+  return { file, reader, whole: await readExactly(reader, file, 0, file.bytes) };
+}
+async function* readChunks(source) {
+  if (source.whole) {
+    yield source.whole;
+    return;
+  }
+  const { reader, file } = source;
+  for (let start = 0; start < file.bytes; start += CHUNK_BYTES) {
+    yield await readExactly(reader, file, start, Math.min(file.bytes, start + CHUNK_BYTES));
+  }
+}
+async function openRangeBuffer(source) {
+  const hash = createHash2("sha256");
+  const { whole, reader, file } = source;
+  if (whole) {
+    hash.update(whole);
+    return { buffer: memoryBuffer(whole), sha256: hash.digest("hex") };
+  }
+  for await (const chunk2 of readChunks(source)) hash.update(chunk2);
+  const buffer = {
+    byteLength: file.bytes,
+    slice: async (start, end = file.bytes) => toArrayBuffer(await readExactly(reader, file, start, end))
+  };
+  return { buffer, sha256: hash.digest("hex") };
+}
+function memoryBuffer(bytes) {
+  return {
+    byteLength: bytes.length,
+    slice: (start, end = bytes.length) => Promise.resolve(toArrayBuffer(bytes.subarray(start, end)))
+  };
+}
+function toArrayBuffer(bytes) {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
+// src/compaction/merge-ndjson.ts
+var MAX_LINE_BYTES = 64 * 1024 * 1024;
+var NEWLINE = 10;
+async function copyNdjsonLines(source, output) {
+  const { file } = source;
+  const hash = createHash3("sha256");
+  const compressed = Readable.from(
+    (async function* () {
+      for await (const chunk2 of readChunks(source)) {
+        hash.update(chunk2);
+        yield chunk2;
+      }
+    })()
+  );
+  const lines = compressed.pipe(zlib4.createGunzip());
+  compressed.on("error", (error) => lines.destroy(error));
+  let rows = 0;
+  let partial = [];
+  let partialBytes = 0;
+  const emit = async (line) => {
+    if (line.length <= 1) return;
+    rows++;
+    await output.append((writer) => writer.tryAppendLine(line));
+  };
+  for await (const chunk2 of lines) {
+    let start = 0;
+    for (let end = chunk2.indexOf(NEWLINE); end !== -1; end = chunk2.indexOf(NEWLINE, start)) {
+      const piece = chunk2.subarray(start, end + 1);
+      const line = partialBytes > 0 ? Buffer.concat([...partial, piece]) : piece;
+      partial = [];
+      partialBytes = 0;
+      await emit(line);
+      start = end + 1;
+    }
+    if (start < chunk2.length) {
+      partial.push(chunk2.subarray(start));
+      partialBytes += chunk2.length - start;
+      if (partialBytes > MAX_LINE_BYTES) {
+        lines.destroy();
+        throw new Error(`${file.path}: a line longer than ${MAX_LINE_BYTES} bytes`);
+      }
+    }
+  }
+  if (partialBytes > 0) await emit(Buffer.concat([...partial, Buffer.from([NEWLINE])]));
+  return { path: file.path, rows, bytes: file.bytes, sha256: hash.digest("hex") };
+}
+
+// src/compaction/merge-parquet.ts
+import zlib5 from "node:zlib";
+
+// node_modules/hyparquet/src/constants.js
+var ParquetTypes2 = [
+  "BOOLEAN",
+  "INT32",
+  "INT64",
+  "INT96",
+  // deprecated
+  "FLOAT",
+  "DOUBLE",
+  "BYTE_ARRAY",
+  "FIXED_LEN_BYTE_ARRAY"
+];
+var Encodings2 = [
+  "PLAIN",
+  "GROUP_VAR_INT",
+  // deprecated
+  "PLAIN_DICTIONARY",
+  "RLE",
+  "BIT_PACKED",
+  // deprecated
+  "DELTA_BINARY_PACKED",
+  "DELTA_LENGTH_BYTE_ARRAY",
+  "DELTA_BYTE_ARRAY",
+  "RLE_DICTIONARY",
+  "BYTE_STREAM_SPLIT",
+  "ALP"
+];
+var FieldRepetitionTypes2 = [
+  "REQUIRED",
+  "OPTIONAL",
+  "REPEATED"
+];
+var ConvertedTypes2 = [
+  "UTF8",
+  "MAP",
+  "MAP_KEY_VALUE",
+  "LIST",
+  "ENUM",
+  "DECIMAL",
+  "DATE",
+  "TIME_MILLIS",
+  "TIME_MICROS",
+  "TIMESTAMP_MILLIS",
+  "TIMESTAMP_MICROS",
+  "UINT_8",
+  "UINT_16",
+  "UINT_32",
+  "UINT_64",
+  "INT_8",
+  "INT_16",
+  "INT_32",
+  "INT_64",
+  "JSON",
+  "BSON",
+  "INTERVAL"
+];
+var CompressionCodecs2 = [
+  "UNCOMPRESSED",
+  "SNAPPY",
+  "GZIP",
+  "LZO",
+  "BROTLI",
+  "LZ4",
+  "ZSTD",
+  "LZ4_RAW"
+];
+var PageTypes2 = [
+  "DATA_PAGE",
+  "INDEX_PAGE",
+  "DICTIONARY_PAGE",
+  "DATA_PAGE_V2"
+];
+var BoundaryOrders2 = [
+  "UNORDERED",
+  "ASCENDING",
+  "DESCENDING"
+];
+var EdgeInterpolationAlgorithms2 = [
+  "SPHERICAL",
+  "VINCENTY",
+  "THOMAS",
+  "ANDOYER",
+  "KARNEY"
+];
+
+// node_modules/hyparquet/src/wkb.js
+function wkbToGeojson(reader) {
+  const flags = getFlags(reader);
+  if (flags.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags) };
+  } else if (flags.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags) };
+  } else if (flags.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags) };
+  } else if (flags.type === 4) {
+    const points = [];
+    for (let i2 = 0; i2 < flags.count; i2++) {
+      points.push(readPosition(reader, getFlags(reader)));
+    }
+    return { type: "MultiPoint", coordinates: points };
+  } else if (flags.type === 5) {
+    const lines = [];
+    for (let i2 = 0; i2 < flags.count; i2++) {
+      lines.push(readLine(reader, getFlags(reader)));
+    }
+    return { type: "MultiLineString", coordinates: lines };
+  } else if (flags.type === 6) {
+    const polygons = [];
+    for (let i2 = 0; i2 < flags.count; i2++) {
+      polygons.push(readPolygon(reader, getFlags(reader)));
+    }
+    return { type: "MultiPolygon", coordinates: polygons };
+  } else if (flags.type === 7) {
+    const geometries = [];
+    for (let i2 = 0; i2 < flags.count; i2++) {
+      geometries.push(wkbToGeojson(reader));
+    }
+    return { type: "GeometryCollection", geometries };
+  } else {
+    throw new Error(`Unsupported geometry type: ${flags.type}`);
+  }
+}
+function getFlags(reader) {
+  const { view } = reader;
+  const littleEndian = view.getUint8(reader.offset++) === 1;
+  const rawType = view.getUint32(reader.offset, littleEndian);
+  reader.offset += 4;
+  const type = rawType % 1e3;
+  const flags = Math.floor(rawType / 1e3);
+  let count = 0;
+  if (type > 1 && type <= 7) {
+    count = view.getUint32(reader.offset, littleEndian);
+    reader.offset += 4;
+  }
+  let dim = 2;
+  if (flags) dim++;
+  if (flags === 3) dim++;
+  return { littleEndian, type, dim, count };
+}
+function readPosition(reader, flags) {
+  const points = [];
+  for (let i2 = 0; i2 < flags.dim; i2++) {
+    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
+    reader.offset += 8;
+    points.push(coord);
+  }
+  return points;
+}
+function readLine(reader, flags) {
+  const points = [];
+  for (let i2 = 0; i2 < flags.count; i2++) {
+    points.push(readPosition(reader, flags));
+  }
+  return points;
+}
+function readPolygon(reader, flags) {
+  const { view } = reader;
+  const rings = [];
+  for (let r = 0; r < flags.count; r++) {
+    const count = view.getUint32(reader.offset, flags.littleEndian);
+    reader.offset += 4;
+    rings.push(readLine(reader, { ...flags, count }));
+  }
+  return rings;
+}
+
+// node_modules/hyparquet/src/convert.js
+var decoder2 = new TextDecoder();
+var DEFAULT_PARSERS = {
+  timestampFromMilliseconds(millis) {
+    return new Date(Number(millis));
+  },
+  timestampFromMicroseconds(micros) {
+    return new Date(Number(micros / 1000n));
+  },
+  timestampFromNanoseconds(nanos) {
+    return new Date(Number(nanos / 1000000n));
+  },
+  dateFromDays(days) {
+    return new Date(days * 864e5);
+  },
+  stringFromBytes(bytes) {
+    return bytes && decoder2.decode(bytes);
+  },
+  jsonFromBytes(bytes) {
+    return bytes && JSON.parse(decoder2.decode(bytes));
+  },
+  geometryFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  geographyFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  uuidFromBytes(bytes) {
+    if (!bytes) return void 0;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
+  }
+};
+function convertWithDictionary(data, dictionary, encoding, columnDecoder) {
+  if (dictionary && encoding.endsWith("_DICTIONARY")) {
+    let output = data;
+    if (data instanceof Uint8Array && !(dictionary instanceof Uint8Array)) {
+      output = new dictionary.constructor(data.length);
+    }
+    for (let i2 = 0; i2 < data.length; i2++) {
+      output[i2] = dictionary[data[i2]];
+    }
+    return output;
+  } else {
+    return convert2(data, columnDecoder);
+  }
+}
+function convert2(data, columnDecoder) {
+  const { element, parsers, utf8 = true, schemaPath } = columnDecoder;
+  const { type, converted_type: ctype, logical_type: ltype } = element;
+  const nullable = element.repetition_type !== "REQUIRED";
+  if (type === "BYTE_ARRAY" && element.name === "inline" && schemaPath?.at(-2)?.element.logical_type?.type === "FILE") {
+    return data;
+  }
+  const isVariant = schemaPath?.some((s) => s.element.logical_type?.type === "VARIANT");
+  if (isVariant && type === "BYTE_ARRAY" && ctype !== "UTF8" && ltype?.type !== "STRING") {
+    return data;
+  }
+  if (ctype === "DECIMAL") {
+    const scale = element.scale || 0;
+    const factor = 10 ** scale;
+    const arr = new Array(data.length);
+    for (let i2 = 0; i2 < arr.length; i2++) {
+      if (data[i2] instanceof Uint8Array) {
+        arr[i2] = scale > 308 ? parseDecimal(data[i2]) * 10 ** -scale : parseDecimal(data[i2]) / factor;
+      } else {
+        arr[i2] = Number(data[i2]) / factor;
+      }
+    }
+    return arr;
+  }
+  if (!ctype && type === "INT96") {
+    return Array.from(data).map((v) => parsers.timestampFromNanoseconds(parseInt96Nanos(v)));
+  }
+  if (ctype === "DATE") {
+    return Array.from(data).map((v) => parsers.dateFromDays(v));
+  }
+  if (ctype === "TIMESTAMP_MILLIS") {
+    return Array.from(data).map((v) => parsers.timestampFromMilliseconds(v));
+  }
+  if (ctype === "TIMESTAMP_MICROS") {
+    return Array.from(data).map((v) => parsers.timestampFromMicroseconds(v));
+  }
+  if (ctype === "JSON") {
+    return data.map((v) => parsers.jsonFromBytes(v));
+  }
+  if (ctype === "BSON") {
+    throw new Error("parquet bson not supported");
+  }
+  if (ctype === "INTERVAL") {
+    throw new Error("parquet interval not supported");
+  }
+  if (ltype?.type === "GEOMETRY") {
+    return data.map((v) => parsers.geometryFromBytes(v));
+  }
+  if (ltype?.type === "GEOGRAPHY") {
+    return data.map((v) => parsers.geographyFromBytes(v));
+  }
+  if (ltype?.type === "UUID") {
+    return data.map((v) => parsers.uuidFromBytes(v));
+  }
+  if (ctype === "UTF8" || ltype?.type === "STRING" || utf8 && type === "BYTE_ARRAY") {
+    return data.map((v) => parsers.stringFromBytes(v));
+  }
+  if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
+    if (data instanceof BigInt64Array) return new BigUint64Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable ? new Array(data.length) : new BigUint64Array(data.length);
+    for (let i2 = 0; i2 < arr.length; i2++) arr[i2] = data[i2];
+    return arr;
+  }
+  if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
+    if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable ? new Array(data.length) : new Uint32Array(data.length);
+    for (let i2 = 0; i2 < arr.length; i2++) {
+      arr[i2] = data[i2] < 0 ? 4294967296 + data[i2] : data[i2];
+    }
+    return arr;
+  }
+  if (ltype?.type === "FLOAT16") {
+    return Array.from(data).map(parseFloat16);
+  }
+  if (ltype?.type === "TIMESTAMP") {
+    const { unit } = ltype;
+    let parser = parsers.timestampFromMilliseconds;
+    if (unit === "MICROS") parser = parsers.timestampFromMicroseconds;
+    if (unit === "NANOS") parser = parsers.timestampFromNanoseconds;
+    const arr = new Array(data.length);
+    for (let i2 = 0; i2 < arr.length; i2++) {
+      arr[i2] = parser(data[i2]);
+    }
+    return arr;
+  }
+  return data;
+}
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0;
+  let value = 0n;
+  for (const byte of bytes) {
+    value = value * 256n + BigInt(byte);
+  }
+  const bits = bytes.length * 8;
+  if (value >= 2n ** BigInt(bits - 1)) {
+    value -= 2n ** BigInt(bits);
+  }
+  return Number(value);
+}
+function parseInt96Nanos(value) {
+  const days = (value >> 64n) - 2440588n;
+  const nano = value & 0xffffffffffffffffn;
+  return days * 86400000000000n + nano;
+}
+function parseFloat16(bytes) {
+  if (!bytes) return void 0;
+  const int16 = bytes[1] << 8 | bytes[0];
+  const sign = int16 >> 15 ? -1 : 1;
+  const exp = int16 >> 10 & 31;
+  const frac = int16 & 1023;
+  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+}
+
+// node_modules/hyparquet/src/schema.js
+function schemaTree2(schema, rootIndex, path13) {
+  const element = schema[rootIndex];
+  const children = [];
+  let count = 1;
+  if (element.num_children) {
+    while (children.length < element.num_children) {
+      const childElement = schema[rootIndex + count];
+      const child = schemaTree2(schema, rootIndex + count, [...path13, childElement.name]);
+      count += child.count;
+      children.push(child);
+    }
+  }
+  return { count, element, children, path: path13 };
+}
+function getSchemaPath2(schema, name) {
+  return getTreePath2(schemaTree2(schema, 0, []), name);
+}
+function getTreePath2(tree, name) {
+  const path13 = [tree];
+  for (const part of name) {
+    const child = tree.children.find((child2) => child2.element.name === part);
+    if (!child) throw new Error(`parquet schema element not found: ${name}`);
+    path13.push(child);
+    tree = child;
+  }
+  return path13;
+}
+function getPhysicalColumns(schemaTree3) {
+  const columns = [];
+  function traverse(node) {
+    if (node.children.length) {
+      for (const child of node.children) {
+        traverse(child);
+      }
+    } else {
+      columns.push(node.path.join("."));
+    }
+  }
+  traverse(schemaTree3);
+  return columns;
+}
+function getMaxRepetitionLevel2(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath) {
+    if (element.repetition_type === "REPEATED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function getMaxDefinitionLevel2(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath.slice(1)) {
+    if (element.repetition_type !== "REQUIRED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function isListLike2(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "LIST") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length > 1) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  return true;
+}
+function isMapLike2(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "MAP") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length !== 2) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  const keyChild = firstChild.children.find((child) => child.element.name === "key");
+  if (keyChild?.element.repetition_type === "REPEATED") return false;
+  const valueChild = firstChild.children.find((child) => child.element.name === "value");
+  if (valueChild?.element.repetition_type === "REPEATED") return false;
+  return true;
+}
+function isFlatColumn(schemaPath) {
+  if (schemaPath.length !== 2) return false;
+  const [, column] = schemaPath;
+  if (column.element.repetition_type === "REPEATED") return false;
+  if (column.children.length) return false;
+  return true;
+}
+
+// node_modules/hyparquet/src/thrift.js
+var STOP2 = 0;
+var TRUE2 = 1;
+var FALSE2 = 2;
+var BYTE2 = 3;
+var I16 = 4;
+var I322 = 5;
+var I642 = 6;
+var DOUBLE2 = 7;
+var BINARY2 = 8;
+var LIST2 = 9;
+var STRUCT2 = 12;
+function deserializeTCompactProtocol(reader) {
+  const value = {};
+  let fid = 0;
+  while (true) {
+    if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
+    const byte = reader.view.getUint8(reader.offset++);
+    const type = byte & 15;
+    if (type === STOP2) break;
+    const delta = byte >> 4;
+    fid = delta ? fid + delta : readZigZag(reader);
+    value[`field_${fid}`] = readElement(reader, type);
+  }
+  return value;
+}
+function readElement(reader, type) {
+  switch (type) {
+    case TRUE2:
+      return true;
+    case FALSE2:
+      return false;
+    case BYTE2:
+      return reader.view.getInt8(reader.offset++);
+    case I16:
+    case I322:
+      return readZigZag(reader);
+    case I642:
+      return readZigZagBigInt(reader);
+    case DOUBLE2: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case BINARY2: {
+      const stringLength = readVarInt(reader);
+      if (reader.offset + stringLength > reader.view.byteLength) {
+        throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`);
+      }
+      const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength);
+      reader.offset += stringLength;
+      return strBytes;
+    }
+    case LIST2: {
+      const byte = reader.view.getUint8(reader.offset++);
+      const elemType = byte & 15;
+      let listSize = byte >> 4;
+      if (listSize === 15) {
+        listSize = readVarInt(reader);
+      }
+      const boolType = elemType === TRUE2 || elemType === FALSE2;
+      const values = new Array(listSize);
+      for (let i2 = 0; i2 < listSize; i2++) {
+        values[i2] = boolType ? readElement(reader, BYTE2) === 1 : readElement(reader, elemType);
+      }
+      return values;
+    }
+    case STRUCT2:
+      return deserializeTCompactProtocol(reader);
+    default:
+      throw new Error(`thrift unhandled type: ${type}`);
+  }
+}
+function readVarInt(reader) {
+  let result = 0;
+  let shift = 0;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= (byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7;
+  }
+}
+function readVarBigInt(reader) {
+  let result = 0n;
+  let shift = 0n;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= BigInt(byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7n;
+  }
+}
+function readZigZag(reader) {
+  const zigzag = readVarInt(reader);
+  return zigzag >>> 1 ^ -(zigzag & 1);
+}
+function readZigZagBigInt(reader) {
+  const zigzag = readVarBigInt(reader);
+  return zigzag >> 1n ^ -(zigzag & 1n);
+}
+
+// node_modules/hyparquet/src/geoparquet.js
+function markGeoColumns(schema, key_value_metadata) {
+  const columns = /* @__PURE__ */ new Map();
+  const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
+  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
+  for (const [name, column] of Object.entries(decodedColumns)) {
+    if (column.encoding !== "WKB") continue;
+    const type = column.edges === "spherical" ? "GEOGRAPHY" : "GEOMETRY";
+    const id = column.crs?.id ?? column.crs?.ids?.[0];
+    const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
+    columns.set(name, { type, crs });
+  }
+  for (let i2 = 1; i2 < schema.length; i2++) {
+    const { logical_type, name, num_children, type } = schema[i2];
+    if (num_children) {
+      i2 += num_children;
+      continue;
+    }
+    if (type === "BYTE_ARRAY" && !logical_type) {
+      schema[i2].logical_type = columns.get(name);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/metadata.js
+var defaultInitialFetchSize2 = 1 << 19;
+var decoder3 = new TextDecoder();
+function decode(value) {
+  return value && decoder3.decode(value);
+}
+async function parquetMetadataAsync2(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize2, geoparquet = true } = {}) {
+  if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
+  const footerOffset = Math.max(0, asyncBuffer.byteLength - initialFetchSize);
+  const footerBuffer = await asyncBuffer.slice(footerOffset, asyncBuffer.byteLength);
+  const footerView = new DataView(footerBuffer);
+  if (footerView.getUint32(footerBuffer.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLength = footerView.getUint32(footerBuffer.byteLength - 8, true);
+  if (metadataLength > asyncBuffer.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${asyncBuffer.byteLength - 8}`);
+  }
+  if (metadataLength + 8 > initialFetchSize) {
+    const metadataOffset = asyncBuffer.byteLength - metadataLength - 8;
+    const metadataBuffer = await asyncBuffer.slice(metadataOffset, footerOffset);
+    const combinedBuffer = new ArrayBuffer(metadataLength + 8);
+    const combinedView = new Uint8Array(combinedBuffer);
+    combinedView.set(new Uint8Array(metadataBuffer));
+    combinedView.set(new Uint8Array(footerBuffer), footerOffset - metadataOffset);
+    return parquetMetadata2(combinedBuffer, { parsers, geoparquet });
+  } else {
+    return parquetMetadata2(footerBuffer, { parsers, geoparquet });
+  }
+}
+function parquetMetadata2(arrayBuffer, { parsers, geoparquet = true } = {}) {
+  let view;
+  if (arrayBuffer instanceof ArrayBuffer) {
+    view = new DataView(arrayBuffer);
+  } else if (arrayBuffer instanceof Uint8Array) {
+    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+  } else {
+    throw new Error("parquet expected ArrayBuffer or Uint8Array");
+  }
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  if (view.byteLength < 8) {
+    throw new Error("parquet file is too short");
+  }
+  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLengthOffset = view.byteLength - 8;
+  const metadataLength = view.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  }
+  const metadataOffset = metadataLengthOffset - metadataLength;
+  const reader = { view, offset: metadataOffset };
+  const metadata = deserializeTCompactProtocol(reader);
+  const version = metadata.field_1;
+  const schema = metadata.field_2.map((field) => ({
+    type: ParquetTypes2[field.field_1],
+    type_length: field.field_2,
+    repetition_type: FieldRepetitionTypes2[field.field_3],
+    name: decode(field.field_4),
+    num_children: field.field_5,
+    converted_type: ConvertedTypes2[field.field_6],
+    scale: field.field_7,
+    precision: field.field_8,
+    field_id: field.field_9,
+    logical_type: logicalType2(field.field_10)
+  }));
+  const columnSchema = schema.filter((e) => e.type);
+  const num_rows = metadata.field_3;
+  const row_groups = metadata.field_4.map((rowGroup) => ({
+    columns: rowGroup.field_1.map((column, columnIndex) => ({
+      file_path: decode(column.field_1),
+      file_offset: column.field_2,
+      meta_data: column.field_3 && {
+        type: ParquetTypes2[column.field_3.field_1],
+        encodings: column.field_3.field_2?.map((e) => Encodings2[e]),
+        path_in_schema: column.field_3.field_3.map(decode),
+        codec: CompressionCodecs2[column.field_3.field_4],
+        num_values: column.field_3.field_5,
+        total_uncompressed_size: column.field_3.field_6,
+        total_compressed_size: column.field_3.field_7,
+        key_value_metadata: column.field_3.field_8?.map((kv) => ({
+          key: decode(kv.field_1),
+          value: decode(kv.field_2)
+        })),
+        data_page_offset: column.field_3.field_9,
+        index_page_offset: column.field_3.field_10,
+        dictionary_page_offset: column.field_3.field_11,
+        statistics: convertStats(column.field_3.field_12, columnSchema[columnIndex], allParsers),
+        encoding_stats: column.field_3.field_13?.map((encodingStat) => ({
+          page_type: PageTypes2[encodingStat.field_1],
+          encoding: Encodings2[encodingStat.field_2],
+          count: encodingStat.field_3
+        })),
+        bloom_filter_offset: column.field_3.field_14,
+        bloom_filter_length: column.field_3.field_15,
+        size_statistics: column.field_3.field_16 && {
+          unencoded_byte_array_data_bytes: column.field_3.field_16.field_1,
+          repetition_level_histogram: column.field_3.field_16.field_2,
+          definition_level_histogram: column.field_3.field_16.field_3
+        },
+        geospatial_statistics: column.field_3.field_17 && {
+          bbox: column.field_3.field_17.field_1 && {
+            xmin: column.field_3.field_17.field_1.field_1,
+            xmax: column.field_3.field_17.field_1.field_2,
+            ymin: column.field_3.field_17.field_1.field_3,
+            ymax: column.field_3.field_17.field_1.field_4,
+            zmin: column.field_3.field_17.field_1.field_5,
+            zmax: column.field_3.field_17.field_1.field_6,
+            mmin: column.field_3.field_17.field_1.field_7,
+            mmax: column.field_3.field_17.field_1.field_8
+          },
+          geospatial_types: column.field_3.field_17.field_2
+        }
+      },
+      offset_index_offset: column.field_4,
+      offset_index_length: column.field_5,
+      column_index_offset: column.field_6,
+      column_index_length: column.field_7,
+      crypto_metadata: column.field_8,
+      encrypted_column_metadata: column.field_9
+    })),
+    total_byte_size: rowGroup.field_2,
+    num_rows: rowGroup.field_3,
+    sorting_columns: rowGroup.field_4?.map((sortingColumn) => ({
+      column_idx: sortingColumn.field_1,
+      descending: sortingColumn.field_2,
+      nulls_first: sortingColumn.field_3
+    })),
+    file_offset: rowGroup.field_5,
+    total_compressed_size: rowGroup.field_6,
+    ordinal: rowGroup.field_7
+  }));
+  const key_value_metadata = metadata.field_5?.map((kv) => ({
+    key: decode(kv.field_1),
+    value: decode(kv.field_2)
+  }));
+  const created_by = decode(metadata.field_6);
+  if (geoparquet) {
+    markGeoColumns(schema, key_value_metadata);
+  }
+  return {
+    version,
+    schema,
+    num_rows,
+    row_groups,
+    key_value_metadata,
+    created_by,
+    metadata_length: metadataLength
+  };
+}
+function parquetSchema3({ schema }) {
+  return getSchemaPath2(schema, [])[0];
+}
+function logicalType2(logicalType3) {
+  if (logicalType3?.field_1) return { type: "STRING" };
+  if (logicalType3?.field_2) return { type: "MAP" };
+  if (logicalType3?.field_3) return { type: "LIST" };
+  if (logicalType3?.field_4) return { type: "ENUM" };
+  if (logicalType3?.field_5) return {
+    type: "DECIMAL",
+    scale: logicalType3.field_5.field_1,
+    precision: logicalType3.field_5.field_2
+  };
+  if (logicalType3?.field_6) return { type: "DATE" };
+  if (logicalType3?.field_7) return {
+    type: "TIME",
+    isAdjustedToUTC: logicalType3.field_7.field_1,
+    unit: timeUnit2(logicalType3.field_7.field_2)
+  };
+  if (logicalType3?.field_8) return {
+    type: "TIMESTAMP",
+    isAdjustedToUTC: logicalType3.field_8.field_1,
+    unit: timeUnit2(logicalType3.field_8.field_2)
+  };
+  if (logicalType3?.field_10) return {
+    type: "INTEGER",
+    bitWidth: logicalType3.field_10.field_1,
+    isSigned: logicalType3.field_10.field_2
+  };
+  if (logicalType3?.field_11) return { type: "NULL" };
+  if (logicalType3?.field_12) return { type: "JSON" };
+  if (logicalType3?.field_13) return { type: "BSON" };
+  if (logicalType3?.field_14) return { type: "UUID" };
+  if (logicalType3?.field_15) return { type: "FLOAT16" };
+  if (logicalType3?.field_16) return {
+    type: "VARIANT",
+    specification_version: logicalType3.field_16.field_1
+  };
+  if (logicalType3?.field_17) return {
+    type: "GEOMETRY",
+    crs: decode(logicalType3.field_17.field_1)
+  };
+  if (logicalType3?.field_18) return {
+    type: "GEOGRAPHY",
+    crs: decode(logicalType3.field_18.field_1),
+    algorithm: EdgeInterpolationAlgorithms2[logicalType3.field_18.field_2]
+  };
+  if (logicalType3?.field_19) return { type: "FILE" };
+  return logicalType3;
+}
+function timeUnit2(unit) {
+  if (unit.field_1) return "MILLIS";
+  if (unit.field_2) return "MICROS";
+  if (unit.field_3) return "NANOS";
+  throw new Error("parquet time unit required");
+}
+function convertStats(stats, schema, parsers) {
+  return stats && {
+    max: convertMetadata(stats.field_1, schema, parsers),
+    min: convertMetadata(stats.field_2, schema, parsers),
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: convertMetadata(stats.field_5, schema, parsers),
+    min_value: convertMetadata(stats.field_6, schema, parsers),
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+function convertMetadata(value, schema, parsers) {
+  const { type, converted_type, logical_type } = schema;
+  if (value === void 0) return value;
+  if (type === "BOOLEAN") return value[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
+  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
+    return view.getInt32(0, true) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
+  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
+  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
+  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
+  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (converted_type === "DECIMAL") {
+    const scale = schema.scale || 0;
+    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+  }
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value);
+  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value;
+  return value;
+}
+
+// node_modules/hyparquet/src/indexes.js
+function readColumnIndex(reader, schema, parsers = void 0) {
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    null_pages: thrift.field_1,
+    min_values: thrift.field_2.map((m) => convertMetadata(m, schema, allParsers)),
+    max_values: thrift.field_3.map((m) => convertMetadata(m, schema, allParsers)),
+    boundary_order: BoundaryOrders2[thrift.field_4],
+    null_counts: thrift.field_5,
+    repetition_level_histograms: thrift.field_6,
+    definition_level_histograms: thrift.field_7
+  };
+}
+function readOffsetIndex(reader) {
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    // @ts-ignore
+    page_locations: thrift.field_1.map((loc) => ({
+      offset: loc.field_1,
+      compressed_page_size: loc.field_2,
+      first_row_index: loc.field_3
+    })),
+    unencoded_byte_array_data_bytes: thrift.field_2
+  };
+}
+
+// node_modules/hyparquet/src/xxhash.js
+var MASK2 = 0xffffffffffffffffn;
+var PRIME12 = 0x9e3779b185ebca87n;
+var PRIME22 = 0xc2b2ae3d27d4eb4fn;
+var PRIME32 = 0x165667b19e3779f9n;
+var PRIME42 = 0x85ebca77c2b2ae63n;
+var PRIME52 = 0x27d4eb2f165667c5n;
+function rotl642(x, r) {
+  return (x << r | x >> 64n - r) & MASK2;
+}
+function round2(acc, val) {
+  acc = acc + val * PRIME22 & MASK2;
+  acc = rotl642(acc, 31n);
+  return acc * PRIME12 & MASK2;
+}
+function mergeRound2(acc, val) {
+  acc ^= round2(0n, val);
+  return acc * PRIME12 + PRIME42 & MASK2;
+}
+function xxhash642(input, seed = 0n) {
+  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const len = input.byteLength;
+  let offset = 0;
+  let h64;
+  if (len >= 32) {
+    let v1 = seed + PRIME12 + PRIME22 & MASK2;
+    let v2 = seed + PRIME22 & MASK2;
+    let v3 = seed;
+    let v4 = seed - PRIME12 & MASK2;
+    while (offset + 32 <= len) {
+      v1 = round2(v1, view.getBigUint64(offset, true));
+      offset += 8;
+      v2 = round2(v2, view.getBigUint64(offset, true));
+      offset += 8;
+      v3 = round2(v3, view.getBigUint64(offset, true));
+      offset += 8;
+      v4 = round2(v4, view.getBigUint64(offset, true));
+      offset += 8;
+    }
+    h64 = rotl642(v1, 1n) + rotl642(v2, 7n) + rotl642(v3, 12n) + rotl642(v4, 18n) & MASK2;
+    h64 = mergeRound2(h64, v1);
+    h64 = mergeRound2(h64, v2);
+    h64 = mergeRound2(h64, v3);
+    h64 = mergeRound2(h64, v4);
+  } else {
+    h64 = seed + PRIME52 & MASK2;
+  }
+  h64 = h64 + BigInt(len) & MASK2;
+  while (offset + 8 <= len) {
+    h64 ^= round2(0n, view.getBigUint64(offset, true));
+    h64 = rotl642(h64, 27n) * PRIME12 + PRIME42 & MASK2;
+    offset += 8;
+  }
+  if (offset + 4 <= len) {
+    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME12 & MASK2;
+    h64 = rotl642(h64, 23n) * PRIME22 + PRIME32 & MASK2;
+    offset += 4;
+  }
+  while (offset < len) {
+    h64 ^= BigInt(view.getUint8(offset)) * PRIME52 & MASK2;
+    h64 = rotl642(h64, 11n) * PRIME12 & MASK2;
+    offset += 1;
+  }
+  h64 ^= h64 >> 33n;
+  h64 = h64 * PRIME22 & MASK2;
+  h64 ^= h64 >> 29n;
+  h64 = h64 * PRIME32 & MASK2;
+  h64 ^= h64 >> 32n;
+  return h64;
+}
+
+// node_modules/hyparquet/src/bloom.js
+var textEncoder5 = new TextEncoder();
+var SALT3 = new Uint32Array([
+  1203114875,
+  1150766481,
+  2284105051,
+  2729912477,
+  1884591559,
+  770785867,
+  2667333959,
+  1550580529
+]);
+function blockIndex2(hash, numBlocks) {
+  return Number((hash >> 32n) * BigInt(numBlocks) >> 32n);
+}
+function blockMask2(hash) {
+  const m = new Uint32Array(8);
+  const low = Number(hash & 0xffffffffn) | 0;
+  for (let i2 = 0; i2 < 8; i2++) {
+    m[i2] = 1 << (Math.imul(low, SALT3[i2]) >>> 27);
+  }
+  return m;
+}
+function sbbfContains(blocks, hash) {
+  const offset = blockIndex2(hash, blocks.length >> 3) << 3;
+  const m = blockMask2(hash);
+  for (let i2 = 0; i2 < 8; i2++) {
+    if ((blocks[offset + i2] & m[i2]) === 0) return false;
+  }
+  return true;
+}
+function readBloomFilter(reader) {
+  const header = deserializeTCompactProtocol(reader);
+  const numBytes = header.field_1;
+  if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
+  if (!header.field_2?.field_1) return void 0;
+  if (!header.field_3?.field_1) return void 0;
+  if (!header.field_4?.field_1) return void 0;
+  const { view, offset } = reader;
+  if (offset + numBytes > view.byteLength) {
+    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
+  }
+  const blocks = new Uint32Array(numBytes >> 2);
+  for (let i2 = 0; i2 < blocks.length; i2++) {
+    blocks[i2] = view.getUint32(offset + i2 * 4, true);
+  }
+  reader.offset = offset + numBytes;
+  return { numBytes, blocks };
+}
+function hashParquetValue2(value, element) {
+  if (value === null || value === void 0) return void 0;
+  const { type, converted_type, logical_type } = element;
+  if (type === "BOOLEAN") {
+    if (typeof value !== "boolean") return void 0;
+    return xxhash642(new Uint8Array([value ? 1 : 0]));
+  }
+  if (type === "FLOAT") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setFloat32(0, value, true);
+    return xxhash642(new Uint8Array(buf));
+  }
+  if (type === "DOUBLE") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setFloat64(0, value, true);
+    return xxhash642(new Uint8Array(buf));
+  }
+  if (type === "INT32") {
+    if (converted_type === "DATE" || converted_type === "DECIMAL" || converted_type === "TIME_MILLIS") return void 0;
+    if (logical_type?.type === "DATE" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setInt32(0, value | 0, true);
+    return xxhash642(new Uint8Array(buf));
+  }
+  if (type === "INT64") {
+    if (converted_type === "TIMESTAMP_MILLIS" || converted_type === "TIMESTAMP_MICROS") return void 0;
+    if (converted_type === "TIME_MICROS" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "TIMESTAMP" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    let bigValue;
+    if (typeof value === "bigint") bigValue = value;
+    else if (typeof value === "number" && Number.isSafeInteger(value)) bigValue = BigInt(value);
+    else return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true);
+    return xxhash642(new Uint8Array(buf));
+  }
+  if (type === "BYTE_ARRAY") {
+    if (converted_type === "JSON" || converted_type === "BSON" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "JSON" || logical_type?.type === "BSON" || logical_type?.type === "VARIANT") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (typeof value === "string") return xxhash642(textEncoder5.encode(value));
+    if (value instanceof Uint8Array) return xxhash642(value);
+    return void 0;
+  }
+  if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (converted_type === "DECIMAL" || converted_type === "INTERVAL") return void 0;
+    if (logical_type?.type === "DECIMAL" || logical_type?.type === "UUID" || logical_type?.type === "FLOAT16") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (value instanceof Uint8Array) return xxhash642(value);
+    return void 0;
+  }
+  return void 0;
+}
+function bloomEligibleColumns(filter) {
+  const out = /* @__PURE__ */ new Set();
+  walkBloomEligible(filter, out);
+  return out;
+}
+function walkBloomEligible(filter, out) {
+  if (!filter) return;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    for (const sub of filter.$and) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    for (const sub of filter.$or) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$nor" in filter) return;
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith("$")) continue;
+    if (typeof condition === "object" && condition !== null && !Array.isArray(condition)) {
+      if ("$eq" in condition || "$in" in condition) out.add(field);
+    } else {
+      out.add(field);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/utils.js
+function concat(aaa, bbb) {
+  const chunk2 = 1e4;
+  for (let i2 = 0; i2 < bbb.length; i2 += chunk2) {
+    aaa.push(...bbb.slice(i2, i2 + chunk2));
+  }
+}
+function equals(a2, b, strict = true) {
+  if (strict ? a2 === b : a2 == b) return true;
+  if (!a2 || !b || typeof a2 !== "object" || typeof b !== "object") return false;
+  if (a2 instanceof Uint8Array && b instanceof Uint8Array) {
+    if (a2.length !== b.length) return false;
+    for (let i2 = 0; i2 < a2.length; i2++) {
+      if (a2[i2] !== b[i2]) return false;
+    }
+    return true;
+  }
+  if (a2 instanceof Date || b instanceof Date) {
+    return a2 instanceof Date && b instanceof Date && a2.getTime() === b.getTime();
+  }
+  if (Array.isArray(a2) && Array.isArray(b)) {
+    if (a2.length !== b.length) return false;
+    for (let i2 = 0; i2 < a2.length; i2++) {
+      if (!equals(a2[i2], b[i2], strict)) return false;
+    }
+    return true;
+  }
+  const aKeys = Object.keys(a2);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const k of aKeys) {
+    if (!equals(a2[k], b[k], strict)) return false;
+  }
+  return true;
+}
+function flatten2(chunks) {
+  if (!chunks) return [];
+  if (chunks.length === 1) return chunks[0];
+  const output = [];
+  for (const chunk2 of chunks) {
+    concat(output, chunk2);
+  }
+  return output;
+}
+
+// node_modules/hyparquet/src/filter.js
+var encoder2 = new TextEncoder();
+function pathsNeededForFilter(filter) {
+  if (!filter) return [];
+  const paths = [];
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    paths.push(...filter.$and.flatMap(pathsNeededForFilter));
+  } else if ("$or" in filter && Array.isArray(filter.$or)) {
+    paths.push(...filter.$or.flatMap(pathsNeededForFilter));
+  } else if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    paths.push(...filter.$nor.flatMap(pathsNeededForFilter));
+  } else {
+    paths.push(...Object.keys(filter));
+  }
+  return [...new Set(paths)];
+}
+function columnsNeededForFilter(filter) {
+  return [...new Set(pathsNeededForFilter(filter).map((path13) => path13.split(".")[0]))];
+}
+function matchFilter(record, filter, strict = true) {
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.every((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.some((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  return Object.entries(filter).every(([field, condition]) => {
+    const value = resolve(record, field);
+    if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
+      return equals(value, condition, strict);
+    }
+    return Object.entries(condition || {}).every(([operator, target]) => {
+      if (operator === "$gt") return value !== null && value !== void 0 && value > target;
+      if (operator === "$gte") return value !== null && value !== void 0 && value >= target;
+      if (operator === "$lt") return value !== null && value !== void 0 && value < target;
+      if (operator === "$lte") return value !== null && value !== void 0 && value <= target;
+      if (operator === "$eq") return equals(value, target, strict);
+      if (operator === "$ne") return !equals(value, target, strict);
+      if (operator === "$in") return Array.isArray(target) && matchesIn(value, target, strict);
+      if (operator === "$nin") return Array.isArray(target) && !matchesIn(value, target, strict);
+      if (operator === "$not") return !matchFilter({ value }, { value: target }, strict);
+      return true;
+    });
+  });
+}
+function matchesIn(value, targets, strict) {
+  return targets.some((target) => equals(value, target, strict) || Array.isArray(value) && value.some((element) => equals(element, target, strict)));
+}
+function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
+  if (!filter) return false;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.some((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.every((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return false;
+  }
+  for (const [field, condition] of Object.entries(filter)) {
+    const columnIndex = physicalColumns.indexOf(field);
+    if (columnIndex === -1) continue;
+    const stats = rowGroup.columns[columnIndex].meta_data?.statistics;
+    const { min, max, min_value, max_value, null_count: nullCount } = stats || {};
+    const minVal = min_value !== void 0 ? min_value : min;
+    const maxVal = max_value !== void 0 ? max_value : max;
+    const haveStats = minVal !== void 0 && maxVal !== void 0;
+    const bloom = bloomFilters?.[field];
+    const element = schemaElements?.[field];
+    const matchingNulls = matchFilter({ value: null }, { value: condition }, strict) && (nullCount === void 0 || nullCount > 0);
+    if (haveStats && !matchingNulls && canSkipStats(condition, minVal, maxVal, strict, element)) {
+      return true;
+    }
+    for (const [operator, target] of Object.entries(condition || {})) {
+      if (bloom && element) {
+        if (operator === "$eq") {
+          const hash = hashParquetValue2(target, element);
+          if (hash !== void 0 && !sbbfContains(bloom.blocks, hash)) return true;
+        }
+        if (operator === "$in" && Array.isArray(target) && target.length > 0) {
+          let allAbsent = true;
+          for (const v of target) {
+            const h2 = hashParquetValue2(v, element);
+            if (h2 === void 0 || sbbfContains(bloom.blocks, h2)) {
+              allAbsent = false;
+              break;
+            }
+          }
+          if (allAbsent) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+function canSkipStats(condition, minVal, maxVal, strict, element) {
+  if (minVal === void 0 || maxVal === void 0) return false;
+  const mayContainNaN = element?.type === "FLOAT" || element?.type === "DOUBLE" || element?.logical_type?.type === "FLOAT16";
+  for (const [operator, target] of Object.entries(condition || {})) {
+    const minComparison = compareParquetValues(minVal, target, strict, element);
+    const maxComparison = compareParquetValues(maxVal, target, strict, element);
+    const binaryBounds = minVal instanceof Uint8Array || maxVal instanceof Uint8Array;
+    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== "BYTE_ARRAY" || typeof target === "string" && [...target].every((character) => character.charCodeAt(0) <= 127));
+    if (operator === "$gt" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison <= 0) return true;
+    if (operator === "$gte" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison < 0) return true;
+    if (operator === "$lt" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison >= 0) return true;
+    if (operator === "$lte" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison > 0) return true;
+    if (operator === "$eq") {
+      const targetMinComparison = compareParquetValues(target, minVal, strict, element);
+      const targetMaxComparison = compareParquetValues(target, maxVal, strict, element);
+      if (targetMinComparison !== void 0 && targetMinComparison < 0 || targetMaxComparison !== void 0 && targetMaxComparison > 0) return true;
+    }
+    if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target, strict)) return true;
+    if (operator === "$in" && Array.isArray(target) && target.every((value) => {
+      const valueMinComparison = compareParquetValues(value, minVal, strict, element);
+      const valueMaxComparison = compareParquetValues(value, maxVal, strict, element);
+      return valueMinComparison !== void 0 && valueMinComparison < 0 || valueMaxComparison !== void 0 && valueMaxComparison > 0;
+    })) return true;
+    if (operator === "$nin" && !mayContainNaN && Array.isArray(target) && equals(minVal, maxVal, strict) && target.some((value) => equals(minVal, value, strict))) return true;
+  }
+  return false;
+}
+function compareParquetValues(a2, b, strict, element) {
+  if (element?.type === "BYTE_ARRAY") {
+    if (typeof a2 !== "string" || typeof b !== "string") return void 0;
+    return compareBytes(encoder2.encode(a2), encoder2.encode(b));
+  }
+  if (a2 instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a2 instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
+    return compareBytes(a2, b);
+  }
+  if (a2 < b) return -1;
+  if (a2 > b) return 1;
+  if (equals(a2, b, strict)) return 0;
+  return void 0;
+}
+function compareBytes(a2, b) {
+  const length = Math.min(a2.length, b.length);
+  for (let i2 = 0; i2 < length; i2++) {
+    if (a2[i2] < b[i2]) return -1;
+    if (a2[i2] > b[i2]) return 1;
+  }
+  if (a2.length < b.length) return -1;
+  if (a2.length > b.length) return 1;
+  return 0;
+}
+function matchesNull(condition, strict) {
+  return matchFilter({ value: null }, { value: condition }, strict);
+}
+function filterPageRanges(filter, columnPages, groupRows, strict = true) {
+  if (!filter) return void 0;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    let ranges;
+    for (const subFilter of filter.$and) {
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict));
+    }
+    return ranges;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    let ranges = [];
+    for (const subFilter of filter.$or) {
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict);
+      if (!subRanges) return void 0;
+      ranges = unionRanges(ranges, subRanges);
+    }
+    return ranges;
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return void 0;
+  }
+  let result;
+  for (const [field, condition] of Object.entries(filter)) {
+    const pages2 = columnPages[field];
+    if (!pages2) continue;
+    const nullCanMatch = matchesNull(condition, strict);
+    const keep = [];
+    for (let i2 = 0; i2 < pages2.pageStarts.length; i2++) {
+      const start = pages2.pageStarts[i2];
+      const end = i2 + 1 < pages2.pageStarts.length ? pages2.pageStarts[i2 + 1] : groupRows;
+      const nullCount = pages2.nullCounts?.[i2];
+      const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
+      const skip = !pages2.nullPages[i2] && !matchingNulls && canSkipStats(condition, pages2.minValues[i2], pages2.maxValues[i2], strict, pages2.element);
+      if (!skip) {
+        const last = keep[keep.length - 1];
+        if (last && last[1] === start) last[1] = end;
+        else keep.push([start, end]);
+      }
+    }
+    result = intersectRanges(result, keep);
+  }
+  return result;
+}
+function intersectRanges(a2, b) {
+  if (!a2) return b;
+  if (!b) return a2;
+  const out = [];
+  let i2 = 0;
+  let j = 0;
+  while (i2 < a2.length && j < b.length) {
+    const start = Math.max(a2[i2][0], b[j][0]);
+    const end = Math.min(a2[i2][1], b[j][1]);
+    if (start < end) out.push([start, end]);
+    if (a2[i2][1] < b[j][1]) i2++;
+    else j++;
+  }
+  return out;
+}
+function unionRanges(a2, b) {
+  const out = [];
+  let i2 = 0;
+  let j = 0;
+  while (i2 < a2.length || j < b.length) {
+    const next = j >= b.length || i2 < a2.length && a2[i2][0] <= b[j][0] ? a2[i2++] : b[j++];
+    const last = out[out.length - 1];
+    if (last && next[0] <= last[1]) last[1] = Math.max(last[1], next[1]);
+    else out.push([next[0], next[1]]);
+  }
+  return out;
+}
+function resolve(record, path13) {
+  let value = record;
+  for (const part of path13.split(".")) {
+    value = value?.[part];
+  }
+  return value;
+}
+
+// node_modules/hyparquet/src/plan.js
+var runLimit = 1 << 21;
+var columnGapLimit = 1 << 13;
+function parquetPlan(options) {
+  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options;
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const groups = [];
+  const fetches = [];
+  const indexes = [];
+  const scanPlan = parquetPlanGroups(options);
+  for (const group of scanPlan.groups) {
+    const groupPlan = parquetPlanGroup({ ...group, columns, useOffsetIndex });
+    groups.push(...groupPlan.groups);
+    fetches.push(...groupPlan.fetches);
+    indexes.push(...groupPlan.indexes);
+  }
+  fetches.push(...indexes);
+  return { metadata, rowStart, rowEnd: scanPlan.rowEnd, columns, fetches, groups };
+}
+function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const schemaTree3 = parquetSchema3(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree3);
+  const elementsByPath = filter ? {
+    ...physicalSchemaElements(schemaTree3),
+    ...schemaElements
+  } : schemaElements;
+  const groups = [];
+  let groupStart = 0;
+  for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
+    const rowGroup = metadata.row_groups[groupIndex];
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+      rowGroup,
+      physicalColumns,
+      filter,
+      strict: filterStrict,
+      bloomFilters: bloomFiltersByGroup?.[groupIndex],
+      schemaElements: elementsByPath
+    })) {
+      const selectStart = Math.max(rowStart - groupStart, 0);
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows);
+      const pageRanges = pageRangesByGroup?.[groupIndex];
+      const pageLocations = pageLocationsByGroup?.[groupIndex];
+      let ranges = pageRanges ? pageRanges.map(([start, end]) => {
+        const range = [Math.max(start, selectStart), Math.min(end, selectEnd)];
+        return range;
+      }).filter(([start, end]) => start < end) : [[selectStart, selectEnd]];
+      if (ranges.length > 1) {
+        const canSplit = rowGroup.columns.every((chunk2) => {
+          const columnName = chunk2.meta_data?.path_in_schema[0];
+          const columnPath = chunk2.meta_data?.path_in_schema.join(".");
+          if (columns && columnName && !columns.includes(columnName)) return true;
+          return !!(chunk2.offset_index_offset && chunk2.offset_index_length) || !!(columnPath && pageLocations?.[columnPath]);
+        });
+        ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
+      }
+      if (ranges.length) {
+        groups.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations });
+      }
+    }
+    groupStart = groupEnd;
+  }
+  return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
+}
+function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+  const chunks = [];
+  const fetches = [];
+  const indexes = [];
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows;
+  for (const chunk2 of rowGroup.columns) {
+    const meta = chunk2.meta_data;
+    if (chunk2.file_path) throw new Error("parquet file_path not supported");
+    if (!meta) throw new Error("parquet column metadata is undefined");
+    if (columns && !columns.includes(meta.path_in_schema[0])) continue;
+    const columnOffset = meta.dictionary_page_offset || meta.data_page_offset;
+    const startByte = Number(columnOffset);
+    const endByte = Number(columnOffset + meta.total_compressed_size);
+    const chunkPageLocations = pageLocations?.[meta.path_in_schema.join(".")];
+    if (chunkPageLocations && narrowed) {
+      chunks.push({ columnMetadata: meta, pageLocations: chunkPageLocations, range: { startByte, endByte } });
+    } else if ((useOffsetIndex || pageRanges) && chunk2.offset_index_offset && chunk2.offset_index_length && narrowed) {
+      const startByte2 = Number(chunk2.offset_index_offset);
+      chunks.push({
+        columnMetadata: meta,
+        offsetIndex: { startByte: startByte2, endByte: startByte2 + chunk2.offset_index_length },
+        range: { startByte: Number(columnOffset), endByte }
+      });
+    } else {
+      chunks.push({ columnMetadata: meta, range: { startByte, endByte } });
+    }
+  }
+  const columnRanges = [];
+  let run;
+  for (const chunk2 of chunks) {
+    if ("pageLocations" in chunk2) continue;
+    if ("offsetIndex" in chunk2) {
+      indexes.push(chunk2.offsetIndex);
+    } else if (columns) {
+      columnRanges.push(chunk2.range);
+    } else if (run && chunk2.range.endByte - run.startByte <= runLimit) {
+      run.endByte = chunk2.range.endByte;
+    } else {
+      if (run) fetches.push(run);
+      run = { ...chunk2.range };
+    }
+  }
+  if (run) fetches.push(run);
+  fetches.push(...coalesceByteRanges(columnRanges, columnGapLimit, runLimit));
+  const groups = ranges.map(([selectStart, selectEnd]) => ({
+    chunks,
+    rowGroup,
+    groupStart,
+    groupRows,
+    selectStart,
+    selectEnd
+  }));
+  return { groups, fetches, indexes };
+}
+function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) {
+  const selectedPageLayouts = rowGroup.columns.filter((chunk2) => !columns || columns.includes(chunk2.meta_data?.path_in_schema[0] || "")).map((chunk2) => pageLocations?.[chunk2.meta_data?.path_in_schema.join(".") || ""]);
+  const merged = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    const overlapsPage = last && selectedPageLayouts.some((pages2) => {
+      if (!pages2) return true;
+      const lastPages = pagesForRange(last, pages2, Number(rowGroup.num_rows));
+      const rangePages = pagesForRange(range, pages2, Number(rowGroup.num_rows));
+      return lastPages[0] <= rangePages[1] && rangePages[0] <= lastPages[1];
+    });
+    if (last && overlapsPage) last[1] = range[1];
+    else merged.push([...range]);
+  }
+  return merged;
+}
+function pagesForRange([rangeStart, rangeEnd], pages2, groupRows) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i2 = 0; i2 < pages2.length; i2++) {
+    const pageStart = Number(pages2[i2].first_row_index);
+    const pageEnd = i2 + 1 < pages2.length ? Number(pages2[i2 + 1].first_row_index) : groupRows;
+    if (pageEnd > rangeStart && pageStart < rangeEnd) {
+      first = Math.min(first, i2);
+      last = i2;
+    }
+  }
+  return [first, last];
+}
+async function prefetchBloomFilters({ file, metadata, filter, filterStrict = true }) {
+  const result = metadata.row_groups.map(() => (
+    /** @type {Record<string, BloomFilter>} */
+    {}
+  ));
+  const eligibleCols = bloomEligibleColumns(filter);
+  if (eligibleCols.size === 0) return result;
+  const physicalColumns = getPhysicalColumns(parquetSchema3(metadata));
+  const tasks = [];
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict })) return;
+    for (const colName of eligibleCols) {
+      const columnIdx = physicalColumns.indexOf(colName);
+      if (columnIdx === -1) continue;
+      const meta = rowGroup.columns[columnIdx]?.meta_data;
+      if (!meta?.bloom_filter_offset || !meta.bloom_filter_length) continue;
+      const start = Number(meta.bloom_filter_offset);
+      const end = start + meta.bloom_filter_length;
+      tasks.push((async () => {
+        const buffer = await file.slice(start, end);
+        const bloom = readBloomFilter({ view: new DataView(buffer), offset: 0 });
+        if (bloom) result[rgIdx][colName] = bloom;
+      })());
+    }
+  });
+  if (tasks.length) await Promise.all(tasks);
+  return result;
+}
+async function prefetchPageIndexes({ file, metadata, filter, filterStrict = true, rowStart = 0, rowEnd = Infinity, columns, bloomFiltersByGroup, schemaElements, parsers }) {
+  const pageRangesByGroup = metadata.row_groups.map(() => void 0);
+  const pageLocationsByGroup = metadata.row_groups.map(() => (
+    /** @type {Record<string, PageLocation[]>} */
+    {}
+  ));
+  if (filter && "$nor" in filter && Array.isArray(filter.$nor)) {
+    return { pageRangesByGroup, pageLocationsByGroup };
+  }
+  const filterColumns = pathsNeededForFilter(filter);
+  if (!filterColumns.length) return { pageRangesByGroup, pageLocationsByGroup };
+  const schemaTree3 = parquetSchema3(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree3);
+  const elementsByPath = {
+    ...physicalSchemaElements(schemaTree3),
+    ...schemaElements
+  };
+  const indexRanges = [];
+  const indexTasks = [];
+  const candidateGroups = [];
+  let groupStart = 0;
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd;
+    groupStart = groupEnd;
+    if (!overlaps) return;
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
+    const columnPages = {};
+    let columnTaskCount = 0;
+    const scheduledOffsetPaths = /* @__PURE__ */ new Set();
+    let hasFilterIndex = false;
+    for (const columnName of filterColumns) {
+      const columnIdx = physicalColumns.indexOf(columnName);
+      if (columnIdx === -1) continue;
+      const chunk2 = rowGroup.columns[columnIdx];
+      const meta = chunk2?.meta_data;
+      if (!meta) continue;
+      if (!chunk2.column_index_offset || !chunk2.column_index_length) continue;
+      if (!chunk2.offset_index_offset || !chunk2.offset_index_length) continue;
+      const element = elementsByPath[columnName];
+      if (!element) continue;
+      hasFilterIndex = true;
+      scheduledOffsetPaths.add(columnName);
+      const columnIndexStart = Number(chunk2.column_index_offset);
+      const offsetIndexStart = Number(chunk2.offset_index_offset);
+      const columnIndexEnd = columnIndexStart + chunk2.column_index_length;
+      const offsetIndexEnd = offsetIndexStart + chunk2.offset_index_length;
+      indexRanges.push(
+        { startByte: columnIndexStart, endByte: columnIndexEnd },
+        { startByte: offsetIndexStart, endByte: offsetIndexEnd }
+      );
+      columnTaskCount++;
+      indexTasks.push(async (prefetchedFile) => {
+        const [columnIndexBuffer, offsetIndexBuffer] = await Promise.all([
+          prefetchedFile.slice(columnIndexStart, columnIndexEnd),
+          prefetchedFile.slice(offsetIndexStart, offsetIndexEnd)
+        ]);
+        const columnIndex = readColumnIndex({ view: new DataView(columnIndexBuffer), offset: 0 }, element, parsers);
+        const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+        pageLocationsByGroup[rgIdx][columnName] = offsetIndex.page_locations;
+        columnPages[columnName] = {
+          minValues: columnIndex.min_values,
+          maxValues: columnIndex.max_values,
+          nullPages: columnIndex.null_pages,
+          nullCounts: columnIndex.null_counts,
+          pageStarts: offsetIndex.page_locations.map((page) => Number(page.first_row_index)),
+          element
+        };
+      });
+    }
+    if (hasFilterIndex) {
+      for (const chunk2 of rowGroup.columns) {
+        const meta = chunk2.meta_data;
+        if (!meta) continue;
+        const columnName = meta.path_in_schema[0];
+        const columnPath = meta.path_in_schema.join(".");
+        if (columns && !columns.includes(columnName)) continue;
+        if (scheduledOffsetPaths.has(columnPath)) continue;
+        if (!chunk2.offset_index_offset || !chunk2.offset_index_length) continue;
+        scheduledOffsetPaths.add(columnPath);
+        const offsetIndexStart = Number(chunk2.offset_index_offset);
+        const offsetIndexEnd = offsetIndexStart + chunk2.offset_index_length;
+        indexRanges.push({ startByte: offsetIndexStart, endByte: offsetIndexEnd });
+        columnTaskCount++;
+        indexTasks.push(async (prefetchedFile) => {
+          const offsetIndexBuffer = await prefetchedFile.slice(offsetIndexStart, offsetIndexEnd);
+          const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+          pageLocationsByGroup[rgIdx][columnPath] = offsetIndex.page_locations;
+        });
+      }
+    }
+    if (columnTaskCount) {
+      candidateGroups.push({ rgIdx, groupRows, columnPages });
+    }
+  });
+  if (indexTasks.length) {
+    const prefetchedFile = prefetchAsyncBuffer(file, { fetches: coalesceByteRanges(indexRanges) });
+    await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
+    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict);
+    }
+  }
+  return { pageRangesByGroup, pageLocationsByGroup };
+}
+function coalesceByteRanges(ranges, maxGap = 0, maxSize = Infinity) {
+  const sorted = ranges.map((range) => ({ ...range })).sort((a2, b) => a2.startByte - b.startByte || a2.endByte - b.endByte);
+  const merged = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.startByte <= last.endByte + maxGap && Math.max(last.endByte, range.endByte) - last.startByte <= maxSize) {
+      last.endByte = Math.max(last.endByte, range.endByte);
+    } else {
+      merged.push(range);
+    }
+  }
+  return merged;
+}
+function physicalSchemaElements(schemaTree3) {
+  const elements = {};
+  function traverse(node) {
+    if (node.children.length) {
+      for (const child of node.children) traverse(child);
+    } else {
+      elements[node.path.join(".")] = node.element;
+    }
+  }
+  traverse(schemaTree3);
+  return elements;
+}
+function prefetchAsyncBuffer(file, { fetches }) {
+  const promises = fetches.map(({ startByte, endByte }) => file.slice(startByte, endByte));
+  return {
+    byteLength: file.byteLength,
+    slice(start, end = file.byteLength) {
+      const index = fetches.findIndex(({ startByte, endByte }) => startByte <= start && end <= endByte);
+      if (index < 0) {
+        return file.slice(start, end);
+      }
+      if (fetches[index].startByte !== start || fetches[index].endByte !== end) {
+        const startOffset = start - fetches[index].startByte;
+        const endOffset = end - fetches[index].startByte;
+        if (promises[index] instanceof Promise) {
+          return promises[index].then((buffer) => buffer.slice(startOffset, endOffset));
+        } else {
+          return promises[index].slice(startOffset, endOffset);
+        }
+      } else {
+        return promises[index];
+      }
+    }
+  };
+}
+
+// node_modules/hyparquet/src/variant.js
+var decoder4 = new TextDecoder();
+var metadataCache = /* @__PURE__ */ new WeakMap();
+function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
+  if (Array.isArray(value)) {
+    return value.map((entry) => decodeVariantColumn(entry, parsers));
+  }
+  if (typeof value !== "object") return value;
+  if ("metadata" in value) {
+    const metadata = parseVariantMetadata(value.metadata);
+    const shreddedFields = value.typed_value && decodeTypedValue(value.typed_value, metadata, parsers);
+    const binaryValue = value.value && readVariant(makeReader(value.value), metadata, parsers);
+    if (shreddedFields && binaryValue) {
+      return { ...binaryValue, ...shreddedFields };
+    }
+    return shreddedFields ?? binaryValue;
+  }
+  return value;
+}
+function decodeTypedValue(typedValue, metadata, parsers) {
+  if (typedValue instanceof Date) return typedValue;
+  if (typedValue && typeof typedValue === "object" && !Array.isArray(typedValue) && !(typedValue instanceof Uint8Array)) {
+    if ("typed_value" in typedValue && typedValue.typed_value !== null && typedValue.typed_value !== void 0) {
+      return decodeTypedValue(typedValue.typed_value, metadata, parsers);
+    }
+    if ("value" in typedValue && typedValue.value instanceof Uint8Array) {
+      return readVariant(makeReader(typedValue.value), metadata, parsers);
+    }
+    if ("typed_value" in typedValue || "value" in typedValue) {
+      return null;
+    }
+    const result = {};
+    for (const [key, field] of Object.entries(typedValue)) {
+      if (!metadata.dictionary.includes(key)) continue;
+      result[key] = decodeTypedValue(field, metadata, parsers);
+    }
+    return result;
+  }
+  if (typedValue instanceof Uint8Array) {
+    return readVariant(makeReader(typedValue), metadata, parsers);
+  }
+  if (Array.isArray(typedValue)) {
+    return typedValue.map((element) => decodeTypedValue(element, metadata, parsers));
+  }
+  return typedValue;
+}
+function makeReader(bytes) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+}
+function parseVariantMetadata(bytes) {
+  let bufferCache = metadataCache.get(bytes.buffer);
+  if (!bufferCache) {
+    bufferCache = /* @__PURE__ */ new Map();
+    metadataCache.set(bytes.buffer, bufferCache);
+  }
+  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
+  const cached = bufferCache.get(key);
+  if (cached) return cached;
+  const reader = makeReader(bytes);
+  const header = reader.view.getUint8(reader.offset++);
+  const version = header & 15;
+  if (version !== 1) throw new Error(`parquet unsupported variant metadata version: ${version}`);
+  const sorted = (header >> 4 & 1) === 1;
+  const offsetSize = (header >> 6 & 3) + 1;
+  const dictionarySize = readUnsigned(reader, offsetSize);
+  const offsets = new Array(dictionarySize + 1);
+  for (let i2 = 0; i2 < offsets.length; i2++) {
+    offsets[i2] = readUnsigned(reader, offsetSize);
+  }
+  const base = reader.offset;
+  const dictionary = new Array(dictionarySize);
+  for (let i2 = 0; i2 < dictionarySize; i2++) {
+    const start = offsets[i2];
+    const end = offsets[i2 + 1];
+    const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
+    dictionary[i2] = decoder4.decode(strBytes);
+  }
+  const metadata = { dictionary, sorted };
+  bufferCache.set(key, metadata);
+  return metadata;
+}
+function readUnsigned(reader, byteWidth3) {
+  let value = 0;
+  for (let i2 = 0; i2 < byteWidth3; i2++) {
+    value |= reader.view.getUint8(reader.offset + i2) << i2 * 8;
+  }
+  reader.offset += byteWidth3;
+  return value;
+}
+function readVariant(reader, metadata, parsers) {
+  const typeByte = reader.view.getUint8(reader.offset++);
+  const basicType = typeByte & 3;
+  const header = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
+  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
+  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
+  reader.offset += header;
+  return decoder4.decode(bytes);
+}
+function readVariantPrimitive(reader, typeId, parsers) {
+  switch (typeId) {
+    case 0:
+      return null;
+    case 1:
+      return true;
+    case 2:
+      return false;
+    case 3: {
+      const value = reader.view.getInt8(reader.offset);
+      reader.offset += 1;
+      return value;
+    }
+    case 4: {
+      const value = reader.view.getInt16(reader.offset, true);
+      reader.offset += 2;
+      return value;
+    }
+    case 5: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 6: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 7: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 8:
+      return readVariantDecimal(reader, 4);
+    case 9:
+      return readVariantDecimal(reader, 8);
+    case 10:
+      return readVariantDecimal(reader, 16);
+    case 11: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return parsers.dateFromDays(value);
+    }
+    case 12:
+    // timestamp_micros (utc)
+    case 13: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers.timestampFromMicroseconds(value);
+    }
+    case 14: {
+      const value = reader.view.getFloat32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 15:
+      return readVariantBinary(reader);
+    case 16: {
+      const bytes = readVariantBinary(reader);
+      return decoder4.decode(bytes);
+    }
+    case 17: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 18:
+    // timestamp_nanos (utc)
+    case 19: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers.timestampFromNanoseconds(value);
+    }
+    case 20: {
+      const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
+      reader.offset += 16;
+      const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    }
+    default:
+      throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
+  }
+}
+function readVariantObject(reader, header, metadata, parsers) {
+  const offsetWidth = (header & 3) + 1;
+  const idWidth = (header >> 2 & 3) + 1;
+  const isLarge = header >> 4 & 1;
+  const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
+  const fieldIds = new Array(numElements);
+  for (let i2 = 0; i2 < numElements; i2++) {
+    fieldIds[i2] = readUnsigned(reader, idWidth);
+  }
+  const offsets = new Array(numElements + 1);
+  for (let i2 = 0; i2 < offsets.length; i2++) {
+    offsets[i2] = readUnsigned(reader, offsetWidth);
+  }
+  const out = {};
+  for (let i2 = 0; i2 < numElements; i2++) {
+    const key = metadata.dictionary[fieldIds[i2]];
+    const valueReader = {
+      view: reader.view,
+      offset: reader.offset + offsets[i2]
+    };
+    out[key] = readVariant(valueReader, metadata, parsers);
+  }
+  reader.offset += offsets[offsets.length - 1];
+  return out;
+}
+function readVariantArray(reader, header, metadata, parsers) {
+  const fieldOffsetSize = header & 3;
+  const isLarge = header >> 2 & 1;
+  const offsetWidth = fieldOffsetSize + 1;
+  const numElements = readUnsigned(reader, isLarge ? 4 : 1);
+  const offsets = new Array(numElements + 1);
+  for (let i2 = 0; i2 < offsets.length; i2++) {
+    offsets[i2] = readUnsigned(reader, offsetWidth);
+  }
+  const valuesStart = reader.offset;
+  const result = new Array(numElements);
+  for (let i2 = 0; i2 < numElements; i2++) {
+    const valueReader = {
+      view: reader.view,
+      offset: valuesStart + offsets[i2]
+    };
+    result[i2] = readVariant(valueReader, metadata, parsers);
+  }
+  reader.offset = valuesStart + offsets[offsets.length - 1];
+  return result;
+}
+function readVariantDecimal(reader, width) {
+  const scale = reader.view.getUint8(reader.offset);
+  reader.offset += 1;
+  let unscaled;
+  if (width === 4) {
+    unscaled = BigInt(reader.view.getInt32(reader.offset, true));
+    reader.offset += 4;
+  } else if (width === 8) {
+    unscaled = reader.view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+  } else {
+    const low = reader.view.getBigUint64(reader.offset, true);
+    const high = reader.view.getBigInt64(reader.offset + 8, true);
+    unscaled = high << 64n | low;
+    reader.offset += 16;
+  }
+  return Number(unscaled) / 10 ** scale;
+}
+function readVariantBinary(reader) {
+  const length = reader.view.getUint32(reader.offset, true);
+  reader.offset += 4;
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+  reader.offset += length;
+  return bytes;
+}
+
+// node_modules/hyparquet/src/assemble.js
+function assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel2(schemaPath);
+  if (!definitionLevels?.length && !repetitionLevels.length) {
+    if (!maxDefinitionLevel || !values.length) return values;
+    definitionLevels = new Array(values.length).fill(maxDefinitionLevel);
+  }
+  const n2 = definitionLevels?.length || repetitionLevels.length;
+  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type);
+  let valueIndex = 0;
+  const containerStack = [output];
+  let currentContainer = output;
+  let currentDepth = 0;
+  let currentDefLevel = 0;
+  let currentRepLevel = 0;
+  if (repetitionLevels[0]) {
+    while (currentDepth < repetitionPath.length - 2 && currentRepLevel < repetitionLevels[0]) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        currentContainer = currentContainer.at(-1);
+        containerStack.push(currentContainer);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+  }
+  for (let i2 = 0; i2 < n2; i2++) {
+    const def = definitionLevels?.length ? definitionLevels[i2] : maxDefinitionLevel;
+    const rep = repetitionLevels[i2];
+    while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== "REPEATED")) {
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        containerStack.pop();
+        currentDefLevel--;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel--;
+      currentDepth--;
+    }
+    currentContainer = containerStack.at(-1);
+    while ((currentDepth < repetitionPath.length - 2 || repetitionPath[currentDepth + 1] === "REPEATED") && (currentDefLevel < def || repetitionPath[currentDepth + 1] === "REQUIRED")) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        const newList = [];
+        currentContainer.push(newList);
+        currentContainer = newList;
+        containerStack.push(newList);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+    if (def === maxDefinitionLevel) {
+      currentContainer.push(values[valueIndex++]);
+    } else if (currentDepth === repetitionPath.length - 2) {
+      currentContainer.push(repetitionPath[currentDepth + 1] === "REPEATED" ? [] : null);
+    } else {
+      currentContainer.push([]);
+    }
+  }
+  if (!output.length) {
+    for (let i2 = 0; i2 < maxDefinitionLevel; i2++) {
+      const newList = [];
+      currentContainer.push(newList);
+      currentContainer = newList;
+    }
+  }
+  return output;
+}
+function assembleNested(subcolumnData, schema, parsers, depth = 0) {
+  const path13 = schema.path.join(".");
+  const optional = schema.element.repetition_type === "OPTIONAL";
+  const nextDepth = optional ? depth + 1 : depth;
+  if (isListLike2(schema)) {
+    let sublist = schema.children[0];
+    let subDepth = nextDepth;
+    if (sublist.children.length === 1) {
+      sublist = sublist.children[0];
+      subDepth++;
+    }
+    assembleNested(subcolumnData, sublist, parsers, subDepth);
+    const subcolumn = sublist.path.join(".");
+    const values = subcolumnData.get(subcolumn);
+    if (!values) throw new Error("parquet list column missing values");
+    if (optional) flattenAtDepth(values, depth);
+    subcolumnData.set(path13, values);
+    subcolumnData.delete(subcolumn);
+    return;
+  }
+  if (isMapLike2(schema)) {
+    const mapName = schema.children[0].element.name;
+    assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1);
+    assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1);
+    const keys = subcolumnData.get(`${path13}.${mapName}.key`);
+    const values = subcolumnData.get(`${path13}.${mapName}.value`);
+    if (!keys) throw new Error("parquet map column missing keys");
+    if (!values) throw new Error("parquet map column missing values");
+    if (keys.length !== values.length) {
+      throw new Error("parquet map column key/value length mismatch");
+    }
+    const out = assembleMaps(keys, values, nextDepth);
+    if (optional) flattenAtDepth(out, depth);
+    subcolumnData.delete(`${path13}.${mapName}.key`);
+    subcolumnData.delete(`${path13}.${mapName}.value`);
+    subcolumnData.set(path13, out);
+    return;
+  }
+  if (schema.children.length) {
+    const invertDepth = schema.element.repetition_type === "REQUIRED" ? depth : depth + 1;
+    const struct = {};
+    for (const child of schema.children) {
+      assembleNested(subcolumnData, child, parsers, invertDepth);
+      const childData = subcolumnData.get(child.path.join("."));
+      if (!childData) throw new Error("parquet struct missing child data");
+      struct[child.element.name] = childData;
+    }
+    for (const child of schema.children) {
+      subcolumnData.delete(child.path.join("."));
+    }
+    let inverted = invertStruct(struct, invertDepth);
+    if (schema.element.logical_type?.type === "VARIANT") {
+      inverted = decodeVariantColumn(inverted, parsers);
+    }
+    if (optional) flattenAtDepth(inverted, depth);
+    subcolumnData.set(path13, inverted);
+  }
+}
+function flattenAtDepth(arr, depth) {
+  for (let i2 = 0; i2 < arr.length; i2++) {
+    if (depth) {
+      flattenAtDepth(arr[i2], depth - 1);
+    } else {
+      arr[i2] = arr[i2].length ? arr[i2][0] : null;
+    }
+  }
+}
+function assembleMaps(keys, values, depth) {
+  const out = [];
+  for (let i2 = 0; i2 < keys.length; i2++) {
+    if (depth) {
+      out.push(assembleMaps(keys[i2], values[i2], depth - 1));
+    } else {
+      if (keys[i2]) {
+        const obj = {};
+        for (let j = 0; j < keys[i2].length; j++) {
+          const value = values[i2][j];
+          obj[keys[i2][j]] = value === void 0 ? null : value;
+        }
+        out.push(obj);
+      } else {
+        out.push(void 0);
+      }
+    }
+  }
+  return out;
+}
+function invertStruct(struct, depth) {
+  const keys = Object.keys(struct);
+  const length = struct[keys[0]]?.length;
+  const out = [];
+  for (let i2 = 0; i2 < length; i2++) {
+    const obj = {};
+    for (const key of keys) {
+      if (struct[key].length !== length) throw new Error("parquet struct parsing error");
+      obj[key] = struct[key][i2];
+    }
+    if (depth) {
+      out.push(invertStruct(obj, depth - 1));
+    } else {
+      out.push(obj);
+    }
+  }
+  return out;
+}
+
+// node_modules/hyparquet/src/alp.js
+var POW10 = [
+  1,
+  10,
+  100,
+  1e3,
+  1e4,
+  1e5,
+  1e6,
+  1e7,
+  1e8,
+  1e9,
+  1e10,
+  1e11,
+  1e12,
+  1e13,
+  1e14,
+  1e15,
+  1e16,
+  1e17,
+  1e18
+];
+var POW10_NEG = [
+  1,
+  0.1,
+  0.01,
+  1e-3,
+  1e-4,
+  1e-5,
+  1e-6,
+  1e-7,
+  1e-8,
+  1e-9,
+  1e-10,
+  1e-11,
+  1e-12,
+  1e-13,
+  1e-14,
+  1e-15,
+  1e-16,
+  1e-17,
+  1e-18
+];
+var POW10F = POW10.slice(0, 11).map(Math.fround);
+var POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
+function alpDecode(reader, count, type) {
+  if (type === "FLOAT") {
+    return alpDecodeFloat(reader, count);
+  } else if (type === "DOUBLE") {
+    return alpDecodeDouble(reader, count);
+  } else {
+    throw new Error(`ALP encoding unsupported type: ${type}`);
+  }
+}
+function readAlpHeader(reader) {
+  const { view } = reader;
+  const compressionMode = view.getUint8(reader.offset++);
+  if (compressionMode !== 0) {
+    throw new Error(`ALP unsupported compression mode: ${compressionMode}`);
+  }
+  const integerEncoding = view.getUint8(reader.offset++);
+  if (integerEncoding !== 0) {
+    throw new Error(`ALP unsupported integer encoding: ${integerEncoding}`);
+  }
+  const logVectorSize = view.getUint8(reader.offset++);
+  if (logVectorSize < 3 || logVectorSize > 15) {
+    throw new Error(`ALP invalid log_vector_size: ${logVectorSize}`);
+  }
+  const vectorSize = 1 << logVectorSize;
+  const numElements = view.getInt32(reader.offset, true);
+  reader.offset += 4;
+  const numVectors = Math.ceil(numElements / vectorSize);
+  const offsetArrayStart = reader.offset;
+  reader.offset += numVectors * 4;
+  return { vectorSize, numElements, numVectors, offsetArrayStart };
+}
+function alpDecodeFloat(reader, count) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count}`);
+  }
+  const output = new Float32Array(count);
+  const outputBytes = new Uint8Array(output.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n2 = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getInt32(reader.offset, true);
+    reader.offset += 4;
+    const bitWidth3 = view.getUint8(reader.offset++);
+    const deltas = unpackBits(reader, n2, bitWidth3);
+    const mulFactor = POW10F[factor];
+    const mulExponent = POW10F_NEG[exponent];
+    for (let i2 = 0; i2 < n2; i2++) {
+      const encoded = deltas[i2] + frameOfReference | 0;
+      output[outputOffset + i2] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent;
+    }
+    patchExceptions(reader, numExceptions, 4, outputBytes, outputOffset);
+  }
+  return output;
+}
+function alpDecodeDouble(reader, count) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count}`);
+  }
+  const output = new Float64Array(count);
+  const outputBytes = new Uint8Array(output.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n2 = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+    const bitWidth3 = view.getUint8(reader.offset++);
+    const mulFactor = POW10[factor];
+    const mulExponent = POW10_NEG[exponent];
+    const forNumber = Number(frameOfReference);
+    if (bitWidth3 <= 32 && Number.isSafeInteger(forNumber)) {
+      const deltas = unpackBits(reader, n2, bitWidth3);
+      for (let i2 = 0; i2 < n2; i2++) {
+        output[outputOffset + i2] = (deltas[i2] + forNumber) * mulFactor * mulExponent;
+      }
+    } else {
+      const deltas = unpackBitsBig(reader, n2, bitWidth3);
+      for (let i2 = 0; i2 < n2; i2++) {
+        const encoded = BigInt.asIntN(64, deltas[i2] + frameOfReference);
+        output[outputOffset + i2] = Number(encoded) * mulFactor * mulExponent;
+      }
+    }
+    patchExceptions(reader, numExceptions, 8, outputBytes, outputOffset);
+  }
+  return output;
+}
+function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOffset) {
+  if (!numExceptions) return;
+  const { view } = reader;
+  const positionsStart = reader.offset;
+  const valuesStart = positionsStart + numExceptions * 2;
+  const source = new Uint8Array(view.buffer, view.byteOffset + valuesStart, numExceptions * byteSize);
+  for (let e = 0; e < numExceptions; e++) {
+    const pos = view.getUint16(positionsStart + e * 2, true);
+    const dest = (outputOffset + pos) * byteSize;
+    outputBytes.set(source.subarray(e * byteSize, (e + 1) * byteSize), dest);
+  }
+  reader.offset = valuesStart + numExceptions * byteSize;
+}
+function unpackBits(reader, count, bitWidth3) {
+  const output = new Uint32Array(count);
+  if (!bitWidth3) return output;
+  const { view } = reader;
+  const start = reader.offset;
+  const modulus = 2 ** bitWidth3;
+  let bitPos = 0;
+  for (let i2 = 0; i2 < count; i2++) {
+    let byteIndex = start + (bitPos >>> 3);
+    const shift = bitPos & 7;
+    let value = view.getUint8(byteIndex++) >>> shift;
+    let bits = 8 - shift;
+    while (bits < bitWidth3) {
+      value += view.getUint8(byteIndex++) * 2 ** bits;
+      bits += 8;
+    }
+    output[i2] = value % modulus;
+    bitPos += bitWidth3;
+  }
+  reader.offset = start + Math.ceil(count * bitWidth3 / 8);
+  return output;
+}
+function unpackBitsBig(reader, count, bitWidth3) {
+  const output = new BigUint64Array(count);
+  if (!bitWidth3) return output;
+  const { view } = reader;
+  const start = reader.offset;
+  const mask = (1n << BigInt(bitWidth3)) - 1n;
+  let buffer = 0n;
+  let bitsInBuffer = 0;
+  let byteIndex = start;
+  for (let i2 = 0; i2 < count; i2++) {
+    while (bitsInBuffer < bitWidth3) {
+      buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
+      bitsInBuffer += 8;
+    }
+    output[i2] = buffer & mask;
+    buffer >>= BigInt(bitWidth3);
+    bitsInBuffer -= bitWidth3;
+  }
+  reader.offset = start + Math.ceil(count * bitWidth3 / 8);
+  return output;
+}
+
+// node_modules/hyparquet/src/delta.js
+function deltaBinaryUnpack(reader, count, output) {
+  if (output instanceof Int32Array) {
+    deltaBinaryUnpackInt32(reader, count, output);
+    return;
+  }
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZagBigInt(reader);
+  let outputIndex = 0;
+  output[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  while (outputIndex < count) {
+    const minDelta = readZigZagBigInt(reader);
+    const bitWidths = new Uint8Array(miniblockPerBlock);
+    for (let i2 = 0; i2 < miniblockPerBlock; i2++) {
+      bitWidths[i2] = reader.view.getUint8(reader.offset++);
+    }
+    for (let i2 = 0; i2 < miniblockPerBlock && outputIndex < count; i2++) {
+      const bitWidth3 = bitWidths[i2];
+      if (bitWidth3) {
+        let bitpackPos = 0;
+        let miniblockCount = valuesPerMiniblock;
+        const mask = (1n << BigInt(bitWidth3)) - 1n;
+        while (miniblockCount && outputIndex < count) {
+          let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask;
+          bitpackPos += bitWidth3;
+          while (bitpackPos >= 32) {
+            bitpackPos -= 32;
+            reader.offset += 4;
+            if (bitpackPos) {
+              bits |= BigInt(reader.view.getUint32(reader.offset, true)) << BigInt(bitWidth3 - bitpackPos) & mask;
+            }
+          }
+          const delta = minDelta + bits;
+          value += delta;
+          output[outputIndex++] = value;
+          miniblockCount--;
+        }
+        if (miniblockCount) {
+          reader.offset += Math.ceil((miniblockCount * bitWidth3 + bitpackPos) / 8);
+        }
+      } else {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
+          value += minDelta;
+          output[outputIndex++] = value;
+        }
+      }
+    }
+  }
+}
+function deltaBinaryUnpackInt32(reader, count, output) {
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZag(reader);
+  let outputIndex = 0;
+  output[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  const { view } = reader;
+  while (outputIndex < count) {
+    const minDelta = readZigZagInt33(reader);
+    const bitWidthsOffset = reader.offset;
+    let offset = bitWidthsOffset + miniblockPerBlock;
+    for (let i2 = 0; i2 < miniblockPerBlock && outputIndex < count; i2++) {
+      const bitWidth3 = view.getUint8(bitWidthsOffset + i2);
+      const end = offset + valuesPerMiniblock * bitWidth3 / 8;
+      let bitOffset = 0;
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
+        let residual = 0;
+        let bitsRead = 0;
+        while (bitsRead < bitWidth3) {
+          const bitsToRead = Math.min(8 - bitOffset, bitWidth3 - bitsRead);
+          if (bitsRead < 32) {
+            residual |= (view.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead;
+          }
+          bitsRead += bitsToRead;
+          bitOffset += bitsToRead;
+          if (bitOffset === 8) {
+            bitOffset = 0;
+            offset++;
+          }
+        }
+        value = value + minDelta + residual | 0;
+        output[outputIndex++] = value;
+      }
+      offset = end;
+    }
+    reader.offset = offset;
+  }
+}
+function readZigZagInt33(reader) {
+  const start = reader.offset;
+  const low = readVarInt(reader);
+  const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
+  return (low >>> 1 | high << 31) ^ -(low & 1);
+}
+function deltaLengthByteArray2(reader, count, output) {
+  const lengths = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, lengths);
+  for (let i2 = 0; i2 < count; i2++) {
+    output[i2] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i2]);
+    reader.offset += lengths[i2];
+  }
+}
+function deltaByteArray2(reader, count, output) {
+  const prefixData = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, prefixData);
+  const suffixData = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, suffixData);
+  for (let i2 = 0; i2 < count; i2++) {
+    const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i2]);
+    if (prefixData[i2]) {
+      output[i2] = new Uint8Array(prefixData[i2] + suffixData[i2]);
+      output[i2].set(output[i2 - 1].subarray(0, prefixData[i2]));
+      output[i2].set(suffix, prefixData[i2]);
+    } else {
+      output[i2] = suffix;
+    }
+    reader.offset += suffixData[i2];
+  }
+}
+
+// node_modules/hyparquet/src/encoding.js
+function readRleBitPackedHybrid(reader, width, output, length) {
+  if (length === void 0) {
+    length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+  }
+  const startOffset = reader.offset;
+  let seen = 0;
+  while (seen < output.length) {
+    const header = readVarInt(reader);
+    if (header & 1) {
+      seen = readBitPacked(reader, header, width, output, seen);
+    } else {
+      const count = header >>> 1;
+      readRle(reader, count, width, output, seen);
+      seen += count;
+    }
+  }
+  reader.offset = startOffset + length;
+}
+function readRle(reader, count, bitWidth3, output, seen) {
+  const width = bitWidth3 + 7 >> 3;
+  let value = 0;
+  for (let i2 = 0; i2 < width; i2++) {
+    value |= reader.view.getUint8(reader.offset++) << (i2 << 3);
+  }
+  for (let i2 = 0; i2 < count; i2++) {
+    output[seen + i2] = value;
+  }
+}
+function readBitPacked(reader, header, bitWidth3, output, seen) {
+  let count = header >> 1 << 3;
+  const mask = (1 << bitWidth3) - 1;
+  let data = 0;
+  if (reader.offset < reader.view.byteLength) {
+    data = reader.view.getUint8(reader.offset++);
+  } else if (mask) {
+    throw new Error(`parquet bitpack offset ${reader.offset} out of range`);
+  }
+  let left = 8;
+  let right = 0;
+  while (count) {
+    if (right > 8) {
+      right -= 8;
+      left -= 8;
+      data >>>= 8;
+    } else if (left - right < bitWidth3) {
+      data |= reader.view.getUint8(reader.offset) << left;
+      reader.offset++;
+      left += 8;
+    } else {
+      if (seen < output.length) {
+        output[seen++] = data >> right & mask;
+      }
+      count--;
+      right += bitWidth3;
+    }
+  }
+  return seen;
+}
+function byteStreamSplit(reader, count, type, typeLength) {
+  const width = byteWidth2(type, typeLength);
+  const bytes = new Uint8Array(count * width);
+  for (let b = 0; b < width; b++) {
+    for (let i2 = 0; i2 < count; i2++) {
+      bytes[i2 * width + b] = reader.view.getUint8(reader.offset++);
+    }
+  }
+  if (type === "FLOAT") return new Float32Array(bytes.buffer);
+  else if (type === "DOUBLE") return new Float64Array(bytes.buffer);
+  else if (type === "INT32") return new Int32Array(bytes.buffer);
+  else if (type === "INT64") return new BigInt64Array(bytes.buffer);
+  else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    const split = new Array(count);
+    for (let i2 = 0; i2 < count; i2++) {
+      split[i2] = bytes.subarray(i2 * width, (i2 + 1) * width);
+    }
+    return split;
+  }
+  throw new Error(`parquet byte_stream_split unsupported type: ${type}`);
+}
+function byteWidth2(type, typeLength) {
+  switch (type) {
+    case "INT32":
+    case "FLOAT":
+      return 4;
+    case "INT64":
+    case "DOUBLE":
+      return 8;
+    case "FIXED_LEN_BYTE_ARRAY":
+      if (!typeLength) throw new Error("parquet byteWidth missing type_length");
+      return typeLength;
+    default:
+      throw new Error(`parquet unsupported type: ${type}`);
+  }
+}
+
+// node_modules/hyparquet/src/plain.js
+function readPlain(reader, type, count, fixedLength) {
+  if (count === 0) return [];
+  if (type === "BOOLEAN") {
+    return readPlainBoolean(reader, count);
+  } else if (type === "INT32") {
+    return readPlainInt32(reader, count);
+  } else if (type === "INT64") {
+    return readPlainInt64(reader, count);
+  } else if (type === "INT96") {
+    return readPlainInt96(reader, count);
+  } else if (type === "FLOAT") {
+    return readPlainFloat(reader, count);
+  } else if (type === "DOUBLE") {
+    return readPlainDouble(reader, count);
+  } else if (type === "BYTE_ARRAY") {
+    return readPlainByteArray(reader, count);
+  } else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (!fixedLength) throw new Error("parquet missing fixed length");
+    return readPlainByteArrayFixed(reader, count, fixedLength);
+  } else {
+    throw new Error(`parquet unhandled type: ${type}`);
+  }
+}
+function readPlainBoolean(reader, count) {
+  const values = new Array(count);
+  for (let i2 = 0; i2 < count; i2++) {
+    const byteOffset = reader.offset + (i2 / 8 | 0);
+    const bitOffset = i2 % 8;
+    const byte = reader.view.getUint8(byteOffset);
+    values[i2] = (byte & 1 << bitOffset) !== 0;
+  }
+  reader.offset += Math.ceil(count / 8);
+  return values;
+}
+function readPlainInt32(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 4;
+  return values;
+}
+function readPlainInt64(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 8;
+  return values;
+}
+function readPlainInt96(reader, count) {
+  const values = new Array(count);
+  for (let i2 = 0; i2 < count; i2++) {
+    const low = reader.view.getBigInt64(reader.offset + i2 * 12, true);
+    const high = reader.view.getInt32(reader.offset + i2 * 12 + 8, true);
+    values[i2] = BigInt(high) << 64n | low;
+  }
+  reader.offset += count * 12;
+  return values;
+}
+function readPlainFloat(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 4;
+  return values;
+}
+function readPlainDouble(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 8;
+  return values;
+}
+function readPlainByteArray(reader, count) {
+  const values = new Array(count);
+  for (let i2 = 0; i2 < count; i2++) {
+    const length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+    values[i2] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+    reader.offset += length;
+  }
+  return values;
+}
+function readPlainByteArrayFixed(reader, count, fixedLength) {
+  const values = new Array(count);
+  for (let i2 = 0; i2 < count; i2++) {
+    values[i2] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
+    reader.offset += fixedLength;
+  }
+  return values;
+}
+function align(buffer, offset, size) {
+  const aligned = new ArrayBuffer(size);
+  new Uint8Array(aligned).set(new Uint8Array(buffer, offset, size));
+  return aligned;
+}
+
+// node_modules/hyparquet/src/snappy.js
+var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
+function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+  for (let i2 = 0; i2 < length; i2++) {
+    toArray[toPos + i2] = fromArray[fromPos + i2];
+  }
+}
+function snappyUncompress(input, output) {
+  const inputLength = input.byteLength;
+  const outputLength = output.byteLength;
+  let pos = 0;
+  let outPos = 0;
+  while (pos < inputLength) {
+    const c3 = input[pos];
+    pos++;
+    if (c3 < 128) {
+      break;
+    }
+  }
+  if (outputLength && pos >= inputLength) {
+    throw new Error("invalid snappy length header");
+  }
+  while (pos < inputLength) {
+    const c3 = input[pos];
+    let len = 0;
+    pos++;
+    if (pos >= inputLength) {
+      throw new Error("missing eof marker");
+    }
+    if ((c3 & 3) === 0) {
+      let len2 = (c3 >>> 2) + 1;
+      if (len2 > 60) {
+        if (pos + 3 >= inputLength) {
+          throw new Error("snappy error literal pos + 3 >= inputLength");
+        }
+        const lengthSize = len2 - 60;
+        len2 = input[pos] + (input[pos + 1] << 8) + (input[pos + 2] << 16) + (input[pos + 3] << 24);
+        len2 = (len2 & WORD_MASK[lengthSize]) + 1;
+        pos += lengthSize;
+      }
+      if (pos + len2 > inputLength) {
+        throw new Error("snappy error literal exceeds input length");
+      }
+      copyBytes(input, pos, output, outPos, len2);
+      pos += len2;
+      outPos += len2;
+    } else {
+      let offset = 0;
+      switch (c3 & 3) {
+        case 1:
+          len = (c3 >>> 2 & 7) + 4;
+          offset = input[pos] + (c3 >>> 5 << 8);
+          pos++;
+          break;
+        case 2:
+          if (inputLength <= pos + 1) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c3 >>> 2) + 1;
+          offset = input[pos] + (input[pos + 1] << 8);
+          pos += 2;
+          break;
+        case 3:
+          if (inputLength <= pos + 3) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c3 >>> 2) + 1;
+          offset = input[pos] + (input[pos + 1] << 8) + (input[pos + 2] << 16) + (input[pos + 3] << 24);
+          pos += 4;
+          break;
+        default:
+          break;
+      }
+      if (offset === 0 || isNaN(offset)) {
+        throw new Error(`invalid offset ${offset} pos ${pos} inputLength ${inputLength}`);
+      }
+      if (offset > outPos) {
+        throw new Error("cannot copy from before start of buffer");
+      }
+      copyBytes(output, outPos - offset, output, outPos, len);
+      outPos += len;
+    }
+  }
+  if (outPos !== outputLength) throw new Error("premature end of input");
+}
+
+// node_modules/hyparquet/src/datapage.js
+function readDataPage(bytes, daph, { type, element, schemaPath }) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = { view, offset: 0 };
+  let dataPage;
+  const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath);
+  const { definitionLevels, numNulls } = readDefinitionLevels(reader, daph, schemaPath);
+  const nValues = daph.num_values - numNulls;
+  if (daph.encoding === "PLAIN") {
+    dataPage = readPlain(reader, type, nValues, element.type_length);
+  } else if (daph.encoding === "PLAIN_DICTIONARY" || daph.encoding === "RLE_DICTIONARY" || daph.encoding === "RLE") {
+    const bitWidth3 = type === "BOOLEAN" ? 1 : view.getUint8(reader.offset++);
+    if (bitWidth3) {
+      dataPage = new Array(nValues);
+      if (type === "BOOLEAN") {
+        readRleBitPackedHybrid(reader, bitWidth3, dataPage);
+        dataPage = dataPage.map((x) => !!x);
+      } else {
+        readRleBitPackedHybrid(reader, bitWidth3, dataPage, view.byteLength - reader.offset);
+      }
+    } else {
+      dataPage = new Uint8Array(nValues);
+    }
+  } else if (daph.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(reader, nValues, type, element.type_length);
+  } else if (daph.encoding === "ALP") {
+    dataPage = alpDecode(reader, nValues, type);
+  } else if (daph.encoding === "DELTA_BINARY_PACKED") {
+    const int32 = type === "INT32";
+    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray2(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray2(reader, nValues, dataPage);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevels(reader, daph, schemaPath) {
+  if (schemaPath.length > 1) {
+    const maxRepetitionLevel = getMaxRepetitionLevel2(schemaPath);
+    if (maxRepetitionLevel) {
+      const values = new Array(daph.num_values);
+      readRleBitPackedHybrid(reader, bitWidth2(maxRepetitionLevel), values);
+      return values;
+    }
+  }
+  return [];
+}
+function readDefinitionLevels(reader, daph, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel2(schemaPath);
+  if (!maxDefinitionLevel) return { definitionLevels: [], numNulls: 0 };
+  const definitionLevels = new Array(daph.num_values);
+  readRleBitPackedHybrid(reader, bitWidth2(maxDefinitionLevel), definitionLevels);
+  let numNulls = daph.num_values;
+  for (const def of definitionLevels) {
+    if (def === maxDefinitionLevel) numNulls--;
+  }
+  if (numNulls === 0) definitionLevels.length = 0;
+  return { definitionLevels, numNulls };
+}
+function decompressPage(compressedBytes, uncompressed_page_size, codec, compressors) {
+  let page;
+  const customDecompressor = compressors?.[codec];
+  if (codec === "UNCOMPRESSED") {
+    page = compressedBytes;
+  } else if (customDecompressor) {
+    page = customDecompressor(compressedBytes, uncompressed_page_size);
+  } else if (codec === "SNAPPY") {
+    page = new Uint8Array(uncompressed_page_size);
+    snappyUncompress(compressedBytes, page);
+  } else {
+    throw new Error(`parquet unsupported compression codec: ${codec}`);
+  }
+  if (page?.length !== uncompressed_page_size) {
+    throw new Error(`parquet decompressed page length ${page?.length} does not match header ${uncompressed_page_size}`);
+  }
+  return page;
+}
+function readDataPageV2(compressedBytes, ph, columnDecoder) {
+  const view = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength);
+  const reader = { view, offset: 0 };
+  const { type, element, schemaPath, codec, compressors } = columnDecoder;
+  const daph2 = ph.data_page_header_v2;
+  if (!daph2) throw new Error("parquet data page header v2 is undefined");
+  const repetitionLevels = readRepetitionLevelsV2(reader, daph2, schemaPath);
+  reader.offset = daph2.repetition_levels_byte_length;
+  const definitionLevels = readDefinitionLevelsV2(reader, daph2, schemaPath);
+  const uncompressedPageSize = ph.uncompressed_page_size - daph2.definition_levels_byte_length - daph2.repetition_levels_byte_length;
+  let page = compressedBytes.subarray(reader.offset);
+  if (daph2.is_compressed !== false && uncompressedPageSize) {
+    page = decompressPage(page, uncompressedPageSize, codec, compressors);
+  }
+  const pageView = new DataView(page.buffer, page.byteOffset, page.byteLength);
+  const pageReader = { view: pageView, offset: 0 };
+  let dataPage;
+  const nValues = daph2.num_values - daph2.num_nulls;
+  if (daph2.encoding === "PLAIN") {
+    dataPage = readPlain(pageReader, type, nValues, element.type_length);
+  } else if (daph2.encoding === "RLE") {
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, 1, dataPage);
+    dataPage = dataPage.map((x) => !!x);
+  } else if (daph2.encoding === "PLAIN_DICTIONARY" || daph2.encoding === "RLE_DICTIONARY") {
+    const bitWidth3 = pageView.getUint8(pageReader.offset++);
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, bitWidth3, dataPage, uncompressedPageSize - 1);
+  } else if (daph2.encoding === "DELTA_BINARY_PACKED") {
+    const int32 = type === "INT32";
+    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray2(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray2(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(pageReader, nValues, type, element.type_length);
+  } else if (daph2.encoding === "ALP") {
+    dataPage = alpDecode(pageReader, nValues, type);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph2.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevelsV2(reader, daph2, schemaPath) {
+  const maxRepetitionLevel = getMaxRepetitionLevel2(schemaPath);
+  if (!maxRepetitionLevel) return [];
+  const values = new Array(daph2.num_values);
+  readRleBitPackedHybrid(reader, bitWidth2(maxRepetitionLevel), values, daph2.repetition_levels_byte_length);
+  return values;
+}
+function readDefinitionLevelsV2(reader, daph2, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel2(schemaPath);
+  if (maxDefinitionLevel) {
+    const values = new Array(daph2.num_values);
+    readRleBitPackedHybrid(reader, bitWidth2(maxDefinitionLevel), values, daph2.definition_levels_byte_length);
+    return values;
+  }
+}
+function bitWidth2(value) {
+  return 32 - Math.clz32(value);
+}
+
+// node_modules/hyparquet/src/column.js
+function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
+  const { pathInSchema, schemaPath } = columnDecoder;
+  const isFlat = isFlatColumn(schemaPath);
+  const chunks = [];
+  let dictionary = void 0;
+  let lastChunk = void 0;
+  let rowCount = 0;
+  let skipped = 0;
+  const emitLastChunk = onPage && (() => {
+    lastChunk && onPage({
+      pathInSchema,
+      columnData: lastChunk,
+      rowStart: groupStart + rowCount - lastChunk.length,
+      rowEnd: groupStart + rowCount
+    });
+  });
+  while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
+    if (reader.offset >= reader.view.byteLength - 1) break;
+    const header = parquetHeader(reader);
+    if (header.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
+      if (data) dictionary = convert2(data, columnDecoder);
+    } else {
+      const lastChunkLength = lastChunk?.length || 0;
+      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
+      if (result.skipped) {
+        if (!chunks.length) {
+          skipped += result.skipped;
+        }
+        rowCount += result.skipped;
+      } else if (result.data && lastChunk === result.data) {
+        rowCount += result.data.length - lastChunkLength;
+      } else if (result.data && result.data.length) {
+        emitLastChunk?.();
+        chunks.push(result.data);
+        rowCount += result.data.length;
+        lastChunk = result.data;
+      }
+    }
+  }
+  emitLastChunk?.();
+  return { data: chunks, skipped };
+}
+function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+  const { type, element, schemaPath, codec, compressors } = columnDecoder;
+  const compressedBytes = new Uint8Array(
+    reader.view.buffer,
+    reader.view.byteOffset + reader.offset,
+    header.compressed_page_size
+  );
+  reader.offset += header.compressed_page_size;
+  if (header.type === "DATA_PAGE") {
+    const daph = header.data_page_header;
+    if (!daph) throw new Error("parquet data page header is undefined");
+    if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
+      return { skipped: daph.num_values };
+    }
+    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec, compressors);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
+    const output = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header.type === "DATA_PAGE_V2") {
+    const daph2 = header.data_page_header_v2;
+    if (!daph2) throw new Error("parquet data page header v2 is undefined");
+    if (pageStart > daph2.num_rows) {
+      return { skipped: daph2.num_rows };
+    }
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
+    const output = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header.type === "DICTIONARY_PAGE") {
+    const diph = header.dictionary_page_header;
+    if (!diph) throw new Error("parquet dictionary page header is undefined");
+    const page = decompressPage(
+      compressedBytes,
+      Number(header.uncompressed_page_size),
+      codec,
+      compressors
+    );
+    const reader2 = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+    const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
+    return { skipped: 0, data: dictArray };
+  } else {
+    throw new Error(`parquet unsupported page type: ${header.type}`);
+  }
+}
+function parquetHeader(reader) {
+  const header = deserializeTCompactProtocol(reader);
+  const type = PageTypes2[header.field_1];
+  const uncompressed_page_size = header.field_2;
+  const compressed_page_size = header.field_3;
+  const crc = header.field_4;
+  const data_page_header = header.field_5 && {
+    num_values: header.field_5.field_1,
+    encoding: Encodings2[header.field_5.field_2],
+    definition_level_encoding: Encodings2[header.field_5.field_3],
+    repetition_level_encoding: Encodings2[header.field_5.field_4],
+    statistics: pageStatistics(header.field_5.field_5)
+  };
+  const index_page_header = header.field_6;
+  const dictionary_page_header = header.field_7 && {
+    num_values: header.field_7.field_1,
+    encoding: Encodings2[header.field_7.field_2],
+    is_sorted: header.field_7.field_3
+  };
+  const data_page_header_v2 = header.field_8 && {
+    num_values: header.field_8.field_1,
+    num_nulls: header.field_8.field_2,
+    num_rows: header.field_8.field_3,
+    encoding: Encodings2[header.field_8.field_4],
+    definition_levels_byte_length: header.field_8.field_5,
+    repetition_levels_byte_length: header.field_8.field_6,
+    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+    // default true
+    statistics: pageStatistics(header.field_8.field_8)
+  };
+  return {
+    type,
+    uncompressed_page_size,
+    compressed_page_size,
+    crc,
+    data_page_header,
+    index_page_header,
+    dictionary_page_header,
+    data_page_header_v2
+  };
+}
+function pageStatistics(stats) {
+  return stats && {
+    max: stats.field_1,
+    min: stats.field_2,
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: stats.field_5,
+    min_value: stats.field_6,
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+
+// node_modules/hyparquet/src/rowgroup.js
+function readRowGroup(options, { metadata }, groupPlan) {
+  const asyncColumns = [];
+  const schemaTree3 = parquetSchema3(metadata);
+  for (const chunk2 of groupPlan.chunks) {
+    const { path_in_schema: pathInSchema } = chunk2.columnMetadata;
+    const schemaPath = getTreePath2(schemaTree3, pathInSchema);
+    const columnDecoder = {
+      pathInSchema,
+      element: schemaPath[schemaPath.length - 1].element,
+      schemaPath,
+      ...options,
+      ...chunk2.columnMetadata,
+      // merge after options, so a partial parsers object keeps the defaults
+      parsers: { ...DEFAULT_PARSERS, ...options.parsers }
+    };
+    const { startByte, endByte } = chunk2.range;
+    if ("pageLocations" in chunk2) {
+      asyncColumns.push({
+        pathInSchema,
+        data: readSelectedPages(options, groupPlan, chunk2, chunk2.pageLocations, columnDecoder)
+      });
+    } else if ("offsetIndex" in chunk2) {
+      asyncColumns.push({
+        pathInSchema,
+        // fetch offset index
+        data: Promise.resolve(options.file.slice(chunk2.offsetIndex.startByte, chunk2.offsetIndex.endByte)).then((arrayBuffer) => {
+          const pages2 = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations;
+          return readSelectedPages(options, groupPlan, chunk2, pages2, columnDecoder);
+        })
+      });
+    } else {
+      asyncColumns.push({
+        pathInSchema,
+        data: Promise.resolve(options.file.slice(startByte, endByte)).then((buffer) => {
+          const reader = { view: new DataView(buffer), offset: 0 };
+          return readColumn(reader, groupPlan, columnDecoder, options.onPage);
+        })
+      });
+    }
+  }
+  return {
+    groupStart: groupPlan.groupStart,
+    groupRows: groupPlan.groupRows,
+    selectStart: groupPlan.selectStart,
+    selectEnd: groupPlan.selectEnd,
+    asyncColumns
+  };
+}
+async function readSelectedPages(options, groupPlan, chunk2, pages2, columnDecoder) {
+  const { data_page_offset, dictionary_page_offset } = chunk2.columnMetadata;
+  const { selectStart, selectEnd } = groupPlan;
+  let { startByte, endByte } = chunk2.range;
+  let skipped = -1;
+  const hasDict = dictionary_page_offset || data_page_offset < pages2[0].offset;
+  for (let i2 = 0; i2 < pages2.length; i2++) {
+    const page = pages2[i2];
+    const pageStart = Number(page.first_row_index);
+    const pageEnd = i2 + 1 < pages2.length ? Number(pages2[i2 + 1].first_row_index) : groupPlan.groupRows;
+    if (skipped < 0 && pageEnd > selectStart) {
+      startByte = Number(page.offset);
+      skipped = pageStart;
+    }
+    if (pageStart < selectEnd) {
+      endByte = Number(page.offset) + page.compressed_page_size;
+    }
+  }
+  if (skipped < 0) skipped = 0;
+  let view;
+  if (hasDict && skipped) {
+    const dictLength = Number(pages2[0].offset) - chunk2.range.startByte;
+    const [dictBuffer, dataBuffer] = await Promise.all([
+      options.file.slice(chunk2.range.startByte, Number(pages2[0].offset)),
+      options.file.slice(startByte, endByte)
+    ]);
+    const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
+    combined.set(new Uint8Array(dictBuffer, 0, dictLength));
+    combined.set(new Uint8Array(dataBuffer), dictLength);
+    view = new DataView(combined.buffer);
+  } else if (hasDict) {
+    view = new DataView(await options.file.slice(chunk2.range.startByte, endByte));
+  } else {
+    view = new DataView(await options.file.slice(startByte, endByte));
+  }
+  const reader = { view, offset: 0 };
+  const adjustedGroupPlan = skipped ? {
+    ...groupPlan,
+    groupStart: groupPlan.groupStart + skipped,
+    selectStart: groupPlan.selectStart - skipped,
+    selectEnd: groupPlan.selectEnd - skipped
+  } : groupPlan;
+  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options.onPage);
+  return {
+    data,
+    skipped: skipped + columnSkipped
+  };
+}
+async function asyncGroupToRows({ asyncColumns }, selectStart, selectEnd, columns, rowFormat) {
+  const asyncPages = await Promise.all(asyncColumns.map(
+    (column) => column.data.then(({ skipped, data }) => ({ skipped, data: flatten2(data) }))
+  ));
+  const selectCount = selectEnd - selectStart;
+  if (rowFormat === "object") {
+    const groupData2 = Array(selectCount);
+    for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+      const rowData = {};
+      for (let i2 = 0; i2 < asyncColumns.length; i2++) {
+        const { data, skipped } = asyncPages[i2];
+        rowData[asyncColumns[i2].pathInSchema[0]] = data[selectStart + selectRow - skipped];
+      }
+      groupData2[selectRow] = rowData;
+    }
+    return groupData2;
+  }
+  const includedColumnNames = asyncColumns.map((child) => child.pathInSchema[0]).filter((name) => !columns || columns.includes(name));
+  const columnOrder = columns ?? includedColumnNames;
+  const columnIndexes = columnOrder.map((name) => asyncColumns.findIndex((column) => column.pathInSchema[0] === name));
+  const groupData = Array(selectCount);
+  for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+    const rowData = Array(asyncColumns.length);
+    for (let i2 = 0; i2 < columnOrder.length; i2++) {
+      const colIdx = columnIndexes[i2];
+      if (colIdx < 0) throw new Error(`parquet column not found: ${columnOrder[i2]}`);
+      const { data, skipped } = asyncPages[colIdx];
+      rowData[i2] = data[selectStart + selectRow - skipped];
+    }
+    groupData[selectRow] = rowData;
+  }
+  return groupData;
+}
+function assembleAsync(asyncRowGroup, schemaTree3, parsers) {
+  const { asyncColumns } = asyncRowGroup;
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  const assembled = [];
+  for (const child of schemaTree3.children) {
+    if (child.children.length) {
+      const childColumns = asyncColumns.filter((column) => column.pathInSchema[0] === child.element.name);
+      if (!childColumns.length) continue;
+      assembled.push({
+        pathInSchema: child.path,
+        data: (async () => {
+          const resolved = await Promise.all(childColumns.map((c3) => c3.data));
+          const subcolumnData = /* @__PURE__ */ new Map();
+          const flattened = resolved.map(({ data }) => flatten2(data));
+          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map((result) => result.skipped));
+          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result, i2) => result.skipped + flattened[i2].length));
+          for (let i2 = 0; i2 < childColumns.length; i2++) {
+            const start = skipped - resolved[i2].skipped;
+            const length = Math.max(0, end - skipped);
+            subcolumnData.set(
+              childColumns[i2].pathInSchema.join("."),
+              flattened[i2].slice(start, start + length)
+            );
+          }
+          assembleNested(subcolumnData, child, allParsers);
+          const assembled2 = subcolumnData.get(child.element.name);
+          if (!assembled2) throw new Error("parquet column data not assembled");
+          return { data: [assembled2], skipped };
+        })()
+      });
+    } else {
+      const asyncColumn = asyncColumns.find((column) => column.pathInSchema[0] === child.element.name);
+      if (asyncColumn) assembled.push(asyncColumn);
+    }
+  }
+  return { ...asyncRowGroup, asyncColumns: assembled };
+}
+
+// node_modules/hyparquet/src/scan.js
+async function prepareParquetRead(options) {
+  const prepared = await prepareParquetOptions(options);
+  return {
+    options: prepared,
+    plan: parquetPlan(prepared)
+  };
+}
+async function prepareParquetOptions(options) {
+  const metadata = options.metadata ?? await parquetMetadataAsync2(options.file, options);
+  const schemaColumns = parquetSchema3(metadata).children.map((child) => child.element.name);
+  const filterColumns = columnsNeededForFilter(options.filter);
+  const missingFilterColumns = filterColumns.filter((column) => !schemaColumns.includes(column));
+  if (missingFilterColumns.length) {
+    throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(", ")}`);
+  }
+  if (options.columns) {
+    const missingColumns = options.columns.filter((column) => !schemaColumns.includes(column));
+    if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`);
+  }
+  let prepared = { ...options, metadata };
+  prepared = await withBloomFilters(prepared);
+  prepared = await withPageIndexes(prepared);
+  return prepared;
+}
+function readParquetPlan(options, plan) {
+  const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) };
+  return plan.groups.map((group) => readRowGroup(readOptions, plan, group));
+}
+async function withBloomFilters(options) {
+  if (!options.useBloomFilters || !options.filter || !options.metadata) return options;
+  const schemaTree3 = parquetSchema3(options.metadata);
+  const schemaElements = {};
+  for (const child of schemaTree3.children) schemaElements[child.element.name] = child.element;
+  const bloomFiltersByGroup = await prefetchBloomFilters({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict
+  });
+  return { ...options, bloomFiltersByGroup, schemaElements };
+}
+async function withPageIndexes(options) {
+  if (!options.usePageIndex || !options.filter || !options.metadata) return options;
+  const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict,
+    rowStart: options.rowStart,
+    rowEnd: options.rowEnd,
+    columns: options.columns,
+    bloomFiltersByGroup: options.bloomFiltersByGroup,
+    schemaElements: options.schemaElements,
+    parsers: options.parsers
+  });
+  return { ...options, pageRangesByGroup, pageLocationsByGroup };
+}
+
+// node_modules/hyparquet/src/read.js
+var rowIndex = (
+  /** @type {typeof import('../src/types.js').rowIndex} */
+  /* @__PURE__ */ Symbol("rowIndex")
+);
+async function parquetRead(options) {
+  options.metadata ??= await parquetMetadataAsync2(options.file, options);
+  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options;
+  if (filter && rowFormat !== "object") {
+    throw new Error('parquet filter requires rowFormat: "object"');
+  }
+  if (options.includeRowIndex && rowFormat !== "object") {
+    throw new Error('parquet includeRowIndex requires rowFormat: "object"');
+  }
+  const filterColumns = columnsNeededForFilter(filter);
+  let readColumns = columns;
+  if (columns && filterColumns.length) {
+    const selectedColumns = new Set(columns);
+    const extraColumns = filterColumns.filter((column) => !selectedColumns.has(column));
+    if (extraColumns.length) readColumns = [...columns, ...extraColumns];
+  }
+  const readOptions = readColumns === columns ? options : { ...options, columns: readColumns };
+  const prepared = await prepareParquetRead(readOptions);
+  const preparedOptions = prepared.options;
+  const requiresProjection = readColumns !== columns;
+  const asyncGroups = readParquetPlan(preparedOptions, prepared.plan);
+  if (!onComplete && !onChunk) {
+    await awaitAllColumns(asyncGroups);
+    return;
+  }
+  if (!preparedOptions.metadata) throw new Error("parquet requires metadata");
+  const schemaTree3 = parquetSchema3(preparedOptions.metadata);
+  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree3, options.parsers));
+  if (onChunk) {
+    for (const asyncGroup of assembled) {
+      for (const asyncColumn of asyncGroup.asyncColumns) {
+        asyncColumn.data.then(({ data, skipped }) => {
+          let rowStart2 = asyncGroup.groupStart + skipped;
+          for (const columnData of data) {
+            onChunk({
+              columnName: asyncColumn.pathInSchema[0],
+              columnData,
+              rowStart: rowStart2,
+              rowEnd: rowStart2 + columnData.length
+            });
+            rowStart2 += columnData.length;
+          }
+        }, () => {
+        });
+      }
+    }
+  }
+  if (onComplete) {
+    await awaitAllColumns(assembled);
+    const rows = [];
+    for (const asyncGroup of assembled) {
+      const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0);
+      const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows);
+      const groupData = rowFormat === "object" ? await asyncGroupToRows(asyncGroup, selectStart, selectEnd, readColumns, "object") : await asyncGroupToRows(asyncGroup, selectStart, selectEnd, columns, "array");
+      if (options.includeRowIndex) {
+        for (let i2 = 0; i2 < groupData.length; i2++) {
+          Object.defineProperty(groupData[i2], rowIndex, {
+            value: asyncGroup.groupStart + selectStart + i2
+          });
+        }
+      }
+      if (filter) {
+        for (
+          const row of
+          /** @type {Record<string, any>[]} */
+          groupData
+        ) {
+          if (matchFilter(row, filter, filterStrict)) {
+            if (requiresProjection && columns) {
+              for (const col of filterColumns) {
+                if (!columns.includes(col)) delete row[col];
+              }
+            }
+            rows.push(row);
+          }
+        }
+      } else {
+        concat(rows, groupData);
+      }
+    }
+    onComplete(rows);
+  } else {
+    await awaitAllColumns(assembled);
+  }
+}
+async function awaitAllColumns(asyncGroups) {
+  const all2 = asyncGroups.flatMap((g) => g.asyncColumns.map((c3) => c3.data));
+  const results = await Promise.allSettled(all2);
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+// src/compaction/merge-parquet.ts
+var FEED_KEY = "1password-events-export.feed";
+var PARSERS = {
+  timestampFromMilliseconds: (millis) => millis * 1000n,
+  timestampFromMicroseconds: (micros) => micros,
+  timestampFromNanoseconds: (nanos) => nanos / 1000n
+};
+var DECOMPRESSORS = {
+  GZIP: (input) => new Uint8Array(zlib5.gunzipSync(input)),
+  ZSTD: typeof zlib5.zstdDecompressSync === "function" ? (input) => new Uint8Array(zlib5.zstdDecompressSync(input)) : () => {
+    throw new Error(
+      `reading ZSTD-compressed Parquet needs Node.js 22.15 or later (this is ${process.version})`
+    );
+  }
+};
+async function copyParquetRows(feed, source, output) {
+  const { file } = source;
+  const { buffer, sha256 } = await openRangeBuffer(source);
+  const metadata = await parquetMetadataAsync2(buffer, { parsers: PARSERS });
+  const columns = SCHEMAS[feed];
+  const present = matchColumns(feed, file.path, metadata, columns);
+  const targets = [...present.values()];
+  let rowStart = 0;
+  for (const rowGroup of metadata.row_groups) {
+    const rowEnd = rowStart + Number(rowGroup.num_rows);
+    const rows = await readRows(buffer, metadata, present, rowStart, rowEnd);
+    for (const row of rows) {
+      const values = new Array(columns.length).fill(null);
+      for (let i2 = 0; i2 < targets.length; i2++) values[targets[i2]] = row[i2] ?? null;
+      await output.append((writer) => writer.tryAppendValues(values));
+    }
+    rowStart = rowEnd;
+  }
+  if (rowStart !== Number(metadata.num_rows)) {
+    throw new Error(
+      `${file.path}: its row groups hold ${rowStart} rows, its footer says ${metadata.num_rows}`
+    );
+  }
+  return { path: file.path, rows: rowStart, bytes: file.bytes, sha256 };
+}
+function readRows(file, metadata, present, rowStart, rowEnd) {
+  return new Promise((resolve2, reject) => {
+    parquetRead({
+      file,
+      metadata,
+      columns: [...present.keys()],
+      rowStart,
+      rowEnd,
+      rowFormat: "array",
+      parsers: PARSERS,
+      compressors: DECOMPRESSORS,
+      onComplete: (rows) => resolve2(rows)
+    }).catch(reject);
+  });
+}
+function matchColumns(feed, path13, metadata, columns) {
+  const fileFeed = metadata.key_value_metadata?.find((entry) => entry.key === FEED_KEY)?.value;
+  if (fileFeed !== void 0 && fileFeed !== feed) {
+    throw new Error(`${path13} holds ${fileFeed} events, not ${feed}`);
+  }
+  const [root, ...elements] = metadata.schema;
+  if (!root || elements.length !== root.num_children) {
+    throw new Error(`${path13}: nested columns, not a file of this exporter`);
+  }
+  const present = /* @__PURE__ */ new Map();
+  for (const element of elements) {
+    const index = columns.findIndex((column2) => column2.name === element.name);
+    const column = columns[index];
+    if (!column)
+      throw new Error(`${path13}: column ${JSON.stringify(element.name)} is not in the ${feed} schema`);
+    if (!sameType(column, element)) {
+      throw new Error(`${path13}: column ${element.name} is not of the ${feed} schema's type (${column.type})`);
+    }
+    present.set(element.name, index);
+  }
+  return present;
+}
+function sameType(column, element) {
+  switch (column.type) {
+    case "string":
+      return element.type === "BYTE_ARRAY" && (element.converted_type === "UTF8" || element.logical_type?.type === "STRING");
+    case "timestamp":
+      return element.type === "INT64" && (element.logical_type?.type === "TIMESTAMP" || element.converted_type === "TIMESTAMP_MICROS" || element.converted_type === "TIMESTAMP_MILLIS");
+    case "int64":
+      return element.type === "INT64" && element.logical_type === void 0 && element.converted_type === void 0;
+    case "double":
+      return element.type === "DOUBLE";
+  }
+}
+
+// src/compaction/merged-output.ts
+import { access as access2, mkdir as mkdir5, rename as rename5, rm as rm4 } from "node:fs/promises";
+import path7 from "node:path";
+var MergedOutput = class {
+  constructor(group, names, create2) {
+    this.group = group;
+    this.names = names;
+    this.create = create2;
+    this.absoluteDir = path7.join(names.workDir, ...group.dir.split("/"));
+  }
+  group;
+  names;
+  create;
+  files = [];
+  current;
+  absoluteDir;
+  /** Offers one row to the open file; rolls to a new file when it is full. */
+  async append(tryAppend) {
+    if (this.current && await tryAppend(this.current.writer)) return;
+    await this.closeCurrent();
+    const writer = await this.open();
+    if (!await tryAppend(writer)) throw new Error("a new file refused its first row");
+  }
+  /** Closes the last file, gives every file its final name; returns them with rows and SHA-256. */
+  async finish() {
+    await this.closeCurrent();
+    const written = [];
+    for (const file of this.files) {
+      await rename5(file.tempPath, file.finalPath);
+      written.push({
+        path: file.relativePath,
+        feed: this.group.feed,
+        format: this.group.format,
+        date: this.group.date,
+        rows: file.writer.rows,
+        bytes: file.bytes,
+        sha256: await sha256OfFile(file.finalPath)
+      });
+    }
+    return written;
+  }
+  /** Removes every file of the group, temporary or renamed. Never throws. */
+  async abort() {
+    for (const file of this.files) {
+      await file.writer.abort();
+      await rm4(file.finalPath, { force: true }).catch(() => {
+      });
+    }
+  }
+  async closeCurrent() {
+    if (!this.current) return;
+    const file = this.current;
+    this.current = void 0;
+    file.bytes = await file.writer.close();
+  }
+  async open() {
+    await mkdir5(this.absoluteDir, { recursive: true });
+    const name = await this.freeName();
+    const relativePath = `${this.group.dir}/${name}`;
+    this.names.taken.add(relativePath);
+    const tempPath = path7.join(this.absoluteDir, `.${name}.tmp`);
+    const writer = await this.create(tempPath);
+    this.current = { writer, relativePath, tempPath, finalPath: path7.join(this.absoluteDir, name) };
+    this.files.push(this.current);
+    return writer;
+  }
+  async freeName() {
+    for (let seq = 1; ; seq++) {
+      const name = partFileName(this.names.runId, this.names.runAttempt, seq, this.group.format);
+      if (this.names.taken.has(`${this.group.dir}/${name}`)) continue;
+      if (await exists2(path7.join(this.absoluteDir, name))) continue;
+      return name;
+    }
+  }
+};
+async function exists2(file) {
+  try {
+    await access2(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/compaction/plan.ts
+var DEFAULT_BUDGET = {
+  maxFiles: 200,
+  maxBytes: 128 * 1024 * 1024,
+  maxDays: Infinity
+};
+var DEFAULT_SETTLE_MS = 60 * 60 * 1e3;
+var DAY_MS = 24 * 60 * 60 * 1e3;
+function planCompaction(listing, options) {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+  const budget = { ...DEFAULT_BUDGET, ...options.budget };
+  const full = maxFileBytes / 2;
+  const byDir = /* @__PURE__ */ new Map();
+  for (const file of listing) {
+    const location = parsePartPath(file.path);
+    if (!location) continue;
+    if (Date.parse(`${location.date}T00:00:00Z`) + DAY_MS + settleMs > options.now) continue;
+    if (file.bytes >= full) continue;
+    let group = byDir.get(location.dir);
+    if (!group) {
+      const { feed, format, date, dir } = location;
+      group = { feed, format, date, dir, files: [], bytes: 0 };
+      byDir.set(location.dir, group);
+    }
+    group.files.push(file);
+    group.bytes += file.bytes;
+  }
+  const due = [...byDir.values()].filter((group) => group.files.length > 1).sort((a2, b) => compare(a2.date, b.date) || compare(a2.dir, b.dir));
+  for (const group of due) group.files.sort((a2, b) => compare(a2.path, b.path));
+  const groups = [];
+  const days = /* @__PURE__ */ new Set();
+  let files = 0;
+  let bytes = 0;
+  for (const group of due) {
+    const newDay = !days.has(group.date);
+    const fits = files + group.files.length <= budget.maxFiles && bytes + group.bytes <= budget.maxBytes && days.size + (newDay ? 1 : 0) <= budget.maxDays;
+    if (groups.length > 0 && !fits) break;
+    groups.push(group);
+    days.add(group.date);
+    files += group.files.length;
+    bytes += group.bytes;
+  }
+  return { groups, deferred: due.length - groups.length };
+}
+function compare(a2, b) {
+  return a2 < b ? -1 : a2 > b ? 1 : 0;
+}
+
+// src/compaction/compact.ts
+async function mergeGroups(groups, options) {
+  assertSafeNamePart("runId", options.runId);
+  assertSafeNamePart("runAttempt", options.runAttempt);
+  const logger = options.logger ?? silentLogger;
+  const names = {
+    workDir: path8.resolve(options.workDir),
+    runId: options.runId,
+    runAttempt: options.runAttempt,
+    taken: new Set(options.existing)
+  };
+  const result = { merged: [], skipped: [], deferred: 0 };
+  for (const [index, group] of groups.entries()) {
+    if (options.signal?.aborted) {
+      result.deferred += groups.length - index;
+      break;
+    }
+    try {
+      const merged = await mergeGroup(group, options, names);
+      logger.info(
+        `Compacted ${group.dir}: ${merged.replaced.length} ${group.format} files into ${merged.written.length} (${merged.written.reduce((sum, file) => sum + file.rows, 0)} events).`
+      );
+      result.merged.push(merged);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.warning(`Compaction of ${group.dir} skipped, its files stay as they are: ${reason}`);
+      result.skipped.push({ group, reason });
+    }
+  }
+  return result;
+}
+async function mergeGroup(group, options, names) {
+  const bounds = {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    maxFileRows: options.maxFileRows ?? Infinity
+  };
+  const replaced = [];
+  const describe3 = (file) => ({
+    ...file,
+    feed: group.feed,
+    format: group.format,
+    date: group.date
+  });
+  if (group.format === "parquet") {
+    const output2 = new MergedOutput(
+      group,
+      names,
+      (tempPath) => ParquetFileWriter.create(tempPath, {
+        feed: group.feed,
+        rowGroupSize: options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE,
+        ...bounds
+      })
+    );
+    return finishGroup(group, replaced, output2, async () => {
+      for await (const source of readAhead(options.reader, group.files)) {
+        replaced.push(describe3(await copyParquetRows(group.feed, source, output2)));
+      }
+    });
+  }
+  const output = new MergedOutput(
+    group,
+    names,
+    (tempPath) => NdjsonFileWriter.create(tempPath, {
+      ...bounds,
+      blockBytes: options.ndjsonBlockBytes ?? DEFAULT_NDJSON_BLOCK_BYTES
+    })
+  );
+  return finishGroup(group, replaced, output, async () => {
+    for await (const source of readAhead(options.reader, group.files)) {
+      replaced.push(describe3(await copyNdjsonLines(source, output)));
+    }
+  });
+}
+async function finishGroup(group, replaced, output, copy) {
+  try {
+    await copy();
+    const written = await output.finish();
+    const rowsIn = replaced.reduce((sum, file) => sum + file.rows, 0);
+    const rowsOut = written.reduce((sum, file) => sum + file.rows, 0);
+    if (rowsIn !== rowsOut) {
+      throw new Error(`the merged files hold ${rowsOut} rows, the parts ${rowsIn}`);
+    }
+    return { group, replaced, written };
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
+}
+
+// src/compaction/local-compact.ts
+var WORK_DIR = ".compaction";
+var JOURNAL = "journal.json";
+var STAGE = "stage";
+var LOCK = "lock";
+async function compactLocalTree(root, options) {
+  const work = path9.join(root, WORK_DIR);
+  await mkdir6(work, { recursive: true });
+  const release = await lock(work);
+  try {
+    return await compactLocked(root, options);
+  } finally {
+    await release();
+  }
+}
+async function compactLocked(root, options) {
+  const logger = options.logger ?? silentLogger;
+  const work = path9.join(root, WORK_DIR);
+  const stage = path9.join(work, STAGE);
+  const recovered = await recoverJournal(root, logger);
+  await rm5(stage, { recursive: true, force: true });
+  const listing = await listLocalTree(root);
+  const plan = planCompaction(listing, {
+    now: options.now,
+    ...options.maxFileBytes !== void 0 ? { maxFileBytes: options.maxFileBytes } : {},
+    budget: { maxFiles: Infinity, maxBytes: Infinity, ...options.budget }
+  });
+  const report = {
+    recovered,
+    filesBefore: listing.length,
+    filesAfter: listing.length,
+    replaced: [],
+    written: [],
+    skipped: 0,
+    deferred: plan.deferred
+  };
+  const existing = listing.map((file) => file.path);
+  const reader = localReader(root);
+  for (const [index, group] of plan.groups.entries()) {
+    if (options.signal?.aborted) {
+      report.deferred += plan.groups.length - index;
+      break;
+    }
+    const result = await mergeGroups([group], {
+      reader,
+      workDir: stage,
+      runId: options.runId,
+      runAttempt: options.runAttempt,
+      existing,
+      logger,
+      ...options.rowGroupSize !== void 0 ? { rowGroupSize: options.rowGroupSize } : {},
+      ...options.maxFileBytes !== void 0 ? { maxFileBytes: options.maxFileBytes } : {}
+    });
+    report.skipped += result.skipped.length;
+    const merged = result.merged[0];
+    if (!merged) continue;
+    await applyJournal(root, {
+      written: merged.written.map(({ path: file, sha256 }) => ({ path: file, sha256 })),
+      replaced: merged.replaced.map((file) => file.path)
+    });
+    existing.push(...merged.written.map((file) => file.path));
+    report.replaced.push(...merged.replaced);
+    report.written.push(...merged.written);
+    report.filesAfter += merged.written.length - merged.replaced.length;
+    report.manifest = await writeCompactionManifest(root, {
+      runId: options.runId,
+      runAttempt: options.runAttempt,
+      startedAt: options.startedAt ?? new Date(options.now),
+      finishedAt: /* @__PURE__ */ new Date(),
+      replaced: report.replaced,
+      written: report.written
+    });
+  }
+  await rm5(stage, { recursive: true, force: true });
+  return report;
+}
+async function lock(work) {
+  const file = path9.join(work, LOCK);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile2(file, `${process.pid}
+`, { flag: "wx" });
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST" || attempt > 0) throw error;
+      const pid = Number((await readFile3(file, "utf8").catch(() => "")).trim());
+      if (Number.isSafeInteger(pid) && pid > 0 && isAlive(pid)) {
+        throw new Error(`another compaction (process ${pid}) is working on this folder`, { cause: error });
+      }
+      await rm5(file, { force: true });
+    }
+  }
+  return async () => {
+    await rm5(file, { force: true });
+    await rmdir(work).catch(() => {
+    });
+  };
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function applyJournal(root, journal) {
+  const work = path9.join(root, WORK_DIR);
+  const target = path9.join(work, JOURNAL);
+  await writeFile2(`${target}.tmp`, `${JSON.stringify(journal)}
+`);
+  await rename6(`${target}.tmp`, target);
+  await finishJournal(root, journal);
+}
+async function finishJournal(root, journal) {
+  for (const file of journal.written) {
+    const staged = path9.join(root, WORK_DIR, STAGE, ...file.path.split("/"));
+    const final = path9.join(root, ...file.path.split("/"));
+    if (await sha256OrNull(final) === file.sha256) continue;
+    await mkdir6(path9.dirname(final), { recursive: true });
+    await rename6(staged, final);
+  }
+  for (const part of journal.replaced) await rm5(path9.join(root, ...part.split("/")), { force: true });
+  await rm5(path9.join(root, WORK_DIR, JOURNAL), { force: true });
+}
+async function recoverJournal(root, logger) {
+  const file = path9.join(root, WORK_DIR, JOURNAL);
+  let text;
+  try {
+    text = await readFile3(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return "none";
+    throw error;
+  }
+  const journal = parseJournal(text, file);
+  let complete = true;
+  for (const written of journal.written) {
+    const final = path9.join(root, ...written.path.split("/"));
+    const staged = path9.join(root, WORK_DIR, STAGE, ...written.path.split("/"));
+    if (await sha256OrNull(final) === written.sha256) continue;
+    if (await sha256OrNull(staged) === written.sha256) continue;
+    complete = false;
+  }
+  if (complete) {
+    await finishJournal(root, journal);
+    logger.info(`Finished the compaction an earlier run left halfway (${journal.replaced.length} parts).`);
+    return "finished";
+  }
+  for (const part of journal.replaced) {
+    if (await sha256OrNull(path9.join(root, ...part.split("/"))) === null) {
+      throw new Error(
+        `${file}: an interrupted compaction lost both a new file and a part (${part}); restore the folder from its source (e.g. download the artifacts again), then delete the journal`
+      );
+    }
+  }
+  for (const written of journal.written)
+    await rm5(path9.join(root, ...written.path.split("/")), { force: true });
+  await rm5(file, { force: true });
+  logger.info("Rolled back a compaction an earlier run left halfway; its days are merged again.");
+  return "rolled-back";
+}
+function parseJournal(text, file) {
+  const fail = () => {
+    throw new Error(`${file} is not a compaction journal; if no compaction is running, delete it`);
+  };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    fail();
+  }
+  const journal = value;
+  const isPart = (p) => typeof p === "string" && parsePartPath(p) !== null;
+  const isWritten = (w) => {
+    const entry = w;
+    return typeof entry === "object" && entry !== null && isPart(entry.path) && typeof entry.sha256 === "string" && /^[0-9a-f]{64}$/.test(entry.sha256);
+  };
+  if (typeof journal !== "object" || journal === null || !Array.isArray(journal.written) || !Array.isArray(journal.replaced) || !journal.replaced.every(isPart) || !journal.written.every(isWritten)) {
+    fail();
+  }
+  return journal;
+}
+function sha256OrNull(file) {
+  return sha256OfFile(file).catch(notFound);
+}
+
+// src/text/log-line.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r" };
+var COMMAND_START = /^[\s\p{Z}\p{Cf}]*::/u;
+var LEGACY_COMMAND = /##\[/g;
+function neutraliseLine(text) {
+  let line = escapeControlCharacters(text).replace(LEGACY_COMMAND, "##\\[");
+  if (COMMAND_START.test(line)) line = `\\${line}`;
+  return line;
+}
+function escapeControlCharacters(text) {
+  return text.replace(CONTROL, escapeControl);
+}
+function escapeControl(char) {
+  const named = NAMED[char];
+  if (named) return named;
+  const code = char.charCodeAt(0);
+  return code > 255 ? `\\u${code.toString(16).padStart(4, "0")}` : `\\x${code.toString(16).padStart(2, "0")}`;
+}
+
+// src/cli/compact.ts
+var COMPACT_HELP = `Usage: 1password-events-export compact [--from DIR]... FOLDER
+
+Merge the part files of each UTC day that ended over an hour ago into one file per feed and format
+(more only past the 25 MiB file size bound), in FOLDER: an export's --out folder, or a folder of
+downloaded artifacts. Readers then open a few files instead of thousands.
+
+Options:
+  --from DIR    first copy in the files of DIR: a tree of the export layout, or a folder of them
+                (what \`gh run download\` writes: one folder per artifact). Repeatable. Files already
+                in FOLDER, or already merged there, are skipped; DIR is left as it is.
+  -h, --help    show this help
+
+Interrupt it at any time (Ctrl-C stops after the day in progress) and run it again: it finishes
+what was left and never writes an event twice.
+Exit codes: 0 done, 2 bad input, 1 anything else.`;
+var EXIT = { ok: 0, failure: 1, badInput: 2 };
+async function compactCommand(argv2, io) {
+  const say = (line) => io.stderr.write(`${neutraliseLine(line)}
+`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv2,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        from: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" }
+      }
+    });
+  } catch (error) {
+    say(`error: ${error.message.split("\n")[0]} (see compact --help)`);
+    return EXIT.badInput;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(`${COMPACT_HELP}
+`);
+    return EXIT.ok;
+  }
+  if (parsed.positionals.length !== 1) {
+    say("error: compact takes one FOLDER (see compact --help)");
+    return EXIT.badInput;
+  }
+  const folder = path10.resolve(parsed.positionals[0]);
+  const sources = parsed.values.from ?? [];
+  for (const dir of [folder, ...sources]) {
+    const info = await stat3(dir).catch(() => void 0);
+    if (!info?.isDirectory()) {
+      say(`error: ${dir} is not a folder`);
+      return EXIT.badInput;
+    }
+  }
+  const now = io.now ?? Date.now;
+  const startedAt = new Date(now());
+  const logger = {
+    info: () => {
+    },
+    warning: (message) => say(`warning: ${message}`),
+    debug: () => {
+    }
+  };
+  try {
+    if (sources.length > 0) {
+      const gathered = await gatherTrees(sources, folder, logger);
+      say(
+        `Gathered ${gathered.copied} files from ${gathered.trees} folders (${gathered.present} already there${gathered.conflicts > 0 ? `, ${gathered.conflicts} left out` : ""}).`
+      );
+    }
+    const report = await compactLocalTree(folder, {
+      now: startedAt.getTime(),
+      startedAt,
+      runId: startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*$/, ""),
+      runAttempt: "compact",
+      logger,
+      ...io.signal ? { signal: io.signal } : {}
+    });
+    if (report.recovered === "finished") say("Finished the compaction an interrupted run left.");
+    if (report.recovered === "rolled-back") say("Undid the compaction an interrupted run left halfway.");
+    const elapsed = formatDuration(now() - startedAt.getTime());
+    if (report.replaced.length === 0) {
+      say(`Nothing to compact in ${folder}: ${report.filesBefore} data files (${elapsed}).`);
+    } else {
+      const events = report.written.reduce((sum, file) => sum + file.rows, 0);
+      say(
+        `Compacted ${folder}: ${report.replaced.length} files merged into ${report.written.length} (${events} events); ${report.filesBefore} data files before, ${report.filesAfter} after (${elapsed}).`
+      );
+    }
+    if (report.skipped > 0) {
+      say(`${report.skipped} days of a feed were left as they are (see the warnings).`);
+    }
+    if (report.deferred > 0) {
+      say(`Stopped with ${report.deferred} days still to merge: run the same command again.`);
+    }
+    return report.skipped > 0 ? EXIT.failure : EXIT.ok;
+  } catch (error) {
+    say(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failure;
+  }
+}
+
+// src/cli/flags.ts
+import { parseArgs as parseArgs2 } from "node:util";
 var HELP = `Usage: 1password-events-export [options]
+       1password-events-export compact [--from DIR]... FOLDER   (merge finished days; compact --help)
 
 Export 1Password Events API events (sign-in attempts, item usages, audit events) to Parquet/NDJSON.
 The token is read from the OP_EVENTS_TOKEN environment variable or from --token-file (never a flag:
 it would land in your shell history).
 
 Options:
-  --server-url URL      Events API base URL (default: the host in the token, else https://events.1password.com)
+  --server-url URL      Events API base URL (default: the host in the token, else ${DEFAULT_SERVER_URL})
   --token-file PATH     read the token from this file instead of OP_EVENTS_TOKEN
-  --events LIST         comma list of signinattempts, itemusages, auditevents, or auto (default: auto)
-  --formats LIST        comma list of parquet, ndjson (default: parquet)
+  --events LIST         comma list of signinattempts, itemusages, auditevents, or auto (default: ${INPUT_DEFAULTS.events})
+  --formats LIST        comma list of parquet, ndjson (default: ${INPUT_DEFAULTS.formats})
   --out DIR             output directory (default: ./1password-events)
-  --state-file PATH     state document to resume from and update (default: <out>/_state/state.json)
-  --start-time TIME     where a feed without saved state starts: RFC 3339 or 90m, 36h, 7d (default: 120d)
+  --state-file PATH     state document to resume from and update (default: <out>/${STATE_FILE})
+  --start-time TIME     where a feed without saved state starts: RFC 3339 or 90m, 36h, 7d (default: ${INPUT_DEFAULTS["start-time"]})
   --max-duration DUR    stop pulling after this long (e.g. 45m) and save progress (default: no limit)
-  --api-version V       v1 or v2 (default: v2)
+  --api-version V       v1 or v2 (default: ${INPUT_DEFAULTS["api-version"]})
   --run-id ID           label of this run in file names (default: the current time)
   -h, --help            show this help
   --version             print the version
@@ -16208,60 +21199,32 @@ var FLAG_OF_INPUT = {
   "api-version": "--api-version",
   "output-dir": "--out"
 };
-async function main(argv2, io = { env: process.env, stdout: process.stdout, stderr: process.stderr }) {
-  const say = (line) => io.stderr.write(`${line}
-`);
-  let flags;
+var TOKEN_HINT = "set OP_EVENTS_TOKEN or pass --token-file PATH";
+var OPTIONS = {
+  "server-url": { type: "string" },
+  "token-file": { type: "string" },
+  events: { type: "string" },
+  formats: { type: "string" },
+  out: { type: "string" },
+  "state-file": { type: "string" },
+  "start-time": { type: "string" },
+  "max-duration": { type: "string" },
+  "api-version": { type: "string" },
+  "run-id": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" }
+};
+function parseFlags(argv2) {
   try {
-    flags = parseArgs({
-      args: argv2,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "server-url": { type: "string" },
-        "token-file": { type: "string" },
-        events: { type: "string" },
-        formats: { type: "string" },
-        out: { type: "string" },
-        "state-file": { type: "string" },
-        "start-time": { type: "string" },
-        "max-duration": { type: "string" },
-        "api-version": { type: "string" },
-        "run-id": { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean" }
-      }
-    }).values;
+    return {
+      flags: parseArgs2({ args: argv2, strict: true, allowPositionals: false, options: OPTIONS }).values
+    };
   } catch (error) {
-    say(`error: ${error.message.split("\n")[0]} (see --help)`);
-    return EXIT.badInput;
+    return { error: `${error.message.split("\n")[0]} (see --help)` };
   }
-  if (flags.help) {
-    io.stdout.write(`${HELP}
-`);
-    return EXIT.ok;
-  }
-  if (flags.version) {
-    io.stdout.write(`${VERSION}
-`);
-    return EXIT.ok;
-  }
-  const clock = systemClock;
-  const startedAt = new Date(clock.now());
-  const outDir = path4.resolve(flags.out ?? "1password-events");
-  const runId = flags["run-id"] ?? startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
-  let token = io.env.OP_EVENTS_TOKEN ?? "";
-  if (flags["token-file"]) {
-    try {
-      token = (await readFile2(flags["token-file"], "utf8")).trim();
-    } catch (error) {
-      say(
-        `error: Invalid --token-file: cannot read ${flags["token-file"]} (${error.code ?? "error"})`
-      );
-      return EXIT.badInput;
-    }
-  }
-  const inputs = {
+}
+function inputsOfFlags(flags, token, outDir) {
+  return {
     token,
     "server-url": flags["server-url"],
     events: flags.events,
@@ -16273,106 +21236,345 @@ async function main(argv2, io = { env: process.env, stdout: process.stdout, stde
     destination: "none",
     "alert-issues": "false"
   };
+}
+function describeInputError(error) {
+  const flag = FLAG_OF_INPUT[error.input] ?? error.input;
+  const message = error.message.replace(`Invalid ${error.input}:`, `Invalid ${flag}:`);
+  return error.input === INPUT.token && message.endsWith("missing") ? `${message}; ${TOKEN_HINT}` : message;
+}
+
+// src/cli/lock.ts
+import { readFileSync, rmSync } from "node:fs";
+import { mkdir as mkdir7, open as open6, readFile as readFile4, rm as rm6 } from "node:fs/promises";
+import os2 from "node:os";
+import path11 from "node:path";
+var LOCK_FILE = ".1password-events.lock";
+var OutputLock = class _OutputLock {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  /** Takes the lock of `outDir`, or throws naming the run that holds it. */
+  static async acquire(outDir, now) {
+    await mkdir7(outDir, { recursive: true });
+    const file = path11.join(outDir, LOCK_FILE);
+    const owner = { pid: process.pid, host: os2.hostname(), startedAt: now.toISOString() };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const handle = await open6(file, "wx");
+        await handle.writeFile(`${JSON.stringify(owner)}
+`);
+        await handle.close();
+        return new _OutputLock(file);
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+      const holder = await readOwner(file);
+      if (holder && isAlive2(holder)) {
+        throw new ExportError(
+          "input",
+          `another export is writing to ${outDir} (process ${holder.pid}, started ${holder.startedAt}); wait for it to finish, or stop it with Ctrl-C, then run this command again`
+        );
+      }
+      await rm6(file, { force: true });
+    }
+    throw new ExportError(
+      "input",
+      `another export took the lock of ${outDir} at the same moment; run this command again`
+    );
+  }
+  async release() {
+    await rm6(this.file, { force: true });
+  }
+  /** For exit paths that cannot wait (the launcher's hard abort). Only removes a lock this process holds. */
+  static releaseSync(outDir, pid = process.pid) {
+    const file = path11.join(outDir, LOCK_FILE);
+    try {
+      const holder = JSON.parse(readFileSync(file, "utf8"));
+      if (holder.pid === pid && holder.host === os2.hostname()) rmSync(file, { force: true });
+    } catch {
+    }
+  }
+};
+async function readOwner(file) {
+  try {
+    const parsed = JSON.parse(await readFile4(file, "utf8"));
+    const { pid, host, startedAt } = parsed;
+    if (typeof pid === "number" && typeof host === "string") {
+      return { pid, host, startedAt: typeof startedAt === "string" ? startedAt : "at an unknown time" };
+    }
+  } catch {
+  }
+  return void 0;
+}
+function isAlive2(owner) {
+  if (owner.host !== os2.hostname()) return true;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+// src/cli/progress.ts
+var PLAIN_INTERVAL_MS = 5e3;
+var WAIT_WORTH_SAYING_MS = 1e3;
+var StderrProgress = class {
+  constructor(stream2, now = Date.now) {
+    this.stream = stream2;
+    this.now = now;
+    this.tty = Boolean(stream2.isTTY);
+  }
+  stream;
+  now;
+  feeds = /* @__PURE__ */ new Map();
+  tty;
+  lastPlain = 0;
+  /** Until when the last reported rate-limit wait runs (several feeds wait for the same slot). */
+  waitReportedUntil = 0;
+  /** Lines of the live display currently on screen (TTY only). */
+  drawnLines = 0;
+  logger() {
+    return {
+      info: (message) => this.line(message),
+      warning: (message) => this.line(`warning: ${message}`),
+      debug: () => {
+      }
+    };
+  }
+  update(progress) {
+    this.feeds.set(progress.feed, progress);
+    if (this.tty) {
+      this.redraw();
+      return;
+    }
+    const now = this.now();
+    if (now - this.lastPlain >= PLAIN_INTERVAL_MS) {
+      this.lastPlain = now;
+      this.stream.write(`${[...this.feeds.values()].map(describe2).join(" | ")}
+`);
+    }
+  }
+  /** A request has to wait `waitMs` for the API's rate limit: say so once per wait. */
+  waiting(waitMs) {
+    if (waitMs < WAIT_WORTH_SAYING_MS) return;
+    const until = this.now() + waitMs;
+    if (until <= this.waitReportedUntil + WAIT_WORTH_SAYING_MS) return;
+    this.waitReportedUntil = until;
+    this.line(`waiting for the API's rate limit (${Math.ceil(waitMs / 1e3)} s)`);
+  }
+  /** The last word per feed, below the live display, which stops being redrawn. */
+  finish(outcomes) {
+    this.erase();
+    this.feeds.clear();
+    for (const outcome of outcomes) this.stream.write(`${finalLine(outcome)}
+`);
+  }
+  /** Leaves the last display on screen and stops redrawing over it. */
+  done() {
+    this.drawnLines = 0;
+  }
+  /**
+   * A log line goes above the live display, which is drawn again below it. Neutralised: the CLI may
+   * run in a workflow step, whose stderr the runner reads for commands, or on a terminal.
+   */
+  line(message) {
+    this.erase();
+    this.stream.write(`${neutraliseLine(message)}
+`);
+    if (this.tty && this.feeds.size > 0) this.redraw();
+  }
+  redraw() {
+    this.erase();
+    const lines = [...this.feeds.values()].map(describe2);
+    this.stream.write(lines.map((l) => `\x1B[2K${l}
+`).join(""));
+    this.drawnLines = lines.length;
+  }
+  erase() {
+    if (!this.tty || this.drawnLines === 0) return;
+    this.stream.write(`\x1B[${this.drawnLines}A\x1B[0J`);
+    this.drawnLines = 0;
+  }
+};
+function describe2(p) {
+  const rate = Math.round(p.events / Math.max(1e-3, p.elapsedMs / 1e3)).toLocaleString("en-US");
+  const upTo = p.newestEventTime ? `, up to ${p.newestEventTime}` : "";
+  return `${p.feed}: ${p.events.toLocaleString("en-US")} events, ${pages(p.pages)}, ${rate}/s${upTo}`;
+}
+function pages(count) {
+  return `${count.toLocaleString("en-US")} page${count === 1 ? "" : "s"}`;
+}
+function finalLine(o2) {
+  const counted = `${o2.events.toLocaleString("en-US")} events in ${pages(o2.pages)}`;
+  if (o2.error)
+    return `${o2.feed}: FAILED after ${counted}: ${feedFailureLine(o2)?.slice(o2.feed.length + 2) ?? ""}`;
+  if (o2.interrupted) return `${o2.feed}: interrupted after ${counted}; more is pending`;
+  if (o2.stoppedByDeadline) return `${o2.feed}: stopped at --max-duration after ${counted}; more is pending`;
+  return `${o2.feed}: 100% done, ${counted}`;
+}
+
+// src/cli/main.ts
+var EXIT2 = { ok: 0, failure: 1, badInput: 2, auth: 3, interrupted: 130 };
+async function main(argv2, io = { env: process.env, stdout: process.stdout, stderr: process.stderr }) {
+  const say = (line) => io.stderr.write(`${neutraliseLine(line)}
+`);
+  if (argv2[0] === "compact") return compactCommand(argv2.slice(1), io);
+  const parsed = parseFlags(argv2);
+  if ("error" in parsed) {
+    say(`error: ${parsed.error}`);
+    return EXIT2.badInput;
+  }
+  const { flags } = parsed;
+  if (flags.help) {
+    io.stdout.write(`${HELP}
+`);
+    return EXIT2.ok;
+  }
+  if (flags.version) {
+    io.stdout.write(`${VERSION}
+`);
+    return EXIT2.ok;
+  }
+  const settings = await readSettings(flags, io, say);
+  if (typeof settings === "number") return settings;
+  return exportCommand(settings, io, say);
+}
+async function readSettings(flags, io, say) {
+  const startedAt = new Date(systemClock.now());
+  const outDir = path12.resolve(flags.out ?? "1password-events");
+  const runId = await unusedRunId(
+    outDir,
+    flags["run-id"] ?? startedAt.toISOString().replace(/[-:]/g, "").replace(/\..*$/, ""),
+    flags["run-id"] !== void 0 ? say : void 0
+  );
+  let token = io.env.OP_EVENTS_TOKEN ?? "";
+  if (flags["token-file"]) {
+    try {
+      token = (await readFile5(flags["token-file"], "utf8")).trim();
+    } catch (error) {
+      say(
+        `error: Invalid --token-file: cannot read ${flags["token-file"]} (${error.code ?? "error"})`
+      );
+      return EXIT2.badInput;
+    }
+  }
+  const inputs = inputsOfFlags(flags, token, outDir);
   let config;
   let server;
+  let serverSource;
   try {
     config = parseConfig(
       (name) => inputs[name] ?? "",
       { repository: "local/cli", runId, runAttempt: "1", runnerTemp: outDir },
       startedAt
     );
-    server = resolveServerUrl(config.serverUrl, config.token).url;
+    ({ url: server, source: serverSource } = resolveServerUrl(
+      config.serverUrl,
+      config.token,
+      "--server-url"
+    ));
   } catch (error) {
     const errors = error instanceof ConfigErrors ? error.errors : error instanceof InputError ? [error] : void 0;
     if (!errors) throw error;
-    for (const e of errors)
-      say(
-        `error: ${e.message.replace(`Invalid ${e.input}:`, `Invalid ${FLAG_OF_INPUT[e.input] ?? e.input}:`)}`
-      );
-    return EXIT.badInput;
+    for (const e of errors) say(`error: ${describeInputError(e)}`);
+    return EXIT2.badInput;
   }
+  const stateFile = path12.resolve(flags["state-file"] ?? path12.join(outDir, ...STATE_FILE.split("/")));
+  return { config, server, serverSource, outDir, runId, startedAt, stateFile };
+}
+async function unusedRunId(outDir, wanted, say) {
+  const taken = (id2) => access3(path12.join(outDir, ...manifestPath(id2, "1").split("/"))).then(
+    () => true,
+    () => false
+  );
+  let id = wanted;
+  for (let n2 = 2; await taken(id); n2++) id = `${wanted}-${n2}`;
+  if (id !== wanted)
+    say?.(
+      `note: --run-id ${wanted} was used before in ${outDir}; this run is ${id}, so nothing earlier is overwritten`
+    );
+  return id;
+}
+async function exportCommand(settings, io, say) {
+  const { config, server, outDir, runId, startedAt } = settings;
+  const clock = systemClock;
   const progress = new StderrProgress(io.stderr);
   const logger = progress.logger();
+  let lock2;
   try {
-    const client = new EventsClient({
-      serverUrl: server,
-      token: config.token,
-      clock,
-      budget: new RateBudget({ clock }),
-      logger
-    });
-    const introspection = await client.introspect();
-    const { feeds, missing } = decideFeeds(config.events, introspection.features);
-    if (missing.length > 0)
-      logger.warning(
-        `the token does not grant ${missing.join(", ")}; exporting ${feeds.join(", ") || "nothing"}`
-      );
-    if (feeds.length === 0) throw new ExportError("scope", "the token grants none of the requested feeds");
-    const account = introspection.accountUuid ?? decodeTokenClaims(config.token).account ?? introspection.uuid;
-    const store = new FileStateStore(
-      path4.resolve(flags["state-file"] ?? path4.join(outDir, "_state", "state.json"))
-    );
-    const loaded = await store.load();
-    const previous = loaded && loaded.server === server && loaded.account === account ? loaded : void 0;
-    if (loaded && !previous)
-      logger.warning(`the state file belongs to another account or server; starting from --start-time`);
-    const deadline = config.maxDurationMs > 0 ? startedAt.getTime() + config.maxDurationMs : void 0;
-    const { outcomes, written } = await exportToFiles({
-      client,
+    lock2 = await OutputLock.acquire(outDir, startedAt);
+    io.announce?.({ type: "run", run: { outDir, runId, runAttempt: "1" } });
+    const session = await openSession(config, server, {
       clock,
       logger,
-      feeds,
-      apiVersion: config.apiVersion,
-      startTime: config.startTime,
+      serverSetting: "--server-url",
+      serverSource: settings.serverSource,
+      onRateLimitWait: (ms) => progress.waiting(ms)
+    });
+    if (session.missing.length > 0)
+      logger.warning(
+        `the token does not grant ${session.missing.join(", ")}; exporting ${session.feeds.join(", ") || "nothing"}`
+      );
+    assertSomeFeed(session);
+    const store = new FileStateStore(settings.stateFile);
+    const loaded = await store.load();
+    const previous = usableState(loaded, session);
+    if (loaded && !previous)
+      logger.warning(`the state file belongs to another account or server; starting from --start-time`);
+    if (io.stop?.aborted) {
+      say("Stopped before any event was requested; nothing was written.");
+      return EXIT2.interrupted;
+    }
+    const { outcomes, written, state } = await runExport(session, config, {
       previous,
       outDir,
       runId,
       runAttempt: "1",
-      formats: config.formats,
-      server,
-      account,
       startedAt,
-      ...deadline !== void 0 ? { deadline } : {},
-      onPage: (p) => progress.update(p)
+      clock,
+      logger,
+      onPage: (p) => progress.update(p),
+      signal: io.stop
     });
-    progress.done();
-    const saved = await store.save(
-      nextStateDocument(previous, outcomes, {
-        account,
-        server,
-        runLabel: `${runId}-1`,
-        apiVersion: config.apiVersion,
-        now: new Date(clock.now())
-      })
-    );
+    const saved = await store.save(state);
     if (!saved.saved) {
+      progress.finish(outcomes);
       say(
         `error: the files are written but the state file was not (${saved.detail}); the next run would export these events again`
       );
-      return EXIT.failure;
+      return EXIT2.failure;
     }
+    io.announce?.({ type: "state-saved" });
     const elapsed = clock.now() - startedAt.getTime();
-    for (const o2 of outcomes) {
-      say(
-        `${o2.feed.padEnd(15)} ${String(o2.events).padStart(9)} new events  ${String(o2.pages).padStart(5)} pages${o2.stoppedByDeadline ? "  (more pending)" : ""}${o2.error ? `  FAILED: ${o2.error.message}` : ""}`
-      );
-    }
+    progress.finish(outcomes);
     say(`${written.length} files in ${outDir} (${formatDuration(elapsed)})`);
+    if (outcomes.some((o2) => o2.interrupted)) {
+      const total = outcomes.reduce((sum, o2) => sum + o2.events, 0);
+      say(
+        `Interrupted: the ${total.toLocaleString("en-US")} events written so far are saved, and the state file (${settings.stateFile}) records where each feed stopped.`
+      );
+      say("Run the same command again to continue from there; nothing is fetched twice.");
+      return EXIT2.interrupted;
+    }
     const failed = outcomes.find((o2) => o2.error);
-    if (failed?.error) return failed.error.kind === "auth" ? EXIT.auth : EXIT.failure;
-    return EXIT.ok;
+    if (failed?.error) return failed.error.kind === "auth" ? EXIT2.auth : EXIT2.failure;
+    return EXIT2.ok;
   } catch (error) {
     progress.done();
     if (isExportError(error, "auth")) {
       say(
         `error: ${error.message}. Check the token (Events Reporting integration) and that --server-url matches the account's region.`
       );
-      return EXIT.auth;
+      return EXIT2.auth;
     }
     say(
       `error: ${isExportError(error) ? error.message : error instanceof Error ? error.message : String(error)}`
     );
-    return isExportError(error, "input") ? EXIT.badInput : EXIT.failure;
+    return isExportError(error, "input") ? EXIT2.badInput : EXIT2.failure;
+  } finally {
+    await lock2?.release();
   }
 }
 
@@ -16395,9 +21597,20 @@ function startHeapGovernor(softLimitMb = HEAP_SOFT_LIMIT_MB, everyMs = HEAP_CHEC
   }, everyMs).unref();
 }
 
-// src/cli-worker.ts
+// src/cli/worker.ts
 startHeapGovernor();
 var { argv, stderrIsTTY } = workerContext();
 var stderr = Object.assign(process.stderr, { isTTY: stderrIsTTY });
-process.exitCode = await main(argv, { env: process.env, stdout: process.stdout, stderr });
+var stop = new AbortController();
+parentPort?.on("message", (message) => {
+  if (message.type === "stop") stop.abort(new Error("interrupted"));
+});
+parentPort?.unref();
+process.exitCode = await main(argv, {
+  env: process.env,
+  stdout: process.stdout,
+  stderr,
+  stop: stop.signal,
+  announce: (message) => parentPort?.postMessage(message)
+});
 //# sourceMappingURL=cli-worker.js.map

@@ -8,10 +8,12 @@ const __bundleDirname = __pathDirname(__bundleFilename);
 // src/capped-worker.ts
 import { Worker, workerData } from "node:worker_threads";
 var YOUNG_GENERATION_MB = 16;
-function runInCappedWorker(file) {
+function runInCappedWorker(file, onStart) {
   return new Promise((resolve, reject) => {
     const context = {
       argv: process.argv.slice(2),
+      // @types/node says boolean; it is undefined when stderr is not a terminal.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
       stderrIsTTY: Boolean(process.stderr.isTTY)
     };
     const worker = new Worker(file, {
@@ -20,6 +22,7 @@ function runInCappedWorker(file) {
     });
     worker.once("error", reject);
     worker.once("exit", resolve);
+    onStart?.(worker);
   });
 }
 
