@@ -3,10 +3,10 @@
  * temporary dot-names and only get their final names (`part-<runId>-<runAttempt>-<seq>`) once the
  * whole group is merged, so a failure halfway leaves nothing that looks like data.
  */
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventFileWriter } from '../output/event-file.ts';
-import type { WrittenFile } from '../output/files.ts';
+import { fileExists, type WrittenFile } from '../output/files.ts';
 import { partFileName } from '../output/layout.ts';
 import { sha256OfFile } from '../output/run-writer.ts';
 import type { CompactionGroup } from './types.ts';
@@ -98,17 +98,8 @@ export class MergedOutput<W extends EventFileWriter> {
     for (let seq = 1; ; seq++) {
       const name = partFileName(this.names.runId, this.names.runAttempt, seq, this.group.format);
       if (this.names.taken.has(`${this.group.dir}/${name}`)) continue;
-      if (await exists(path.join(this.absoluteDir, name))) continue;
+      if (await fileExists(path.join(this.absoluteDir, name))) continue;
       return name;
     }
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import type { Feed } from '../onepassword/feeds.ts';
 
 export const FORMATS = ['parquet', 'ndjson'] as const;
@@ -14,4 +15,14 @@ export interface WrittenFile {
   rows: number;
   bytes: number;
   sha256: string;
+}
+
+/** True when something exists at `file` (a part name already taken, say). */
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

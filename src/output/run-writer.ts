@@ -24,7 +24,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { systemClock, type Clock } from '../clock.ts';
 import { ExportError } from '../errors.ts';
@@ -32,7 +32,7 @@ import { silentLogger, type Logger } from '../logger.ts';
 import type { Feed } from '../onepassword/feeds.ts';
 import type { RawEvent } from '../onepassword/types.ts';
 import type { EventFileWriter } from './event-file.ts';
-import { FORMATS, type Format, type WrittenFile } from './files.ts';
+import { fileExists, FORMATS, type Format, type WrittenFile } from './files.ts';
 import { assertSafeNamePart, partFileName, partitionDir } from './layout.ts';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_ROW_GROUP_SIZE } from './limits.ts';
 import { NdjsonFileWriter } from './ndjson-writer.ts';
@@ -298,7 +298,7 @@ export class RunWriter {
     }
     let seq = this.nextSeq.get(dir) ?? 1;
     let name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
-    while (await exists(path.join(absoluteDir, name))) {
+    while (await fileExists(path.join(absoluteDir, name))) {
       seq++;
       name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
     }
@@ -360,15 +360,6 @@ function positiveInteger(name: string, value: number): number {
     throw new ExportError('internal', `${name} must be a positive integer (got ${value})`);
   }
   return value;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** SHA-256 of the file as it is on disk, read as a stream. */

@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { ExportError } from '../errors.ts';
+import { regularFileSize } from './local-file.ts';
 
 /** GitHub warns about files over 50 MiB and rejects them at 100 MiB; we stop at the warning. */
 export const MAX_REPO_FILE_BYTES = 50 * 1024 * 1024;
@@ -26,14 +26,7 @@ export async function checkFilesForRepo(outDir: string, files: readonly string[]
       );
     }
     const absolutePath = join(outDir, relativePath);
-    let bytes: number;
-    try {
-      const info = await stat(absolutePath);
-      if (!info.isFile()) throw new Error('not a regular file');
-      bytes = info.size;
-    } catch (error) {
-      throw new ExportError('delivery', `Cannot commit ${relativePath}: ${(error as Error).message}.`);
-    }
+    const bytes = await regularFileSize(absolutePath, relativePath, 'commit');
     if (bytes > MAX_REPO_FILE_BYTES) {
       throw new ExportError(
         'delivery',

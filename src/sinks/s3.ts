@@ -22,6 +22,7 @@ import type { StateDocument } from '../state/document.ts';
 import type { S3StateStore } from '../state/s3-store.ts';
 import type { CompactionBudget } from '../compaction/compact.ts';
 import { compactPrefix, recordInManifest, type S3Compaction } from './s3-compaction.ts';
+import { regularFileSize } from './local-file.ts';
 import { isInsideRelative } from './repo-files.ts';
 import type { Delivery, DeliveryResult, Sink } from './sink.ts';
 
@@ -296,14 +297,7 @@ export class S3Sink implements Sink {
         );
       }
       const absolutePath = join(outDir, path);
-      let bytes: number;
-      try {
-        const info = await stat(absolutePath);
-        if (!info.isFile()) throw new Error('not a regular file');
-        bytes = info.size;
-      } catch (error) {
-        throw new ExportError('delivery', `Cannot upload ${path}: ${(error as Error).message}.`);
-      }
+      const bytes = await regularFileSize(absolutePath, path, 'upload');
       files.push({ path, absolutePath, bytes });
     }
     return files;
