@@ -2685,7 +2685,7 @@ var require_source = __commonJS({
 import { parentPort } from "node:worker_threads";
 
 // src/cli/main.ts
-import { access as access3, readFile as readFile5 } from "node:fs/promises";
+import { access as access2, readFile as readFile5 } from "node:fs/promises";
 import path12 from "node:path";
 
 // src/clock.ts
@@ -2941,7 +2941,16 @@ function feedPath(feed, version) {
 }
 
 // src/output/files.ts
+import { access } from "node:fs/promises";
 var FORMATS = ["parquet", "ndjson"];
+async function fileExists(file) {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // src/validate/artifact-name.ts
 var REFUSED = /* @__PURE__ */ new Map([
@@ -3791,7 +3800,7 @@ async function writeCompactionManifest(outDir, input) {
 // src/output/run-writer.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { access, mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
+import { mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/logger.ts
@@ -7728,7 +7737,7 @@ var RunWriter = class {
     }
     let seq = this.nextSeq.get(dir) ?? 1;
     let name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
-    while (await exists(path4.join(absoluteDir, name))) {
+    while (await fileExists(path4.join(absoluteDir, name))) {
       seq++;
       name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
     }
@@ -7782,14 +7791,6 @@ function positiveInteger(name, value) {
     throw new ExportError("internal", `${name} must be a positive integer (got ${value})`);
   }
   return value;
-}
-async function exists(file) {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 async function sha256OfFile(file) {
   const hash = createHash("sha256");
@@ -20637,7 +20638,7 @@ function sameType(column, element) {
 }
 
 // src/compaction/merged-output.ts
-import { access as access2, mkdir as mkdir5, rename as rename5, rm as rm4 } from "node:fs/promises";
+import { mkdir as mkdir5, rename as rename5, rm as rm4 } from "node:fs/promises";
 import path7 from "node:path";
 var MergedOutput = class {
   constructor(group, names, create2) {
@@ -20706,19 +20707,11 @@ var MergedOutput = class {
     for (let seq = 1; ; seq++) {
       const name = partFileName(this.names.runId, this.names.runAttempt, seq, this.group.format);
       if (this.names.taken.has(`${this.group.dir}/${name}`)) continue;
-      if (await exists2(path7.join(this.absoluteDir, name))) continue;
+      if (await fileExists(path7.join(this.absoluteDir, name))) continue;
       return name;
     }
   }
 };
-async function exists2(file) {
-  try {
-    await access2(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // src/compaction/plan.ts
 var DEFAULT_BUDGET = {
@@ -21485,7 +21478,7 @@ async function readSettings(flags, io, say) {
   return { config, server, serverSource, outDir, runId, startedAt, stateFile };
 }
 async function unusedRunId(outDir, wanted, say) {
-  const taken = (id2) => access3(path12.join(outDir, ...manifestPath(id2, "1").split("/"))).then(
+  const taken = (id2) => access2(path12.join(outDir, ...manifestPath(id2, "1").split("/"))).then(
     () => true,
     () => false
   );

@@ -333,8 +333,19 @@ function serializeStateDocument(doc) {
 `;
 }
 
-// src/sinks/repo-files.ts
+// src/sinks/local-file.ts
 import { stat } from "node:fs/promises";
+async function regularFileSize(absolutePath, relativePath, action) {
+  try {
+    const info = await stat(absolutePath);
+    if (!info.isFile()) throw new Error("not a regular file");
+    return info.size;
+  } catch (error) {
+    throw new ExportError("delivery", `Cannot ${action} ${relativePath}: ${error.message}.`);
+  }
+}
+
+// src/sinks/repo-files.ts
 import { join, posix } from "node:path";
 var MAX_REPO_FILE_BYTES = 50 * 1024 * 1024;
 async function checkFilesForRepo(outDir, files) {
@@ -347,14 +358,7 @@ async function checkFilesForRepo(outDir, files) {
       );
     }
     const absolutePath = join(outDir, relativePath);
-    let bytes;
-    try {
-      const info = await stat(absolutePath);
-      if (!info.isFile()) throw new Error("not a regular file");
-      bytes = info.size;
-    } catch (error) {
-      throw new ExportError("delivery", `Cannot commit ${relativePath}: ${error.message}.`);
-    }
+    const bytes = await regularFileSize(absolutePath, relativePath, "commit");
     if (bytes > MAX_REPO_FILE_BYTES) {
       throw new ExportError(
         "delivery",
@@ -7713,19 +7717,26 @@ function sameType(column, element) {
 }
 
 // src/compaction/merged-output.ts
-import { access as access2, mkdir as mkdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { mkdir as mkdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
 import path3 from "node:path";
+
+// src/output/files.ts
+import { access } from "node:fs/promises";
+var FORMATS = ["parquet", "ndjson"];
+async function fileExists(file) {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // src/output/run-writer.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { access, mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
+import { mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
 import path2 from "node:path";
-
-// src/output/files.ts
-var FORMATS = ["parquet", "ndjson"];
-
-// src/output/run-writer.ts
 var RunWriter = class {
   constructor(options) {
     this.options = options;
@@ -7913,7 +7924,7 @@ var RunWriter = class {
     }
     let seq = this.nextSeq.get(dir) ?? 1;
     let name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
-    while (await exists(path2.join(absoluteDir, name))) {
+    while (await fileExists(path2.join(absoluteDir, name))) {
       seq++;
       name = partFileName(this.options.runId, this.options.runAttempt, seq, format);
     }
@@ -7967,14 +7978,6 @@ function positiveInteger(name, value) {
     throw new ExportError("internal", `${name} must be a positive integer (got ${value})`);
   }
   return value;
-}
-async function exists(file) {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 async function sha256OfFile(file) {
   const hash = createHash3("sha256");
@@ -8050,19 +8053,11 @@ var MergedOutput = class {
     for (let seq = 1; ; seq++) {
       const name = partFileName(this.names.runId, this.names.runAttempt, seq, this.group.format);
       if (this.names.taken.has(`${this.group.dir}/${name}`)) continue;
-      if (await exists2(path3.join(this.absoluteDir, name))) continue;
+      if (await fileExists(path3.join(this.absoluteDir, name))) continue;
       return name;
     }
   }
 };
-async function exists2(file) {
-  try {
-    await access2(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // src/compaction/plan.ts
 var DEFAULT_BUDGET = {
@@ -8240,7 +8235,8 @@ export {
   MAX_STATE_BYTES,
   readStateDocument,
   serializeStateDocument,
+  regularFileSize,
   checkFilesForRepo,
   isInsideRelative
 };
-//# sourceMappingURL=chunk-PW3UHJRX.js.map
+//# sourceMappingURL=chunk-ZUK2HQ4N.js.map

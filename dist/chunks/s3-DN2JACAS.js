@@ -14,8 +14,9 @@ import {
   manifestPath,
   parsePartPath,
   readStateDocument,
+  regularFileSize,
   serializeStateDocument
-} from "./chunk-PW3UHJRX.js";
+} from "./chunk-ZUK2HQ4N.js";
 import {
   BinaryDecisionDiagram,
   Client,
@@ -29045,14 +29046,7 @@ var S3Sink = class {
         );
       }
       const absolutePath = join(outDir, path2);
-      let bytes;
-      try {
-        const info = await stat(absolutePath);
-        if (!info.isFile()) throw new Error("not a regular file");
-        bytes = info.size;
-      } catch (error) {
-        throw new ExportError("delivery", `Cannot upload ${path2}: ${error.message}.`);
-      }
+      const bytes = await regularFileSize(absolutePath, path2, "upload");
       files.push({ path: path2, absolutePath, bytes });
     }
     return files;
@@ -29202,4 +29196,4 @@ function s3Destination(settings, compaction, run, logger) {
 export {
   s3Destination
 };
-//# sourceMappingURL=s3-5KUHLISM.js.map
+//# sourceMappingURL=s3-DN2JACAS.js.map
